@@ -1,0 +1,43 @@
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * Why the domain refused something. Server modules return these codes; pages show the message
+ * next to the field it concerns.
+ */
+const messages = {
+	required: m.validation_required,
+	invalid: m.validation_invalid,
+	invalid_email: m.validation_email,
+	invalid_date: m.validation_date,
+	invalid_choice: m.validation_choice,
+	too_long: m.reason_too_long,
+	not_found: m.reason_not_found,
+	cycle: m.reason_cycle,
+	duplicate: m.reason_duplicate,
+	has_children: m.reason_has_children,
+	has_members: m.reason_has_members,
+	email_taken: m.reason_email_taken,
+	manager_not_found: m.reason_manager_not_found,
+	manager_cycle: m.reason_manager_cycle,
+	not_employee: m.reason_not_employee,
+	partner_required: m.reason_partner_required,
+	partner_not_found: m.reason_partner_not_found,
+	unit_not_found: m.reason_unit_not_found,
+	ambiguous_unit: m.reason_ambiguous_unit,
+	not_invited: m.reason_not_invited,
+	roles_admin_only: m.reason_roles_admin_only,
+	last_admin: m.reason_last_admin,
+	self_deactivate: m.reason_self_deactivate,
+	file_too_large: m.reason_file_too_large,
+	missing_columns: m.reason_missing_columns,
+	no_rows: m.reason_no_rows,
+	too_many_rows: m.reason_too_many_rows,
+	malformed_row: m.reason_malformed_row,
+	duplicate_in_file: m.reason_duplicate_in_file
+} satisfies Record<string, () => string>;
+
+export type Reason = keyof typeof messages;
+
+export function reasonMessage(reason: Reason): string {
+	return messages[reason]();
+}

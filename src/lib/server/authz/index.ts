@@ -1,0 +1,86 @@
+import { error, redirect } from '@sveltejs/kit';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { person, type PersonKind, type PersonStatus } from '../db/schema';
+import type { Actor } from './actor';
+
+export type { Actor } from './actor';
+
+/** What a person can be, for authorisation: the anonymous visitor included. */
+export type Subject = Actor | null;
+
+export interface PersonResource {
+	id: string;
+	kind: PersonKind;
+	status: PersonStatus;
+}
+
+const isStaff = (actor: Subject) => !!actor && (actor.roles.includes('hr') || actor.roles.includes('admin'));
+const isEmployee = (actor: Subject) => actor?.kind === 'employee';
+
+/**
+ * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
+ * below, which a test holds to the same answers as these predicates.
+ */
+const rules = {
+	/** The HR pages: people, org, partners, imports, the audit log. */
+	'people.manage': isStaff,
+	'org.manage': isStaff,
+	'partners.manage': isStaff,
+	'audit.view': isStaff,
+	/** Roles decide who may do all of the above, so only admins hand them out. */
+	'roles.manage': (actor: Subject) => !!actor?.roles.includes('admin'),
+	/** Kept mail holds sign-in links for every account: admins only. */
+	'outbox.view': (actor: Subject) => !!actor?.roles.includes('admin'),
+	'settings.manage': (actor: Subject) => !!actor?.roles.includes('admin'),
+	/** The colleague directory at /people. */
+	'people.browse': (actor: Subject) => isEmployee(actor) || isStaff(actor),
+	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target)
+} as const;
+
+export type Action = keyof typeof rules;
+type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+export function can<A extends Action>(actor: Subject, action: A, ...resource: ResourceOf<A> extends undefined ? [] : [ResourceOf<A>]): boolean {
+	const rule = rules[action] as (actor: Subject, resource?: unknown) => boolean;
+	return rule(actor, resource[0]);
+}
+
+function canViewPerson(actor: Subject, target: PersonResource): boolean {
+	if (!actor) return false;
+	if (actor.id === target.id || isStaff(actor)) return true;
+	// Alumni and partners see only themselves until their own issues (directory consent, spaces) open more.
+	if (!isEmployee(actor)) return false;
+	return target.status === 'active' && (target.kind === 'employee' || target.kind === 'partner');
+}
+
+/** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */
+export function visiblePeopleFilter(actor: Actor): SQL | undefined {
+	if (isStaff(actor)) return undefined;
+	const self = eq(person.id, actor.id);
+	if (!isEmployee(actor)) return self;
+	return or(self, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+}
+
+/** Signed in, or off to the login page (which brings them back here afterwards). */
+export function requireActor(locals: App.Locals, url: URL): Actor {
+	if (!locals.actor) {
+		const next = url.pathname + url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return locals.actor;
+}
+
+/**
+ * The guard every load, action and endpoint calls: anonymous → login, not allowed → 403. Where
+ * even the existence of a resource is private, pages check `can` themselves and answer 404.
+ */
+export function authorize<A extends Action>(
+	locals: App.Locals,
+	url: URL,
+	action: A,
+	...resource: ResourceOf<A> extends undefined ? [] : [ResourceOf<A>]
+): Actor {
+	const actor = requireActor(locals, url);
+	if (!can(actor, action, ...resource)) error(403);
+	return actor;
+}

@@ -1,0 +1,153 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import * as schema from './schema';
+
+/** One database type for both drivers: the rest of the code never knows which one it has. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+/** What a domain function runs its queries on: the database, or the transaction it is part of. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+	db: Database;
+	driver: 'postgres' | 'pglite';
+	/** For pg-boss: run raw SQL on this database. */
+	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+	/** Embedded only: the whole data directory, to start other databases from (test snapshots). */
+	dump?: () => Promise<Blob>;
+	/** Serialises start-up work (migrations) across instances. */
+	withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+/**
+ * The handle lives on globalThis, not in a module variable, so that the built server and a test
+ * runner that loads it in the same process share one database (the embedded one has no port).
+ */
+const slot = Symbol.for('kring.database');
+type Slot = { [slot]?: DatabaseHandle };
+
+export function installDatabase(handle: DatabaseHandle): void {
+	(globalThis as Slot)[slot] = handle;
+}
+
+export function installedDatabase(): DatabaseHandle | undefined {
+	return (globalThis as Slot)[slot];
+}
+
+export function uninstallDatabase(): void {
+	delete (globalThis as Slot)[slot];
+}
+
+function current(): Database {
+	const handle = installedDatabase();
+	if (!handle) throw new Error('No database: the server has not finished starting.');
+	return handle.db;
+}
+
+/** The installed database. Domain modules import this; inside a transaction use the `tx` instead. */
+export const db: Database = new Proxy({} as Database, {
+	get(_target, property) {
+		const target = current();
+		const value = Reflect.get(target, property, target);
+		return typeof value === 'function' ? value.bind(target) : value;
+	}
+});
+
+export interface DatabaseOptions {
+	databaseUrl?: string;
+	dataDir: string;
+	/** Embedded only: start from a saved data directory (tests start from a seeded snapshot). */
+	loadDataDir?: Blob;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+	if (options.databaseUrl) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const client = postgres(options.databaseUrl, {
+			max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+			onnotice: () => {}
+		});
+		return {
+			db: drizzle(client, { schema }) as unknown as Database,
+			driver: 'postgres',
+			async executeSql(text, values) {
+				const rows = await client.unsafe(text, (values ?? []) as never[]);
+				return { rows: [...rows] };
+			},
+			async withLock(name, fn) {
+				const reserved = await client.reserve();
+				try {
+					await reserved`select pg_advisory_lock(hashtext(${name}))`;
+					return await fn();
+				} finally {
+					await reserved`select pg_advisory_unlock(hashtext(${name}))`.catch(() => {});
+					reserved.release();
+				}
+			},
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const inMemory = options.dataDir.startsWith('memory://');
+	// PGlite does not create parent directories itself.
+	if (!inMemory) await mkdir(resolve(options.dataDir), { recursive: true });
+	const client = new PGlite(inMemory ? options.dataDir : resolve(options.dataDir), { loadDataDir: options.loadDataDir });
+	await client.waitReady;
+	return {
+		db: drizzle({ client, schema }) as unknown as Database,
+		driver: 'pglite',
+		async executeSql(text, values) {
+			if (values && values.length > 0) return client.query(text, values);
+			// pg-boss sends multi-statement scripts without parameters; only exec() accepts those.
+			const results = await client.exec(text);
+			return { rows: results.at(-1)?.rows ?? [] };
+		},
+		dump: async () => (await client.dumpDataDir('gzip')) as Blob,
+		// One process owns an embedded database: there is nobody to race.
+		withLock: (_name, fn) => fn(),
+		close: () => client.close()
+	};
+}
+
+export function migrationsFolder(): string {
+	return resolve(process.env.KRING_MIGRATIONS_DIR || 'drizzle');
+}
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+	const migrationsFolderPath = migrationsFolder();
+	await handle.withLock('kring:migrate', async () => {
+		if (handle.driver === 'postgres') {
+			const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+			await migrate(handle.db as never, { migrationsFolder: migrationsFolderPath });
+		} else {
+			const { migrate } = await import('drizzle-orm/pglite/migrator');
+			await migrate(handle.db as never, { migrationsFolder: migrationsFolderPath });
+		}
+	});
+}
+
+/**
+ * Raw SQL for what the query builder cannot say (recursive CTEs). The drivers return rows in
+ * different shapes; this is the one place that knows. Cast counts to int and dates to text in SQL.
+ */
+export async function rawRows<T>(executor: Executor, query: SQL): Promise<T[]> {
+	const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
+	return Array.isArray(result) ? result : result.rows;
+}
+
+/** Whether a route parameter can be one of our ids; anything else is a plain 404, not a query error. */
+export function isId(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** A cheap round trip: the health check, and the benchmark's floor. */
+export async function ping(): Promise<boolean> {
+	const rows = await rawRows<{ ok: number }>(db, sql`select 1 as ok`);
+	return rows[0]?.ok === 1;
+}

@@ -1,0 +1,60 @@
+import PgBoss from 'pg-boss';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db';
+import { deleteExpiredSessions } from '../auth/session';
+import { deleteDeadTokens } from '../auth/tokens-store';
+import { deleteStaleRateLimits } from '../auth/rate-limit';
+import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
+import { queues, runningBoss, setBoss } from './queue';
+
+const day = 24 * 60 * 60_000;
+
+/** Removes what has expired: sessions, tokens, rate-limit windows, month-old mail. */
+export async function housekeeping(now = new Date()): Promise<void> {
+	await deleteExpiredSessions(now);
+	await deleteDeadTokens(now);
+	await deleteStaleRateLimits(now);
+	await deleteOldEmails(new Date(now.getTime() - 30 * day));
+}
+
+async function smtpTransport(smtpUrl: string): Promise<MailTransport> {
+	const { createTransport } = await import('nodemailer');
+	const transporter = createTransport(smtpUrl);
+	return { send: (message) => transporter.sendMail(message) };
+}
+
+/**
+ * Starts pg-boss on Kring's own database: on real PostgreSQL with its own small pool, on the
+ * embedded one through the shared connection. Every instance may run this: pg-boss hands each
+ * job to one worker.
+ */
+export async function startJobs(handle: DatabaseHandle, config: Config): Promise<void> {
+	const boss = new PgBoss(
+		handle.driver === 'postgres' && config.databaseUrl
+			? { connectionString: config.databaseUrl, max: 3 }
+			: { db: { executeSql: (text, values) => handle.executeSql(text, values) } }
+	);
+	boss.on('error', (error) => console.error('[kring] job error:', error));
+	await boss.start();
+	for (const queue of Object.values(queues)) await boss.createQueue(queue);
+
+	await boss.work(queues.housekeeping, async () => housekeeping());
+	await boss.schedule(queues.housekeeping, '17 3 * * *');
+
+	if (config.smtpUrl) {
+		const transport = await smtpTransport(config.smtpUrl);
+		await boss.work(queues.deliverMail, async () => {
+			await deliverPending(transport, config.mailFrom);
+		});
+		await boss.schedule(queues.deliverMail, '* * * * *');
+	} else {
+		await boss.unschedule(queues.deliverMail);
+	}
+	setBoss(boss);
+}
+
+export async function stopJobs(): Promise<void> {
+	const boss = runningBoss();
+	setBoss(undefined);
+	await boss?.stop({ graceful: true, timeout: 5_000, wait: true });
+}

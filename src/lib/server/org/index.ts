@@ -1,0 +1,184 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { db, isId, rawRows, type Executor } from '../db';
+import { orgUnit, person } from '../db/schema';
+import { recordAudit } from '../audit';
+import type { RequestMeta } from '../request-meta';
+import type { Reason } from '$lib/reasons';
+
+export interface OrgUnitNode {
+	id: string;
+	name: string;
+	parentId: string | null;
+	leadId: string | null;
+	leadName: string | null;
+	/** Active employees placed directly in this unit. */
+	memberCount: number;
+	depth: number;
+	/** "Engineering / Platform": unique, used in CSV files and pickers. */
+	path: string;
+}
+
+/** All units, depth-first in name order, with their depth and path. */
+export async function listUnits(executor: Executor = db): Promise<OrgUnitNode[]> {
+	const rows = await executor
+		.select({
+			id: orgUnit.id,
+			name: orgUnit.name,
+			parentId: orgUnit.parentId,
+			leadId: orgUnit.leadId,
+			leadName: person.name,
+			memberCount: sql<number>`(select count(*)::int from ${person} as member where member.unit_id = ${orgUnit.id} and member.kind = 'employee' and member.status <> 'deactivated')`
+		})
+		.from(orgUnit)
+		.leftJoin(person, eq(person.id, orgUnit.leadId))
+		.orderBy(asc(orgUnit.name));
+	const children = new Map<string | null, typeof rows>();
+	for (const row of rows) {
+		const siblings = children.get(row.parentId) ?? [];
+		siblings.push(row);
+		children.set(row.parentId, siblings);
+	}
+	const ordered: OrgUnitNode[] = [];
+	const visit = (parentId: string | null, depth: number, prefix: string) => {
+		for (const row of children.get(parentId) ?? []) {
+			const path = prefix ? `${prefix} / ${row.name}` : row.name;
+			ordered.push({ ...row, depth, path });
+			visit(row.id, depth + 1, path);
+		}
+	};
+	visit(null, 0, '');
+	return ordered;
+}
+
+export async function getUnit(id: string) {
+	if (!isId(id)) return null;
+	const [unit] = await db
+		.select({
+			id: orgUnit.id,
+			name: orgUnit.name,
+			parentId: orgUnit.parentId,
+			leadId: orgUnit.leadId,
+			leadName: person.name,
+			leadEmail: person.email
+		})
+		.from(orgUnit)
+		.leftJoin(person, eq(person.id, orgUnit.leadId))
+		.where(eq(orgUnit.id, id));
+	return unit ?? null;
+}
+
+/** The lead is named by email, as managers are: unambiguous, and the same in forms and files. */
+export type UnitInput = { name: string; parentId: string | null; leadEmail: string | null };
+export type UnitError = {
+	ok: false;
+	field: 'name' | 'parentId' | 'leadEmail' | 'unit';
+	reason: Extract<Reason, 'cycle' | 'not_found' | 'not_employee' | 'has_children' | 'has_members' | 'duplicate' | 'manager_not_found'>;
+};
+export type UnitResult = { ok: true; id: string } | UnitError;
+
+/** Tree changes take one lock so that two moves at once cannot make a cycle between them. */
+async function lockTree(tx: Executor): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:org_tree'))`);
+}
+
+async function resolveLead(tx: Executor, leadEmail: string | null): Promise<UnitError | { leadId: string | null }> {
+	if (!leadEmail) return { leadId: null };
+	const [lead] = await tx.select({ id: person.id, kind: person.kind, status: person.status }).from(person).where(eq(person.email, leadEmail));
+	if (!lead) return { ok: false, field: 'leadEmail', reason: 'manager_not_found' };
+	if (lead.kind !== 'employee' || lead.status === 'deactivated') return { ok: false, field: 'leadEmail', reason: 'not_employee' };
+	return { leadId: lead.id };
+}
+
+async function checkSiblingName(tx: Executor, name: string, parentId: string | null, exceptId?: string): Promise<UnitError | null> {
+	const [clash] = await tx
+		.select({ id: orgUnit.id })
+		.from(orgUnit)
+		.where(
+			and(
+				sql`lower(${orgUnit.name}) = lower(${name})`,
+				parentId ? eq(orgUnit.parentId, parentId) : sql`${orgUnit.parentId} is null`,
+				exceptId ? ne(orgUnit.id, exceptId) : undefined
+			)
+		);
+	return clash ? { ok: false, field: 'name', reason: 'duplicate' } : null;
+}
+
+/** True when `candidate` is `unitId` itself or lies below it. */
+async function isWithin(tx: Executor, unitId: string, candidate: string): Promise<boolean> {
+	const rows = await rawRows<{ found: number }>(
+		tx,
+		sql`with recursive below(id) as (
+			select ${unitId}::uuid
+			union all
+			select ${orgUnit.id} from ${orgUnit} join below on ${orgUnit.parentId} = below.id
+		) select 1 as found from below where id = ${candidate}::uuid limit 1`
+	);
+	return rows.length > 0;
+}
+
+export async function createUnit(actorId: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
+	return db.transaction(async (tx) => {
+		await lockTree(tx);
+		if (input.parentId && !(await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId))).length)
+			return { ok: false, field: 'parentId', reason: 'not_found' } as const;
+		const clash = await checkSiblingName(tx, input.name, input.parentId);
+		if (clash) return clash;
+		const lead = await resolveLead(tx, input.leadEmail);
+		if ('ok' in lead) return lead;
+		const values = { name: input.name, parentId: input.parentId, leadId: lead.leadId };
+		const [created] = await tx.insert(orgUnit).values(values).returning({ id: orgUnit.id });
+		await recordAudit(tx, { actorId, action: 'org.unit_created', target: { type: 'org_unit', id: created!.id, label: input.name }, ip: meta.ip, details: values });
+		return { ok: true, id: created!.id } as const;
+	});
+}
+
+/** Rename, set the lead, or move under another parent; a move below itself is refused. */
+export async function updateUnit(actorId: string, id: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
+	return db.transaction(async (tx) => {
+		await lockTree(tx);
+		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
+		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if (input.parentId && input.parentId !== unit.parentId) {
+			const [parent] = await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId));
+			if (!parent) return { ok: false, field: 'parentId', reason: 'not_found' } as const;
+			if (await isWithin(tx, id, input.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' } as const;
+		}
+		const clash = await checkSiblingName(tx, input.name, input.parentId, id);
+		if (clash) return clash;
+		const lead = await resolveLead(tx, input.leadEmail);
+		if ('ok' in lead) return lead;
+		const values = { name: input.name, parentId: input.parentId, leadId: lead.leadId };
+		await tx.update(orgUnit).set(values).where(eq(orgUnit.id, id));
+		const moved = input.parentId !== unit.parentId;
+		await recordAudit(tx, {
+			actorId,
+			action: moved ? 'org.unit_moved' : 'org.unit_updated',
+			target: { type: 'org_unit', id, label: input.name },
+			ip: meta.ip,
+			details: { before: { name: unit.name, parentId: unit.parentId, leadId: unit.leadId }, after: values }
+		});
+		return { ok: true, id } as const;
+	});
+}
+
+/** Only an empty unit goes: its employees and sub-units must be placed elsewhere first. */
+export async function deleteUnit(actorId: string, id: string, meta: RequestMeta): Promise<UnitResult> {
+	return db.transaction(async (tx) => {
+		await lockTree(tx);
+		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
+		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if ((await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.parentId, id)).limit(1)).length)
+			return { ok: false, field: 'unit', reason: 'has_children' } as const;
+		// Current employees block it; former ones (alumni) just lose the reference.
+		const members = await tx
+			.select({ id: person.id })
+			.from(person)
+			.where(and(eq(person.unitId, id), eq(person.kind, 'employee'), ne(person.status, 'deactivated')))
+			.limit(1);
+		if (members.length)
+			return { ok: false, field: 'unit', reason: 'has_members' } as const;
+		await tx.delete(orgUnit).where(eq(orgUnit.id, id));
+		await recordAudit(tx, { actorId, action: 'org.unit_deleted', target: { type: 'org_unit', id, label: unit.name }, ip: meta.ip });
+		return { ok: true, id } as const;
+	});
+}

@@ -1,0 +1,348 @@
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, isId, rawRows, type Executor } from '../db';
+import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
+import { recordAudit } from '../audit';
+import { invalidatePersonSessions } from '../auth/session';
+import { sendInvitation } from '../auth/invitation';
+import { normalizeEmail } from '../auth';
+import { visiblePeopleFilter, type Actor } from '../authz';
+import { getOrganisation } from '../organisation';
+import type { RequestMeta } from '../request-meta';
+import type { Reason } from '$lib/reasons';
+
+export interface PersonSummary {
+	id: string;
+	name: string;
+	email: string;
+	kind: PersonKind;
+	roles: Role[];
+	status: PersonStatus;
+	jobTitle: string | null;
+	unitName: string | null;
+}
+
+export interface PeopleQuery {
+	q?: string;
+	unitId?: string;
+	kind?: PersonKind;
+	role?: Role;
+	status?: PersonStatus;
+	page: number;
+	pageSize: number;
+}
+
+/**
+ * Turns what someone typed into a prefix query over names, email parts and job titles:
+ * "jan vri" finds Jan de Vries. Only letters and digits reach to_tsquery.
+ */
+export function toPrefixQuery(q: string | undefined): string | null {
+	const terms = (q ?? '')
+		.normalize('NFKC')
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean)
+		.slice(0, 8);
+	return terms.length ? terms.map((term) => `${term}:*`).join(' & ') : null;
+}
+
+/** People the actor may see, filtered and paged. HR's admin list and the colleague directory share it. */
+export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ people: PersonSummary[]; total: number }> {
+	const conditions: (SQL | undefined)[] = [visiblePeopleFilter(actor)];
+	const tsquery = toPrefixQuery(query.q);
+	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
+	if (query.unitId) conditions.push(eq(person.unitId, query.unitId));
+	if (query.kind) conditions.push(eq(person.kind, query.kind));
+	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
+	if (query.status) conditions.push(eq(person.status, query.status));
+	const where = and(...conditions);
+	const [people, [count]] = await Promise.all([
+		db
+			.select({
+				id: person.id,
+				name: person.name,
+				email: person.email,
+				kind: person.kind,
+				roles: person.roles,
+				status: person.status,
+				jobTitle: person.jobTitle,
+				unitName: orgUnit.name
+			})
+			.from(person)
+			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
+			.where(where)
+			.orderBy(asc(person.name), asc(person.id))
+			.limit(query.pageSize)
+			.offset((query.page - 1) * query.pageSize),
+		db.select({ count: sql<number>`count(*)::int` }).from(person).where(where)
+	]);
+	return { people, total: count?.count ?? 0 };
+}
+
+const manager = alias(person, 'manager');
+
+/** Everything about one person that the profile and the HR edit page show. */
+export async function getPerson(id: string) {
+	if (!isId(id)) return null;
+	const [row] = await db
+		.select({
+			id: person.id,
+			name: person.name,
+			email: person.email,
+			headline: person.headline,
+			jobTitle: person.jobTitle,
+			location: person.location,
+			locale: person.locale,
+			kind: person.kind,
+			roles: person.roles,
+			status: person.status,
+			unitId: person.unitId,
+			unitName: orgUnit.name,
+			managerId: person.managerId,
+			managerName: manager.name,
+			managerEmail: manager.email,
+			partnerOrgId: person.partnerOrgId,
+			partnerOrgName: partnerOrg.name,
+			startedOn: person.startedOn,
+			leftOn: person.leftOn,
+			createdAt: person.createdAt
+		})
+		.from(person)
+		.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
+		.leftJoin(manager, eq(manager.id, person.managerId))
+		.leftJoin(partnerOrg, eq(partnerOrg.id, person.partnerOrgId))
+		.where(eq(person.id, id));
+	return row ?? null;
+}
+
+export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
+
+/** The people who report to someone (a manager's team). */
+export async function directReports(managerId: string) {
+	return db
+		.select(summaryColumns)
+		.from(person)
+		.where(and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee')))
+		.orderBy(asc(person.name));
+}
+
+/** Current employees of a unit, but one. */
+export async function unitColleagues(unitId: string, exceptId: string) {
+	return db
+		.select(summaryColumns)
+		.from(person)
+		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee'), ne(person.id, exceptId)))
+		.orderBy(asc(person.name));
+}
+
+export async function countPeople() {
+	const rows = await db
+		.select({ kind: person.kind, status: person.status, count: sql<number>`count(*)::int` })
+		.from(person)
+		.groupBy(person.kind, person.status);
+	const total = (kind: PersonKind, status?: PersonStatus) =>
+		rows.filter((row) => row.kind === kind && (!status || row.status === status)).reduce((sum, row) => sum + row.count, 0);
+	return {
+		employees: total('employee', 'active'),
+		alumni: total('alumni'),
+		partners: total('partner', 'active'),
+		invited: rows.filter((row) => row.status === 'invited').reduce((sum, row) => sum + row.count, 0)
+	};
+}
+
+export interface PersonInput {
+	name: string;
+	email: string;
+	jobTitle: string | null;
+	kind: PersonKind;
+	roles: Role[];
+	unitId: string | null;
+	/** Identified by email: unambiguous, and the same in the form as in a CSV file. */
+	managerEmail: string | null;
+	partnerOrgId: string | null;
+	locale: string | null;
+}
+
+export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
+export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+async function lockReportingLines(tx: Executor): Promise<void> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
+}
+
+/** True when `candidate` is `personId` or reports to them, directly or further down. */
+async function reportsTo(tx: Executor, candidate: string, personId: string): Promise<boolean> {
+	const rows = await rawRows<{ found: number }>(
+		tx,
+		sql`with recursive below(id) as (
+			select ${personId}::uuid
+			union all
+			select ${person.id} from ${person} join below on ${person.managerId} = below.id
+		) select 1 as found from below where id = ${candidate}::uuid limit 1`
+	);
+	return rows.length > 0;
+}
+
+async function activeAdminCount(tx: Executor): Promise<number> {
+	const [row] = await tx
+		.select({ count: sql<number>`count(*)::int` })
+		.from(person)
+		.where(and(sql`'admin' = any(${person.roles})`, eq(person.status, 'active')));
+	return row?.count ?? 0;
+}
+
+/** Checks what only the database can tell: existing email, unit, manager, partner, cycles. */
+async function resolveInput(
+	tx: Executor,
+	input: PersonInput,
+	personId: string | null
+): Promise<{ errors: FieldErrors; managerId: string | null }> {
+	const errors: FieldErrors = {};
+	const email = normalizeEmail(input.email);
+	const [clash] = await tx
+		.select({ id: person.id })
+		.from(person)
+		.where(and(eq(person.email, email), personId ? ne(person.id, personId) : undefined));
+	if (clash) errors.email = 'email_taken';
+	if (input.unitId && !(await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.unitId))).length)
+		errors.unitId = 'not_found';
+	if (input.kind === 'partner') {
+		if (!input.partnerOrgId) errors.partnerOrgId = 'partner_required';
+		else if (!(await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(eq(partnerOrg.id, input.partnerOrgId))).length)
+			errors.partnerOrgId = 'not_found';
+	}
+	let managerId: string | null = null;
+	if (input.managerEmail) {
+		const [found] = await tx
+			.select({ id: person.id, kind: person.kind, status: person.status })
+			.from(person)
+			.where(eq(person.email, normalizeEmail(input.managerEmail)));
+		if (!found) errors.managerEmail = 'manager_not_found';
+		else if (found.kind !== 'employee' || found.status === 'deactivated') errors.managerEmail = 'not_employee';
+		else if (personId && (await reportsTo(tx, found.id, personId))) errors.managerEmail = 'manager_cycle';
+		else managerId = found.id;
+	}
+	return { errors, managerId };
+}
+
+/** HR invites someone: an account in "invited" state and an emailed link to set a password. */
+export async function invitePerson(actor: Actor, input: PersonInput, meta: RequestMeta): Promise<PersonResult> {
+	const organisation = await getOrganisation();
+	return db.transaction(async (tx) => {
+		await lockReportingLines(tx);
+		const { errors, managerId } = await resolveInput(tx, input, null);
+		if (Object.keys(errors).length) return { ok: false, errors } as const;
+		const email = normalizeEmail(input.email);
+		const [created] = await tx
+			.insert(person)
+			.values({
+				email,
+				name: input.name,
+				jobTitle: input.jobTitle,
+				kind: input.kind,
+				roles: input.roles,
+				status: 'invited',
+				unitId: input.kind === 'partner' ? null : input.unitId,
+				managerId: input.kind === 'partner' ? null : managerId,
+				partnerOrgId: input.kind === 'partner' ? input.partnerOrgId : null,
+				locale: input.locale
+			})
+			.returning({ id: person.id });
+		const id = created!.id;
+		await sendInvitation(tx, { id, email, name: input.name, locale: input.locale }, actor, organisation, meta.origin);
+		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id, label: input.name }, ip: meta.ip, details: { email, kind: input.kind, roles: input.roles } });
+		return { ok: true, id } as const;
+	});
+}
+
+export async function resendInvitation(actor: Actor, personId: string, meta: RequestMeta): Promise<PersonResult> {
+	const organisation = await getOrganisation();
+	return db.transaction(async (tx) => {
+		const [invitee] = await tx.select().from(person).where(eq(person.id, personId));
+		if (!invitee || invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
+		await sendInvitation(tx, invitee, actor, organisation, meta.origin);
+		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id: personId, label: invitee.name }, ip: meta.ip, details: { resent: true } });
+		return { ok: true, id: personId } as const;
+	});
+}
+
+/**
+ * HR edits a person. Role and kind changes are audited on their own and end the person's
+ * sessions, so lost rights take effect at once rather than at the next sign-in.
+ */
+export async function updatePerson(actor: Actor, personId: string, input: PersonInput, meta: RequestMeta): Promise<PersonResult> {
+	return db.transaction(async (tx) => {
+		await lockReportingLines(tx);
+		const [before] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
+		if (!before) return { ok: false, errors: { person: 'not_found' } } as const;
+		const { errors, managerId } = await resolveInput(tx, input, personId);
+		const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join();
+		if (rolesChanged && !actor.roles.includes('admin')) errors.roles = 'roles_admin_only';
+		if (before.roles.includes('admin') && !input.roles.includes('admin') && (await activeAdminCount(tx)) <= 1) errors.roles = 'last_admin';
+		if (Object.keys(errors).length) return { ok: false, errors } as const;
+		const partner = input.kind === 'partner';
+		const after = {
+			name: input.name,
+			email: normalizeEmail(input.email),
+			jobTitle: input.jobTitle,
+			kind: input.kind,
+			roles: input.roles,
+			unitId: partner ? null : input.unitId,
+			managerId: partner ? null : managerId,
+			partnerOrgId: partner ? input.partnerOrgId : null,
+			locale: input.locale
+		};
+		await tx.update(person).set({ ...after, updatedAt: new Date() }).where(eq(person.id, personId));
+		const target = { type: 'person' as const, id: personId, label: input.name };
+		const changed = Object.fromEntries(
+			(Object.keys(after) as (keyof typeof after)[])
+				.filter((key) => key !== 'roles' && key !== 'kind' && String(before[key] ?? '') !== String(after[key] ?? ''))
+				.map((key) => [key, { from: before[key], to: after[key] }])
+		);
+		if (Object.keys(changed).length) await recordAudit(tx, { actorId: actor.id, action: 'person.updated', target, ip: meta.ip, details: changed });
+		if (rolesChanged)
+			await recordAudit(tx, { actorId: actor.id, action: 'person.roles_changed', target, ip: meta.ip, details: { from: before.roles, to: input.roles } });
+		if (before.kind !== input.kind)
+			await recordAudit(tx, { actorId: actor.id, action: 'person.kind_changed', target, ip: meta.ip, details: { from: before.kind, to: input.kind } });
+		const lostRights = before.kind !== input.kind || before.roles.some((role) => !input.roles.includes(role));
+		if (lostRights) await invalidatePersonSessions(tx, personId);
+		return { ok: true, id: personId } as const;
+	});
+}
+
+/** Deactivation ends every session at once; the account and its history stay. */
+export async function setPersonActive(actor: Actor, personId: string, active: boolean, meta: RequestMeta): Promise<PersonResult> {
+	return db.transaction(async (tx) => {
+		const [target] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
+		if (!target) return { ok: false, errors: { person: 'not_found' } } as const;
+		if (!active && target.id === actor.id) return { ok: false, errors: { person: 'self_deactivate' } } as const;
+		if (!active && target.roles.includes('admin') && target.status === 'active' && (await activeAdminCount(tx)) <= 1)
+			return { ok: false, errors: { person: 'last_admin' } } as const;
+		if (active && target.status !== 'deactivated') return { ok: true, id: personId } as const;
+		// A reactivated account without a password goes back to "invited": HR sends a new invitation.
+		const status: PersonStatus = active ? (target.passwordHash ? 'active' : 'invited') : 'deactivated';
+		await tx.update(person).set({ status, updatedAt: new Date() }).where(eq(person.id, personId));
+		if (!active) await invalidatePersonSessions(tx, personId);
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: active ? 'person.reactivated' : 'person.deactivated',
+			target: { type: 'person', id: personId, label: target.name },
+			ip: meta.ip
+		});
+		return { ok: true, id: personId } as const;
+	});
+}
+
+/** What people change about themselves on /account. */
+export async function updateOwnProfile(
+	personId: string,
+	input: { name: string; headline: string | null; location: string | null; locale: string | null }
+): Promise<void> {
+	await db.update(person).set({ ...input, updatedAt: new Date() }).where(eq(person.id, personId));
+}
+
+export async function setPersonLocale(personId: string, locale: string): Promise<void> {
+	await db.update(person).set({ locale }).where(eq(person.id, personId));
+}

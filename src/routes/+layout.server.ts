@@ -1,0 +1,21 @@
+import type { LayoutServerLoad } from './$types';
+import { can } from '$lib/server/authz';
+import { getOrganisation } from '$lib/server/organisation';
+import { takeFlash } from '$lib/server/flash';
+import { themeCookieName, toTheme } from '$lib/theme';
+
+export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+	const { actor } = locals;
+	const organisation = await getOrganisation();
+	return {
+		actor: actor && { id: actor.id, name: actor.name, kind: actor.kind, roles: actor.roles, isManager: actor.isManager },
+		organisation: { name: organisation.name, timeZone: organisation.timeZone },
+		locale: locals.locale,
+		theme: toTheme(cookies.get(themeCookieName)),
+		flash: takeFlash(cookies),
+		nav: {
+			people: can(actor, 'people.browse'),
+			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
+		}
+	};
+};

@@ -1,0 +1,17 @@
+import type { LayoutServerLoad } from './$types';
+import { can, requireActor } from '$lib/server/authz';
+
+// Navigation only: every page and action below checks its own permission.
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	const actor = requireActor(locals, url);
+	return {
+		adminNav: {
+			people: can(actor, 'people.manage'),
+			org: can(actor, 'org.manage'),
+			partners: can(actor, 'partners.manage'),
+			audit: can(actor, 'audit.view'),
+			outbox: can(actor, 'outbox.view'),
+			settings: can(actor, 'settings.manage')
+		}
+	};
+};

@@ -1,0 +1,73 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { listAuditEvents } from '$lib/server/audit';
+import { authorize, can } from '$lib/server/authz';
+import { setFlash } from '$lib/server/flash';
+import { parseForm, refuseFor } from '$lib/server/forms';
+import { getPerson, resendInvitation, setPersonActive, updatePerson } from '$lib/server/people';
+import { listUnits } from '$lib/server/org';
+import { listPartners } from '$lib/server/partners';
+import { requestMeta } from '$lib/server/request-meta';
+import { personSchema } from '$lib/schemas/people';
+import { reasonMessage, type Reason } from '$lib/reasons';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = authorize(locals, url, 'people.manage');
+	const person = await getPerson(params.id);
+	if (!person) error(404);
+	const [units, partners, history] = await Promise.all([listUnits(), listPartners(), listAuditEvents({ targetId: person.id, limit: 10 })]);
+	return {
+		person: { ...person, managerEmail: person.managerEmail },
+		units: units.map((unit) => ({ value: unit.id, label: unit.path })),
+		partners: partners.map((partner) => ({ value: partner.id, label: partner.name })),
+		history: history.events,
+		canManageRoles: can(actor, 'roles.manage'),
+		isSelf: actor.id === person.id
+	};
+};
+
+/** The access actions (deactivate, reactivate, resend) answer in their own box, not in the form. */
+function refuseAccess(reason: Reason | undefined) {
+	return fail(reason === 'not_found' ? 404 : 400, { accessError: reasonMessage(reason ?? 'invalid') });
+}
+
+/** Each action re-checks the permission: the page's load guard does not protect a POST. */
+export const actions: Actions = {
+	save: async (event) => {
+		const actor = authorize(event.locals, event.url, 'people.manage');
+		const parsed = parseForm(personSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		let input = parsed.data;
+		if (!can(actor, 'roles.manage')) {
+			// Without the right to change roles, the form shows them read-only: keep what is stored.
+			const stored = await getPerson(event.params.id);
+			input = { ...input, roles: stored?.roles ?? [] };
+		}
+		const result = await updatePerson(actor, event.params.id, input, requestMeta(event));
+		if (!result.ok) return refuseFor(parsed.values, result.errors, result.errors.person === 'not_found' ? 404 : 400);
+		setFlash(event.cookies, m.flash_saved());
+		redirect(303, `/admin/people/${event.params.id}`);
+	},
+	deactivate: async (event) => {
+		const actor = authorize(event.locals, event.url, 'people.manage');
+		const result = await setPersonActive(actor, event.params.id, false, requestMeta(event));
+		if (!result.ok) return refuseAccess(result.errors.person);
+		setFlash(event.cookies, m.flash_deactivated());
+		redirect(303, `/admin/people/${event.params.id}`);
+	},
+	reactivate: async (event) => {
+		const actor = authorize(event.locals, event.url, 'people.manage');
+		const result = await setPersonActive(actor, event.params.id, true, requestMeta(event));
+		if (!result.ok) return refuseAccess(result.errors.person);
+		setFlash(event.cookies, m.flash_reactivated());
+		redirect(303, `/admin/people/${event.params.id}`);
+	},
+	resend: async (event) => {
+		const actor = authorize(event.locals, event.url, 'people.manage');
+		const result = await resendInvitation(actor, event.params.id, requestMeta(event));
+		if (!result.ok) return refuseAccess(result.errors.person);
+		setFlash(event.cookies, m.flash_invitation_resent());
+		redirect(303, `/admin/people/${event.params.id}`);
+	}
+};

@@ -1,0 +1,17 @@
+import type { PageServerLoad } from './$types';
+import { authorize } from '$lib/server/authz';
+import { searchPeople } from '$lib/server/people';
+import { listUnits } from '$lib/server/org';
+import { peopleQuerySchema } from '$lib/schemas/people';
+
+const pageSize = 24;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = authorize(locals, url, 'people.browse');
+	const query = peopleQuerySchema.parse(Object.fromEntries(url.searchParams));
+	const [result, units] = await Promise.all([
+		searchPeople(actor, { q: query.q, unitId: query.unit, kind: query.kind, page: query.page, pageSize }),
+		listUnits()
+	]);
+	return { ...result, query, page: query.page, pageSize, units: units.map((unit) => ({ value: unit.id, label: unit.path })) };
+};

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { can, requireActor } from '$lib/server/authz';
+import { directReports, getPerson } from '$lib/server/people';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requireActor(locals, url);
+	const person = await getPerson(params.id);
+	// Whether someone exists is itself private: unknown and not-for-you look the same.
+	if (!person || !can(actor, 'person.view', person)) error(404);
+	const reports = person.kind === 'employee' ? await directReports(person.id) : [];
+	return {
+		person: {
+			id: person.id,
+			name: person.name,
+			email: person.email,
+			headline: person.headline,
+			jobTitle: person.jobTitle,
+			location: person.location,
+			kind: person.kind,
+			status: person.status,
+			unitName: person.unitName,
+			managerId: person.managerId,
+			managerName: person.managerName,
+			partnerOrgName: person.partnerOrgName,
+			startedOn: person.startedOn
+		},
+		reports,
+		isSelf: actor.id === person.id,
+		canManage: can(actor, 'people.manage')
+	};
+};

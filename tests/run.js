@@ -1,0 +1,68 @@
+// `npm test`: type check, build, the vitest suites (unit + integration), then the Playwright suite
+// when a Chromium is present. Ends with one line "N passed, N failed"; KRING_TEST_SUMMARY=<file>
+// also writes the counts as JSON for .ci/run to add up.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const results = join(tmpdir(), `kring-test-${process.pid}`);
+mkdirSync(results, { recursive: true });
+const totals = { passed: 0, failed: 0 };
+
+function run(title, command, args, env = {}) {
+	console.log(`\n▶ ${title}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	return result.status === 0;
+}
+
+function count(title, ok, passed, failed) {
+	totals.passed += passed;
+	totals.failed += failed;
+	if (!ok && failed === 0) totals.failed += 1; // the suite broke before it could report
+	console.log(`  ${title}: ${passed} passed, ${failed} failed`);
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+const checked = run('Type check (svelte-check)', 'npm', ['run', '--silent', 'check']);
+count('svelte-check', checked, checked ? 1 : 0, checked ? 0 : 1);
+
+const built = run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+count('build', built, built ? 1 : 0, built ? 0 : 1);
+
+if (built) {
+	const vitestFile = join(results, 'vitest.json');
+	const vitestOk = run('Unit and integration tests (vitest)', 'npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${vitestFile}`
+	]);
+	const vitest = readJson(vitestFile);
+	count('vitest', vitestOk, vitest?.numPassedTests ?? 0, vitest?.numFailedTests ?? 0);
+
+	const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+	if (existsSync(chromium)) {
+		const playwrightFile = join(results, 'playwright.json');
+		const playwrightOk = run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'tests/e2e/playwright.config.ts'], {
+			PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile
+		});
+		const stats = readJson(playwrightFile)?.stats;
+		count('playwright', playwrightOk, stats?.expected ?? 0, (stats?.unexpected ?? 0) + (stats?.flaky ?? 0));
+	} else {
+		console.log(`\n▶ Browser tests skipped: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+	}
+}
+
+rmSync(results, { recursive: true, force: true });
+if (process.env.KRING_TEST_SUMMARY) writeFileSync(process.env.KRING_TEST_SUMMARY, JSON.stringify(totals));
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
+
+/**
+ * A fresh database for one test file, already migrated and seeded with the demo organisation:
+ * on real PostgreSQL (TEST_DATABASE_URL) a copy of the run's template database, otherwise an
+ * in-memory PGlite loaded from the run's snapshot. Never shared, never mocked.
+ */
+export interface TestDatabase {
+	handle: DatabaseHandle;
+	/** Drops what `createTestDatabase` made. */
+	dispose(): Promise<void>;
+}
+
+export function serverUrl(): string | undefined {
+	return process.env.TEST_DATABASE_URL || undefined;
+}
+
+export function withDatabase(url: string, database: string): string {
+	const next = new URL(url);
+	next.pathname = `/${database}`;
+	return next.toString();
+}
+
+export async function createTestDatabase(source: { snapshotPath?: string; templateName?: string }): Promise<TestDatabase> {
+	const url = serverUrl();
+	if (url && source.templateName) {
+		const name = `kring_test_${randomBytes(6).toString('hex')}`;
+		const admin = postgres(url, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`create database "${name}" template "${source.templateName}"`);
+		await admin.end();
+		const handle = await openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory://' });
+		return {
+			handle,
+			async dispose() {
+				await handle.close();
+				const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+				await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
+				await cleanup.end();
+			}
+		};
+	}
+	if (!source.snapshotPath) throw new Error('The global setup made no database snapshot.');
+	const snapshot = new Blob([await readFile(source.snapshotPath)]);
+	const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: snapshot });
+	return { handle, dispose: () => handle.close() };
+}

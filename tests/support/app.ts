@@ -100,8 +100,9 @@ export class TestClient {
 	/** The same post as the enhanced form sends it, answered as data instead of a page. */
 	async action(path: string, fields: Record<string, string | string[]> | FormData): Promise<ActionResult> {
 		const response = await this.post(path, fields, { accept: 'application/json', 'x-sveltekit-action': 'true' });
-		const result = (await response.json()) as { type: ActionResult['type']; status: number; location?: string; data?: string; error?: unknown };
-		return { ...result, data: result.data ? (devalue.parse(result.data) as Record<string, unknown>) : undefined };
+		const result = (await response.json()) as { type: ActionResult['type']; status?: number; location?: string; data?: string; error?: unknown };
+		// Errors carry their status on the response only.
+		return { ...result, status: result.status ?? response.status, data: result.data ? (devalue.parse(result.data) as Record<string, unknown>) : undefined };
 	}
 
 	async signIn(email: string, password = demoPassword): Promise<this> {

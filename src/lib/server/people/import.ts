@@ -123,7 +123,8 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 			issues
 		};
 		rows.push(report);
-		const checked = rowSchema.safeParse(raw);
+		// Optional columns may be absent from the file altogether.
+		const checked = rowSchema.safeParse(Object.fromEntries(importColumns.map((column) => [column, raw[column] ?? ''])));
 		if (!checked.success) {
 			for (const issue of checked.error.issues) issues.push({ column: issue.path[0] as Column, reason: reasonFor(issue) });
 		} else {

@@ -13,8 +13,10 @@ import { themeCookieName, toTheme } from '$lib/theme';
 export const init: ServerInit = async () => {
 	if (building) return;
 	const config = readConfig();
-	const { seeded } = await startKring(config);
+	const { seeded, opened } = await startKring(config);
 	process.once('sveltekit:shutdown', () => void stopKring());
+	// A database handed in (tests) belongs to its owner, and so does the talking.
+	if (!opened) return;
 	const lines = [
 		`Kring is running at ${config.origin}`,
 		`Database: ${installedDatabase()?.driver === 'postgres' ? 'PostgreSQL' : `embedded (PGlite) in ${config.dataDir}`}`

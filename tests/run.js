@@ -10,12 +10,14 @@ const results = join(tmpdir(), `kring-test-${process.pid}`);
 mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0 };
 
+/** @param {string} title @param {string} command @param {string[]} args @param {Record<string, string>} [env] */
 function run(title, command, args, env = {}) {
 	console.log(`\n▶ ${title}`);
 	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 	return result.status === 0;
 }
 
+/** @param {string} title @param {boolean} ok @param {number} passed @param {number} failed */
 function count(title, ok, passed, failed) {
 	totals.passed += passed;
 	totals.failed += failed;
@@ -23,6 +25,7 @@ function count(title, ok, passed, failed) {
 	console.log(`  ${title}: ${passed} passed, ${failed} failed`);
 }
 
+/** @param {string} file @returns {any} */
 function readJson(file) {
 	try {
 		return JSON.parse(readFileSync(file, 'utf8'));

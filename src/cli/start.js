@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 const generated = new Set(['src/lib/paraglide']);
 
+/** @param {string} path @returns {number} */
 function newest(path) {
 	if (!existsSync(path) || generated.has(path)) return 0;
 	const stat = statSync(path);

@@ -16,6 +16,7 @@ const messages = {
 	duplicate: m.reason_duplicate,
 	has_children: m.reason_has_children,
 	has_members: m.reason_has_members,
+	partner_has_members: m.reason_partner_has_members,
 	email_taken: m.reason_email_taken,
 	manager_not_found: m.reason_manager_not_found,
 	manager_cycle: m.reason_manager_cycle,

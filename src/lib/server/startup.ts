@@ -8,8 +8,9 @@ import { startJobs, stopJobs } from './jobs';
  * Brings Kring up: database (unless one was installed already, as tests do), migrations, the demo
  * organisation on an empty database, background jobs.
  */
-export async function startKring(config: Config = readConfig()): Promise<{ seeded: boolean }> {
+export async function startKring(config: Config = readConfig()): Promise<{ seeded: boolean; opened: boolean }> {
 	let handle = installedDatabase();
+	const opened = !handle;
 	if (!handle) {
 		handle = await openDatabase(config);
 		await migrateDatabase(handle);
@@ -24,7 +25,7 @@ export async function startKring(config: Config = readConfig()): Promise<{ seede
 		});
 	}
 	if (config.jobs) await startJobs(handle, config);
-	return { seeded };
+	return { seeded, opened };
 }
 
 export async function stopKring(): Promise<void> {

@@ -14,6 +14,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
 	db: Database;
 	driver: 'postgres' | 'pglite';
+	/** The connection string, for real PostgreSQL (pg-boss opens its own small pool with it). */
+	url?: string;
 	/** For pg-boss: run raw SQL on this database. */
 	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 	/** Embedded only: the whole data directory, to start other databases from (test snapshots). */
@@ -75,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 		return {
 			db: drizzle(client, { schema }) as unknown as Database,
 			driver: 'postgres',
+			url: options.databaseUrl,
 			async executeSql(text, values) {
 				const rows = await client.unsafe(text, (values ?? []) as never[]);
 				return { rows: [...rows] };

@@ -30,8 +30,8 @@ async function smtpTransport(smtpUrl: string): Promise<MailTransport> {
  */
 export async function startJobs(handle: DatabaseHandle, config: Config): Promise<void> {
 	const boss = new PgBoss(
-		handle.driver === 'postgres' && config.databaseUrl
-			? { connectionString: config.databaseUrl, max: 3 }
+		handle.url
+			? { connectionString: handle.url, max: 3 }
 			: { db: { executeSql: (text, values) => handle.executeSql(text, values) } }
 	);
 	boss.on('error', (error) => console.error('[kring] job error:', error));
@@ -47,6 +47,8 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 			await deliverPending(transport, config.mailFrom);
 		});
 		await boss.schedule(queues.deliverMail, '* * * * *');
+		// Mail queued while no instance was running goes out now, not at the next minute.
+		await boss.sendDebounced(queues.deliverMail, {}, {}, 2);
 	} else {
 		await boss.unschedule(queues.deliverMail);
 	}

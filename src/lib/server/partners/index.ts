@@ -29,7 +29,7 @@ export async function getPartner(id: string) {
 }
 
 export type PartnerInput = { name: string; website: string | null };
-export type PartnerResult = { ok: true; id: string } | { ok: false; field: 'name' | 'partner'; reason: 'duplicate' | 'not_found' | 'has_members' };
+export type PartnerResult = { ok: true; id: string } | { ok: false; field: 'name' | 'partner'; reason: 'duplicate' | 'not_found' | 'partner_has_members' };
 
 async function nameTaken(name: string, exceptId?: string): Promise<boolean> {
 	const rows = await db
@@ -64,7 +64,7 @@ export async function deletePartner(actorId: string, id: string, meta: RequestMe
 		const [partner] = await tx.select().from(partnerOrg).where(eq(partnerOrg.id, id));
 		if (!partner) return { ok: false, field: 'partner', reason: 'not_found' } as const;
 		if ((await tx.select({ id: person.id }).from(person).where(eq(person.partnerOrgId, id)).limit(1)).length)
-			return { ok: false, field: 'partner', reason: 'has_members' } as const;
+			return { ok: false, field: 'partner', reason: 'partner_has_members' } as const;
 		await tx.delete(partnerOrg).where(eq(partnerOrg.id, id));
 		await recordAudit(tx, { actorId, action: 'partner.deleted', target: { type: 'partner_org', id, label: partner.name }, ip: meta.ip });
 		return { ok: true, id } as const;

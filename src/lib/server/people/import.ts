@@ -6,7 +6,7 @@ import { partnerOrg, person, type PersonKind } from '../db/schema';
 import { recordAudit } from '../audit';
 import { sendInvitation } from '../auth/invitation';
 import type { Actor } from '../authz';
-import { listUnits } from '../org';
+import { listUnits, type OrgUnitNode } from '../org';
 import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
@@ -81,6 +81,22 @@ const reasonFor = (issue: z.core.$ZodIssue): Reason => {
 	return 'invalid';
 };
 
+/**
+ * A unit named in a file: its full path, the end of its path ("Engineering / Platform Team") or
+ * its name alone, as long as exactly one unit fits.
+ */
+function unitMatcher(units: OrgUnitNode[]) {
+	return (value: string | null): { id: string | null } | 'unit_not_found' | 'ambiguous_unit' => {
+		if (!value) return { id: null };
+		const wanted = value.toLowerCase().split('/').map((part) => part.trim()).join(' / ');
+		const exact = units.find((unit) => unit.path.toLowerCase() === wanted);
+		if (exact) return { id: exact.id };
+		const fits = units.filter((unit) => unit.path.toLowerCase().endsWith(` / ${wanted}`));
+		if (fits.length === 1) return { id: fits[0]!.id };
+		return fits.length > 1 ? 'ambiguous_unit' : 'unit_not_found';
+	};
+}
+
 /** Reads the file and checks every row against the file itself and the database; writes nothing. */
 export async function previewImport(csv: string, executor: Executor = db): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
 	const fileIssues: Reason[] = [];
@@ -97,10 +113,7 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 	if (result.data.length > importLimits.maxRows) fileIssues.push('too_many_rows');
 	if (fileIssues.length) return { preview: { rows: [], fileIssues, valid: false }, parsed: [] };
 
-	const units = await listUnits(executor);
-	const unitByPath = new Map(units.map((unit) => [unit.path.toLowerCase(), unit.id]));
-	const unitsByName = new Map<string, string[]>();
-	for (const unit of units) unitsByName.set(unit.name.toLowerCase(), [...(unitsByName.get(unit.name.toLowerCase()) ?? []), unit.id]);
+	const unitOf = unitMatcher(await listUnits(executor));
 	const partners = await executor.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg);
 	const partnerByName = new Map(partners.map((partner) => [partner.name.toLowerCase(), partner.id]));
 
@@ -133,11 +146,8 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 			reportOf.set(row, report);
 			if (seenEmails.has(row.email)) issues.push({ column: 'email', reason: 'duplicate_in_file' });
 			seenEmails.add(row.email);
-			if (row.unit) {
-				const byName = unitsByName.get(row.unit.toLowerCase()) ?? [];
-				if (!unitByPath.has(row.unit.toLowerCase()) && byName.length !== 1)
-					issues.push({ column: 'unit', reason: byName.length > 1 ? 'ambiguous_unit' : 'unit_not_found' });
-			}
+			const unit = unitOf(row.unit);
+			if (typeof unit === 'string') issues.push({ column: 'unit', reason: unit });
 			if (row.kind === 'partner' && !row.partner) issues.push({ column: 'partner', reason: 'partner_required' });
 			if (row.partner && !partnerByName.has(row.partner.toLowerCase())) issues.push({ column: 'partner', reason: 'partner_not_found' });
 		}
@@ -202,11 +212,10 @@ export async function runImport(
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
 		const { preview, parsed } = await previewImport(csv, tx);
 		if (!preview.valid) return { ok: false, preview } as const;
-		const units = await listUnits(tx);
+		const unitOf = unitMatcher(await listUnits(tx));
 		const unitId = (value: string | null) => {
-			if (!value) return null;
-			const key = value.toLowerCase();
-			return units.find((unit) => unit.path.toLowerCase() === key)?.id ?? units.find((unit) => unit.name.toLowerCase() === key)?.id ?? null;
+			const unit = unitOf(value);
+			return typeof unit === 'string' ? null : unit.id;
 		};
 		const partners = await tx.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg);
 		const partnerId = (value: string | null) => partners.find((partner) => partner.name.toLowerCase() === value?.toLowerCase())?.id ?? null;

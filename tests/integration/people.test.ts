@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { startApp, type TestApp } from '../support/app';
+import { clientFor } from '../support/sessions';
+import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
+import { auditEvent, person } from '../../src/lib/server/db/schema';
+import { can } from '../../src/lib/server/authz';
+import { searchPeople, toPrefixQuery } from '../../src/lib/server/people';
+import type { Actor } from '../../src/lib/server/authz/actor';
+
+let app: TestApp;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+const fields = (overrides: Record<string, string | string[]> = {}) => ({
+	name: 'Someone New',
+	email: freshEmail(),
+	kind: 'employee',
+	jobTitle: 'Engineer',
+	unitId: '',
+	managerEmail: '',
+	partnerOrgId: '',
+	locale: '',
+	...overrides
+});
+
+async function count() {
+	const [row] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person);
+	return row!.count;
+}
+
+async function actorFor(role: DemoRole): Promise<Actor> {
+	const row = await personByEmail(app.db, demo[role]);
+	const [manages] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(eq(person.managerId, row.id));
+	return { id: row.id, name: row.name, email: row.email, kind: row.kind, roles: row.roles, isManager: manages!.count > 0, unitId: row.unitId, partnerOrgId: row.partnerOrgId, locale: row.locale };
+}
+
+describe('inviting people', () => {
+	it('refuses bad input with a message next to each field, and writes nothing', async () => {
+		const hr = await clientFor(app, 'hr');
+		const before = await count();
+		const result = await hr.action('/admin/people/new', fields({ name: '', email: 'not-an-email', kind: 'boss', unitId: 'nope' }));
+		expect(result.status).toBe(400);
+		expect(result.data?.errors).toMatchObject({
+			name: 'Please fill this in.',
+			email: 'Enter an email address like name@example.com.',
+			kind: 'Choose one of the options.',
+			unitId: 'This value is not valid.'
+		});
+		expect(await count()).toBe(before);
+	});
+
+	it('refuses an email address that already has an account, a manager nobody has, and a partner without organisation', async () => {
+		const hr = await clientFor(app, 'hr');
+		const before = await count();
+		const taken = await hr.action('/admin/people/new', fields({ email: demo.employee.toUpperCase() }));
+		expect(taken.data?.errors).toMatchObject({ email: 'Someone already has an account with this email address.' });
+		const noManager = await hr.action('/admin/people/new', fields({ managerEmail: freshEmail('ghost') }));
+		expect(noManager.data?.errors).toMatchObject({ managerEmail: 'Nobody has an account with this email address.' });
+		const alumniManager = await hr.action('/admin/people/new', fields({ managerEmail: demo.alumni }));
+		expect(alumniManager.data?.errors).toMatchObject({ managerEmail: 'Only a current employee can be a manager or lead.' });
+		const partner = await hr.action('/admin/people/new', fields({ kind: 'partner' }));
+		expect(partner.data?.errors).toMatchObject({ partnerOrgId: 'Choose the partner organisation this person belongs to.' });
+		expect(await count()).toBe(before);
+	});
+
+	it('invites with the stored email lower-cased, audits it, and lists the person as invited', async () => {
+		const hr = await clientFor(app, 'hr');
+		const email = freshEmail('Mixed.Case');
+		const result = await hr.action('/admin/people/new', fields({ email: `  ${email.toUpperCase()} `, managerEmail: demo.manager }));
+		expect(result.type).toBe('redirect');
+		const row = await personByEmail(app.db, email.toLowerCase());
+		expect(row.status).toBe('invited');
+		expect(row.managerId).toBe((await personByEmail(app.db, demo.manager)).id);
+		const events = await app.db.select().from(auditEvent).where(eq(auditEvent.targetId, row.id));
+		expect(events.map((event) => event.action)).toContain('person.invited');
+	});
+
+	it('lets only an admin hand out roles', async () => {
+		const hr = await clientFor(app, 'hr');
+		const admin = await clientFor(app, 'admin');
+		const byHr = freshEmail('by-hr');
+		await hr.action('/admin/people/new', fields({ email: byHr, roles: ['admin'] }));
+		expect((await personByEmail(app.db, byHr)).roles).toEqual([]);
+		const byAdmin = freshEmail('by-admin');
+		await admin.action('/admin/people/new', fields({ email: byAdmin, roles: ['hr'] }));
+		expect((await personByEmail(app.db, byAdmin)).roles).toEqual(['hr']);
+	});
+});
+
+describe('editing people', () => {
+	it('HR edits details; a role change by HR is ignored, not applied', async () => {
+		const hr = await clientFor(app, 'hr');
+		const target = await personByEmail(app.db, demo.employee);
+		const result = await hr.action(`/admin/people/${target.id}?/save`, fields({ name: target.name, email: target.email, jobTitle: 'Staff Engineer', managerEmail: demo.manager, roles: ['admin'] }));
+		expect(result.type).toBe('redirect');
+		const after = await personByEmail(app.db, demo.employee);
+		expect(after.jobTitle).toBe('Staff Engineer');
+		expect(after.roles).toEqual([]);
+	});
+
+	it('refuses a manager that would make a reporting circle', async () => {
+		const hr = await clientFor(app, 'hr');
+		const manager = await personByEmail(app.db, demo.manager);
+		// Eva reports to Maarten; Maarten reporting to Eva would close the circle.
+		const result = await hr.action(`/admin/people/${manager.id}?/save`, fields({ name: manager.name, email: manager.email, managerEmail: demo.employee }));
+		expect(result.status).toBe(400);
+		expect(result.data?.errors).toMatchObject({ managerEmail: 'That would make a circle: this person would end up reporting to themselves.' });
+		const self = await hr.action(`/admin/people/${manager.id}?/save`, fields({ name: manager.name, email: manager.email, managerEmail: demo.manager }));
+		expect(self.status).toBe(400);
+		expect((await personByEmail(app.db, demo.manager)).managerId).toBe(manager.managerId);
+	});
+
+	it('audits role and kind changes as their own events', async () => {
+		const admin = await clientFor(app, 'admin');
+		const email = freshEmail('promoted');
+		await admin.action('/admin/people/new', fields({ email }));
+		const created = await personByEmail(app.db, email);
+		await admin.action(`/admin/people/${created.id}?/save`, fields({ name: created.name, email, roles: ['hr'], kind: 'alumni' }));
+		const events = await app.db.select().from(auditEvent).where(eq(auditEvent.targetId, created.id));
+		const roles = events.find((event) => event.action === 'person.roles_changed');
+		expect(roles?.details).toEqual({ from: [], to: ['hr'] });
+		expect(events.find((event) => event.action === 'person.kind_changed')?.details).toEqual({ from: 'employee', to: 'alumni' });
+	});
+
+	it('keeps at least one active admin', async () => {
+		const admin = await clientFor(app, 'admin');
+		const self = await personByEmail(app.db, demo.admin);
+		const demote = await admin.action(`/admin/people/${self.id}?/save`, fields({ name: self.name, email: self.email, roles: [] }));
+		expect(demote.data?.errors).toMatchObject({ roles: 'Kring needs at least one active admin.' });
+		const deactivate = await admin.action(`/admin/people/${self.id}?/deactivate`, {});
+		expect(deactivate.status).toBe(400);
+		expect((await personByEmail(app.db, demo.admin)).roles).toEqual(['admin']);
+	});
+
+	it('deactivates and reactivates, keeping the account and its history', async () => {
+		const hr = await clientFor(app, 'hr');
+		const email = freshEmail('leaver');
+		await hr.action('/admin/people/new', fields({ email }));
+		const { id } = await personByEmail(app.db, email);
+		expect((await hr.action(`/admin/people/${id}?/deactivate`, {})).type).toBe('redirect');
+		expect((await personByEmail(app.db, email)).status).toBe('deactivated');
+		expect((await hr.action(`/admin/people/${id}?/reactivate`, {})).type).toBe('redirect');
+		// Never set a password: back to invited, not active.
+		expect((await personByEmail(app.db, email)).status).toBe('invited');
+	});
+
+	it('answers 404 for a person that does not exist', async () => {
+		const hr = await clientFor(app, 'hr');
+		expect((await hr.get('/admin/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+		expect((await hr.get('/admin/people/not-an-id')).status).toBe(404);
+	});
+});
+
+describe('finding people', () => {
+	it('turns what people type into a safe prefix query', () => {
+		expect(toPrefixQuery('Jan  de Vries')).toBe('jan:* & de:* & vries:*');
+		expect(toPrefixQuery("o'brien & | !x")).toBe('o:* & brien:* & x:*');
+		expect(toPrefixQuery('   ')).toBeNull();
+	});
+
+	it('finds by name prefix, by two words, by a part of the email address and by job title', async () => {
+		const hr = await actorFor('hr');
+		const search = async (q: string) => (await searchPeople(hr, { q, page: 1, pageSize: 50 })).people.map((row) => row.email);
+		expect(await search('Maar')).toContain(demo.manager);
+		expect(await search('maarten boer')).toContain(demo.manager);
+		expect(await search('employee@noorderl')).toEqual([demo.employee]);
+		expect(await search('partner')).toContain(demo.partner);
+		expect(await search('Platform Team Lead')).toContain(demo.manager);
+		expect(await search('zzzznobody')).toEqual([]);
+	});
+
+	it('filters by unit, kind, role and status, and pages with a total', async () => {
+		const hr = await actorFor('hr');
+		const alumni = await searchPeople(hr, { kind: 'alumni', page: 1, pageSize: 10 });
+		expect(alumni.people.every((row) => row.kind === 'alumni')).toBe(true);
+		expect(alumni.total).toBeGreaterThanOrEqual(40);
+		expect(alumni.people).toHaveLength(10);
+		const second = await searchPeople(hr, { kind: 'alumni', page: 2, pageSize: 10 });
+		expect(second.people.map((row) => row.id)).not.toContain(alumni.people[0]!.id);
+		const admins = await searchPeople(hr, { role: 'admin', page: 1, pageSize: 10 });
+		expect(admins.people.map((row) => row.email)).toContain(demo.admin);
+		const invited = await searchPeople(hr, { status: 'invited', page: 1, pageSize: 50 });
+		expect(invited.people.every((row) => row.status === 'invited')).toBe(true);
+	});
+
+	it('shows each person exactly the profiles it may open: the list filter agrees with the check', async () => {
+		const everyone = await app.db.select({ id: person.id, kind: person.kind, status: person.status }).from(person);
+		for (const role of ['employee', 'manager', 'hr', 'admin', 'alumni', 'partner'] as const) {
+			const actor = await actorFor(role);
+			const listed = new Set((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people.map((row) => row.id));
+			const allowed = new Set(everyone.filter((target) => can(actor, 'person.view', target)).map((target) => target.id));
+			expect(listed, role).toEqual(allowed);
+		}
+	});
+
+	it('gives 404, not 403, for a profile that is not for you: existence stays private', async () => {
+		const alumnus = await clientFor(app, 'alumni');
+		const employee = await clientFor(app, 'employee');
+		const manager = await personByEmail(app.db, demo.manager);
+		const alumni = await personByEmail(app.db, demo.alumni);
+		expect((await alumnus.get(`/people/${manager.id}`)).status).toBe(404);
+		expect((await alumnus.get('/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+		expect((await employee.get(`/people/${alumni.id}`)).status).toBe(404);
+		expect((await alumnus.get(`/people/${alumni.id}`)).status).toBe(200);
+	});
+});

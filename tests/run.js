@@ -1,6 +1,8 @@
 // `npm test`: type check, build, the vitest suites (unit + integration), then the Playwright suite
-// when a Chromium is present. Ends with one line "N passed, N failed"; KRING_TEST_SUMMARY=<file>
-// also writes the counts as JSON for .ci/run to add up.
+// when a Chromium is present, all on the embedded database. Ends with one line "N passed, N failed";
+// KRING_TEST_SUMMARY=<file> also writes the counts as JSON for .ci/run to add up.
+// `node tests/run.js --database-url <url>` (.ci/run): the integration and Playwright suites again,
+// on the real PostgreSQL database at <url>, using the build `npm test` made.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,29 +36,36 @@ function readJson(file) {
 	}
 }
 
-const checked = run('Type check (svelte-check)', 'npm', ['run', '--silent', 'check']);
-count('svelte-check', checked, checked ? 1 : 0, checked ? 0 : 1);
+const urlFlag = process.argv.indexOf('--database-url');
+const databaseUrl = urlFlag > 0 ? process.argv[urlFlag + 1] : undefined;
+if (urlFlag > 0 && !databaseUrl) throw new Error('--database-url needs a PostgreSQL connection string');
+const where = databaseUrl ? 'real PostgreSQL' : 'embedded database';
 
-const built = run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
-count('build', built, built ? 1 : 0, built ? 0 : 1);
+let built = existsSync('.svelte-kit/output/server/index.js') && existsSync('build/index.js');
+if (!databaseUrl || !built) {
+	const checked = run('Type check (svelte-check)', 'npm', ['run', '--silent', 'check']);
+	count('svelte-check', checked, checked ? 1 : 0, checked ? 0 : 1);
+	built = run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+	count('build', built, built ? 1 : 0, built ? 0 : 1);
+}
 
 if (built) {
 	const vitestFile = join(results, 'vitest.json');
-	const vitestOk = run('Unit and integration tests (vitest)', 'npx', [
-		'vitest',
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${vitestFile}`
-	]);
+	const vitestOk = run(
+		`${databaseUrl ? 'Integration' : 'Unit and integration'} tests on the ${where} (vitest)`,
+		'npx',
+		['vitest', 'run', ...(databaseUrl ? ['tests/integration'] : []), '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`],
+		databaseUrl ? { TEST_DATABASE_URL: databaseUrl } : {}
+	);
 	const vitest = readJson(vitestFile);
 	count('vitest', vitestOk, vitest?.numPassedTests ?? 0, vitest?.numFailedTests ?? 0);
 
 	const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 	if (existsSync(chromium)) {
 		const playwrightFile = join(results, 'playwright.json');
-		const playwrightOk = run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--config', 'tests/e2e/playwright.config.ts'], {
-			PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile
+		const playwrightOk = run(`Browser tests on the ${where} (Playwright, Chromium)`, 'npx', ['playwright', 'test', '--config', 'tests/e2e/playwright.config.ts'], {
+			PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+			...(databaseUrl ? { E2E_DATABASE_URL: databaseUrl } : {})
 		});
 		const stats = readJson(playwrightFile)?.stats;
 		count('playwright', playwrightOk, stats?.expected ?? 0, (stats?.unexpected ?? 0) + (stats?.flaky ?? 0));

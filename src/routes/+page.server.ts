@@ -18,6 +18,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
 	]);
+	// A lead's own unit is mostly their reports: show each person once, under "reporting to you".
+	const reportIds = new Set(reports?.map((report) => report.id));
+	const teammates = colleagues?.filter((colleague) => !reportIds.has(colleague.id));
 	return {
 		me: me && {
 			kind: me.kind,
@@ -27,7 +30,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			managerName: me.managerName,
 			partnerOrgName: me.partnerOrgName
 		},
-		colleagues,
+		colleagues: reports?.length && !teammates?.length ? null : teammates,
 		reports,
 		counts,
 		recent

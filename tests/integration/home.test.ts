@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startApp, type TestApp } from '../support/app';
+import { clientFor } from '../support/sessions';
+import { demo, personByEmail } from '../support/fixtures';
+import { person } from '../../src/lib/server/db/schema';
+
+// Its own database: other files edit the demo people these tests read.
+let app: TestApp;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+describe('home page', () => {
+	const occurrences = (html: string, text: string) => html.split(text).length - 1;
+
+	it('lists a lead’s reports once, not again as their team', async () => {
+		const manager = await personByEmail(app.db, demo.manager);
+		const reports = await app.db.select({ name: person.name }).from(person).where(eq(person.managerId, manager.id));
+		expect(reports.length).toBeGreaterThanOrEqual(6);
+		const html = await (await (await clientFor(app, 'manager')).get('/')).text();
+		expect(html).toContain(`Reporting to you (${reports.length})`);
+		for (const report of reports) expect(occurrences(html, `>${report.name}</a>`)).toBe(1);
+		expect(html).not.toContain('Your team');
+	});
+
+	it('shows an employee their manager and team, and no reports', async () => {
+		const employee = await personByEmail(app.db, demo.employee);
+		const manager = await personByEmail(app.db, demo.manager);
+		const html = await (await (await clientFor(app, 'employee')).get('/')).text();
+		expect(html).toContain(`>${manager.name}</a>`);
+		expect(html).toContain('Your team');
+		expect(html).not.toContain('Reporting to you');
+		expect(employee.managerId).toBe(manager.id);
+	});
+});

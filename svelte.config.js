@@ -19,9 +19,6 @@ const config = {
 				'base-uri': ['self'],
 				'object-src': ['none']
 			}
-		},
-		alias: {
-			$schemas: 'src/lib/schemas'
 		}
 	}
 };

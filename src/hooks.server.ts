@@ -4,11 +4,12 @@ import { readConfig } from '$lib/server/config';
 import { startKring, stopKring } from '$lib/server/startup';
 import { installedDatabase } from '$lib/server/db';
 import { validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, isSecureContext, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
-import { localeCookieName, negotiateLocale, withLocale } from '$lib/server/i18n';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { localeCookieName, negotiateLocale, setLocaleCookie, withLocale } from '$lib/server/i18n';
 import { demoLogins, demoPassword } from '$lib/server/demo';
 import { getOrganisation } from '$lib/server/organisation';
 import { themeCookieName, toTheme } from '$lib/theme';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -48,9 +49,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const locale = negotiateLocale(event.request, event.locals.actor?.locale);
 	event.locals.locale = locale;
 	// The browser-side runtime reads the same cookie, so hydration speaks the language the server chose.
-	if (cookies.get(localeCookieName) !== locale) {
-		cookies.set(localeCookieName, locale, { path: '/', maxAge: yearInSeconds, httpOnly: false, sameSite: 'lax', secure: isSecureContext(url) });
-	}
+	if (cookies.get(localeCookieName) !== locale) setLocaleCookie(cookies, url, locale);
 	const theme = toTheme(cookies.get(themeCookieName));
 
 	const response = await withLocale(locale, url.origin, () =>
@@ -74,8 +73,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status === 404) return { message: 'Not found' };
+	if (status === 404) return { message: m.error_404_title() };
 	const errorId = crypto.randomUUID();
 	console.error(`[kring] ${errorId} ${event.request.method} ${event.url.pathname}`, error);
-	return { message: 'Internal error', errorId };
+	return { message: m.error_500_title(), errorId };
 };

@@ -78,11 +78,13 @@ describe('sign-in', () => {
 	});
 
 	it('does not sign in an invited or a deactivated account, and says nothing more about it', async () => {
-		const account = await newAccount();
-		await app.db.update(person).set({ status: 'deactivated' }).where(eq(person.id, account.id));
-		const result = await app.client().action('/login', { email: account.email, password: account.password });
-		expect(result.status).toBe(400);
-		expect(String(result.data?.message)).toMatch(/do not match an account/);
+		for (const status of ['invited', 'deactivated'] as const) {
+			const account = await newAccount();
+			await app.db.update(person).set({ status }).where(eq(person.id, account.id));
+			const result = await app.client().action('/login', { email: account.email, password: account.password });
+			expect(result.status).toBe(400);
+			expect(String(result.data?.message)).toMatch(/do not match an account/);
+		}
 	});
 
 	it('shows a validation message next to an empty field and signs nobody in', async () => {

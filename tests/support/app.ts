@@ -26,11 +26,13 @@ interface BuiltServer {
 	respond(request: Request, options: { getClientAddress(): string }): Promise<Response>;
 }
 
-export async function startApp(): Promise<TestApp> {
-	const database = await createTestDatabase({ snapshotPath: inject('snapshotPath'), templateName: inject('templateName') });
+/** `empty`: a new installation, before /setup. */
+export async function startApp(options: { empty?: boolean } = {}): Promise<TestApp> {
+	const database = await createTestDatabase({ snapshotPath: inject('snapshotPath'), templateName: inject('templateName'), empty: options.empty });
 	installDatabase(database.handle);
-	// Background jobs are driven by the tests that need them, not by timers.
+	// Background jobs are driven by the tests that need them, not by timers; the demo comes from the snapshot.
 	process.env.KRING_JOBS = '0';
+	process.env.KRING_DEMO = '0';
 	process.env.ORIGIN = origin;
 	// Kit's server output, the same code adapter-node bundles into build/.
 	const built = (file: string) => pathToFileURL(resolve('.svelte-kit/output/server', file)).href;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
+import { migrateDatabase, openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 
 /**
  * A fresh database for one test file, already migrated and seeded with the demo organisation:
@@ -24,14 +24,16 @@ export function withDatabase(url: string, database: string): string {
 	return next.toString();
 }
 
-export async function createTestDatabase(source: { snapshotPath?: string; templateName?: string }): Promise<TestDatabase> {
+/** `empty`: migrated but without an organisation, as a new installation meets it. */
+export async function createTestDatabase(source: { snapshotPath?: string; templateName?: string; empty?: boolean }): Promise<TestDatabase> {
 	const url = serverUrl();
-	if (url && source.templateName) {
+	if (url && (source.templateName || source.empty)) {
 		const name = `kring_test_${randomBytes(6).toString('hex')}`;
 		const admin = postgres(url, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`create database "${name}" template "${source.templateName}"`);
+		await admin.unsafe(source.empty ? `create database "${name}"` : `create database "${name}" template "${source.templateName}"`);
 		await admin.end();
 		const handle = await openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory://' });
+		if (source.empty) await migrateDatabase(handle);
 		return {
 			handle,
 			async dispose() {
@@ -41,6 +43,11 @@ export async function createTestDatabase(source: { snapshotPath?: string; templa
 				await cleanup.end();
 			}
 		};
+	}
+	if (source.empty) {
+		const handle = await openDatabase({ dataDir: 'memory://' });
+		await migrateDatabase(handle);
+		return { handle, dispose: () => handle.close() };
 	}
 	if (!source.snapshotPath) throw new Error('The global setup made no database snapshot.');
 	const snapshot = new Blob([await readFile(source.snapshotPath)]);

@@ -19,6 +19,8 @@ z.config({
 				if (issue.format === 'email') return m.validation_email();
 				if (issue.format === 'date') return m.validation_date();
 				if (issue.format === 'url') return m.validation_url();
+				// Ids come from a list the form offers.
+				if (issue.format === 'uuid') return m.validation_choice();
 				return m.validation_invalid();
 			case 'invalid_value':
 				return m.validation_choice();
@@ -50,7 +52,8 @@ export const optionalEmail = z
 	.transform((value) => value || null)
 	.pipe(z.email().nullable());
 
-export const newPassword = z.string().min(12).max(256);
+export const passwordPolicy = { minLength: 12, maxLength: 256 } as const;
+export const newPassword = z.string().min(passwordPolicy.minLength).max(passwordPolicy.maxLength);
 
 /** A form's id fields: empty means none; anything else must look like one of our ids. */
 export const optionalId = z
@@ -76,4 +79,4 @@ export const locale = z.enum(['en', 'nl']);
 
 /** IANA time zones this runtime knows, for the organisation's clock. */
 export const timeZones: string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
-export const timeZone = z.string().refine((value) => timeZones.includes(value));
+export const timeZone = z.string().refine((value) => timeZones.includes(value), { error: () => m.validation_choice() });

@@ -2,12 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { changePassword, signOutEverywhere } from '$lib/server/auth';
-import { deleteSessionCookie, isSecureContext } from '$lib/server/auth/cookie';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
 import { invalidateOwnSession, listSessions } from '$lib/server/auth/session';
 import { requireActor } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse } from '$lib/server/forms';
-import { localeCookieName } from '$lib/server/i18n';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { getPerson, updateOwnProfile } from '$lib/server/people';
 import { requestMeta } from '$lib/server/request-meta';
 import { changePasswordSchema } from '$lib/schemas/auth';
@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const parsed = parseForm(ownProfileSchema, await request.formData());
 		if (!parsed.ok) return parsed.failure;
 		await updateOwnProfile(actor.id, parsed.data);
-		cookies.set(localeCookieName, parsed.data.locale, { path: '/', maxAge: 365 * 24 * 60 * 60, httpOnly: false, sameSite: 'lax', secure: isSecureContext(url) });
+		setLocaleCookie(cookies, url, parsed.data.locale);
 		setFlash(cookies, m.flash_profile_saved({}, { locale: parsed.data.locale }));
 		redirect(303, '/account');
 	},

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { isLocale, localeCookieName } from '$lib/server/i18n';
+import { isLocale, setLocaleCookie } from '$lib/server/i18n';
 import { isSecureContext } from '$lib/server/auth/cookie';
 import { setPersonLocale } from '$lib/server/people';
 import { redirectTarget } from '$lib/server/redirect-target';
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const locale = form.get('locale');
 		if (typeof locale === 'string' && isLocale(locale)) {
-			cookies.set(localeCookieName, locale, { path: '/', maxAge: year, httpOnly: false, sameSite: 'lax', secure: isSecureContext(url) });
+			setLocaleCookie(cookies, url, locale);
 			if (locals.actor) await setPersonLocale(locals.actor.id, locale);
 		}
 		redirect(303, redirectTarget(form.get('redirectTo')));

@@ -3,8 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 // OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane (about 9 ms here).
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const passwordPolicy = { minLength: 12, maxLength: 256 } as const;
-
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, options);
 }

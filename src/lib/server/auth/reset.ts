@@ -28,7 +28,11 @@ export async function requestPasswordReset(emailInput: string, meta: RequestMeta
 		.select({ id: person.id, name: person.name, locale: person.locale })
 		.from(person)
 		.where(and(eq(person.email, email), eq(person.status, 'active')));
-	if (!account) return { ok: true };
+	if (!account) {
+		// Written all the same: HR sees the probing, and the answer takes about as long as for a known address.
+		await db.transaction((tx) => recordAudit(tx, { actorId: null, action: 'auth.password_reset_requested', ip: meta.ip, details: { email, known: false } }));
+		return { ok: true };
+	}
 	const organisation = await getOrganisation();
 	await db.transaction(async (tx) => {
 		const token = await issueAuthToken(tx, 'reset', account.id, null);

@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Cookies } from '@sveltejs/kit';
+import { isSecureContext } from '../auth/cookie';
 import {
 	baseLocale,
 	cookieName,
@@ -27,4 +29,11 @@ export function negotiateLocale(request: Request, personLocale: string | null | 
 /** Runs `fn` with every message function (`m.*`) answering in `locale`. */
 export function withLocale<T>(locale: Locale, origin: string, fn: () => T): T {
 	return storage.run({ locale, origin, messageCalls: new Set() }, fn);
+}
+
+const yearInSeconds = 365 * 24 * 60 * 60;
+
+/** Remembers a language choice; not HttpOnly, since the browser-side runtime reads it when hydrating. */
+export function setLocaleCookie(cookies: Cookies, url: URL, locale: Locale): void {
+	cookies.set(cookieName, locale, { path: '/', maxAge: yearInSeconds, httpOnly: false, sameSite: 'lax', secure: isSecureContext(url) });
 }

@@ -40,10 +40,10 @@ export async function createOrganisation(executor: Executor, value: Organisation
 	return created.length > 0;
 }
 
-export async function updateOrganisation(actorId: string, value: Omit<Organisation, 'isDemo'>, ip: string | null): Promise<void> {
+export async function updateOrganisation(actorId: string, value: Omit<Organisation, 'isDemo'>, meta: RequestMeta): Promise<void> {
 	await db.transaction(async (tx) => {
 		await tx.update(organisation).set(value).where(eq(organisation.id, 1));
-		await recordAudit(tx, { actorId, action: 'settings.updated', target: { type: 'organisation', id: '1', label: value.name }, ip, details: { ...value } });
+		await recordAudit(tx, { actorId, action: 'settings.updated', target: { type: 'organisation', id: '1', label: value.name }, ip: meta.ip, details: { ...value } });
 	});
 	cached = undefined;
 }

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
+import { requestMeta } from '$lib/server/request-meta';
 import { setFlash } from '$lib/server/flash';
 import { parseForm } from '$lib/server/forms';
 import { getOrganisation, updateOrganisation } from '$lib/server/organisation';
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const actor = authorize(event.locals, event.url, 'settings.manage');
 		const parsed = parseForm(settingsSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		await updateOrganisation(actor.id, parsed.data, event.getClientAddress());
+		await updateOrganisation(actor.id, parsed.data, requestMeta(event));
 		setFlash(event.cookies, m.flash_saved());
 		redirect(303, '/admin/settings');
 	}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startApp, type TestApp, type TestClient } from '../support/app';
+import { clientFor } from '../support/sessions';
+import { demo, freshEmail, latestEmail, pathOf, personByEmail, type DemoRole } from '../support/fixtures';
+import { rawRows } from '../../src/lib/server/db';
+
+/**
+ * Bad input to every form that writes: the message stands next to the field, the form comes back
+ * with what was typed (never secrets), and nothing is written.
+ */
+let app: TestApp;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+/** A fingerprint of the tables a form could write to: any write changes it. */
+async function fingerprint(): Promise<string> {
+	const tables = ['person', 'organisation', 'partner_org', 'org_unit', 'auth_token', 'outbox_email', 'audit_event'];
+	const rows = await Promise.all(
+		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
+	);
+	return rows.map((row) => row[0]?.digest).join(',');
+}
+
+async function linkFor(email: string): Promise<string> {
+	return pathOf((await latestEmail(app.db, email))?.link);
+}
+
+interface BadInput {
+	form: string;
+	as: DemoRole | 'anonymous';
+	path: (client: TestClient) => Promise<string> | string;
+	body: Record<string, string>;
+	errors: Record<string, string>;
+	/** What must come back to refill the form. */
+	refilled?: Record<string, string>;
+}
+
+const cases: BadInput[] = [
+	{
+		form: 'account profile',
+		as: 'employee',
+		path: () => '/account?/profile',
+		body: { name: '  ', headline: 'x'.repeat(161), location: 'Delft', locale: 'fr' },
+		errors: { name: 'Please fill this in.', headline: 'Use at most 160 characters.', locale: 'Choose one of the options.' },
+		refilled: { location: 'Delft' }
+	},
+	{
+		form: 'account password',
+		as: 'employee',
+		path: () => '/account?/password',
+		body: { current: 'kring-demo', password: 'a long new password', confirm: 'another long password' },
+		errors: { confirm: 'The two passwords are not the same.' }
+	},
+	{
+		form: 'organisation settings',
+		as: 'admin',
+		path: () => '/admin/settings',
+		body: { name: '', defaultLocale: 'de', timeZone: 'Mars/Olympus_Mons' },
+		errors: { name: 'Please fill this in.', defaultLocale: 'Choose one of the options.', timeZone: 'Choose one of the options.' }
+	},
+	{
+		form: 'new partner organisation',
+		as: 'hr',
+		path: () => '/admin/partners?/create',
+		body: { name: '', website: 'javascript:alert(1)' },
+		errors: { name: 'Please fill this in.', website: 'Enter a web address starting with https://.' }
+	},
+	{
+		form: 'edit partner organisation',
+		as: 'hr',
+		path: async () => {
+			const partner = await personByEmail(app.db, demo.partner);
+			return `/admin/partners/${partner.partnerOrgId}?/save`;
+		},
+		body: { name: 'Renamed', website: 'ftp://files.example' },
+		errors: { website: 'Enter a web address starting with https://.' },
+		refilled: { name: 'Renamed' }
+	},
+	{
+		form: 'edit person',
+		as: 'hr',
+		path: async () => `/admin/people/${(await personByEmail(app.db, demo.employee)).id}?/save`,
+		body: { name: 'Changed Name', email: 'not an address', kind: 'robot', jobTitle: '', unitId: 'nope', managerEmail: '', partnerOrgId: '', locale: '' },
+		errors: { email: 'Enter an email address like name@example.com.', kind: 'Choose one of the options.', unitId: 'Choose one of the options.' },
+		refilled: { name: 'Changed Name' }
+	},
+	{
+		form: 'password reset request',
+		as: 'anonymous',
+		path: () => '/reset',
+		body: { email: 'nobody at example' },
+		errors: { email: 'Enter an email address like name@example.com.' }
+	},
+	{
+		form: 'new password from a reset link',
+		as: 'anonymous',
+		path: async (client) => {
+			await client.action('/reset', { email: demo.manager });
+			return linkFor(demo.manager);
+		},
+		body: { password: 'short', confirm: 'different' },
+		errors: { password: 'Use at least 12 characters.', confirm: 'The two passwords are not the same.' }
+	},
+	{
+		form: 'accepting an invitation',
+		as: 'anonymous',
+		path: async () => {
+			const email = freshEmail('invitee');
+			const hr = await clientFor(app, 'hr');
+			const invited = await hr.action('/admin/people/new', { name: 'Invited Person', email, kind: 'employee', jobTitle: '', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
+			expect(invited.type).toBe('redirect');
+			return linkFor(email);
+		},
+		body: { name: 'Invited Person', password: 'a long new password', confirm: 'a long new passwort' },
+		errors: { confirm: 'The two passwords are not the same.' },
+		refilled: { name: 'Invited Person' }
+	}
+];
+
+describe('bad input is refused next to the field, and nothing is written', () => {
+	it.each(cases)('$form', async ({ as, path, body, errors, refilled }) => {
+		const client = await clientFor(app, as);
+		const target = await path(client);
+		const before = await fingerprint();
+		const result = await client.action(target, body);
+		expect(result.type).toBe('failure');
+		expect(result.status).toBe(400);
+		expect(result.data?.errors).toEqual(errors);
+		expect(result.data?.values).toMatchObject(refilled ?? {});
+		for (const secret of ['password', 'confirm', 'current']) expect(result.data?.values).not.toHaveProperty(secret);
+		expect(await fingerprint()).toBe(before);
+		// Without JavaScript the same refusal is a page showing the message.
+		const page = await client.post(target, body);
+		expect(page.status).toBe(400);
+		const html = await page.text();
+		for (const message of Object.values(errors)) expect(html).toContain(message.replaceAll("'", '&#39;'));
+		expect(await fingerprint()).toBe(before);
+	});
+});

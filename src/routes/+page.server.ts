@@ -2,8 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/authz';
 import { isSetUp } from '$lib/server/organisation';
-import { countPeople, directReports, getPerson, unitColleagues } from '$lib/server/people';
+import { countPeople, firstColleagues, firstReports, getPerson } from '$lib/server/people';
 import { listAuditEvents } from '$lib/server/audit';
+
+/** People shown on a card; the card links to the rest, however large the team or unit. */
+const cardSize = 8;
 
 /** One home, filled by role: later features add their own cards here. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -13,14 +16,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
 	const [colleagues, reports, counts, recent] = await Promise.all([
-		employee && me?.unitId ? unitColleagues(me.unitId, actor.id) : null,
-		actor.isManager ? directReports(actor.id) : null,
+		employee && me?.unitId ? firstColleagues(me.unitId, actor.id, cardSize) : null,
+		actor.isManager ? firstReports(actor.id, cardSize) : null,
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
 	]);
-	// A lead's own unit is mostly their reports: show each person once, under "reporting to you".
-	const reportIds = new Set(reports?.map((report) => report.id));
-	const teammates = colleagues?.filter((colleague) => !reportIds.has(colleague.id));
 	return {
 		me: me && {
 			kind: me.kind,
@@ -28,9 +28,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 			unitName: me.unitName,
 			managerId: me.managerId,
 			managerName: me.managerName,
+			unitId: me.unitId,
 			partnerOrgName: me.partnerOrgName
 		},
-		colleagues: reports?.length && !teammates?.length ? null : teammates,
+		// A lead whose unit is just their reports sees one card, not the same people twice.
+		colleagues: reports?.total && !colleagues?.total ? null : colleagues,
 		reports,
 		counts,
 		recent

@@ -172,6 +172,17 @@ describe('finding people', () => {
 		expect(await search('zzzznobody')).toEqual([]);
 	});
 
+	it('pages search matches by name, with the same fields and total as the unfiltered list', async () => {
+		const hr = await actorFor('hr');
+		const everyone = await searchPeople(hr, { page: 1, pageSize: 10_000 });
+		const matches = everyone.people.filter((row) => row.email.endsWith('@noorderlicht.example'));
+		const first = await searchPeople(hr, { q: 'noorderlicht', page: 1, pageSize: 10 });
+		const second = await searchPeople(hr, { q: 'noorderlicht', page: 2, pageSize: 10 });
+		expect(first.total).toBe(matches.length);
+		expect([...first.people, ...second.people]).toEqual(matches.slice(0, 20));
+		expect(first.people.every((row) => Array.isArray(row.roles))).toBe(true);
+	});
+
 	it('filters by unit, kind, role and status, and pages with a total', async () => {
 		const hr = await actorFor('hr');
 		const alumni = await searchPeople(hr, { kind: 'alumni', page: 1, pageSize: 10 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
-import { createTestDatabase, serverUrl } from '../support/database';
+import { createServerDatabase, serverUrl } from '../support/database';
 
 async function freePort(): Promise<number> {
 	const server = createServer().listen(0, '127.0.0.1');
@@ -17,8 +16,9 @@ async function freePort(): Promise<number> {
 describe('the production server (node build)', () => {
 	it('finishes its jobs and closes its database pools on SIGTERM, so the process exits', async () => {
 		expect(existsSync('build/index.js'), 'run `npm run build` first').toBe(true);
-		// On PostgreSQL the server gets a database of its own; embedded, an in-memory one.
-		const database = serverUrl() ? await createTestDatabase({ templateName: inject('templateName') }) : null;
+		// On PostgreSQL the server gets an empty database of its own to migrate; embedded, an in-memory one.
+		const url = serverUrl();
+		const database = url ? await createServerDatabase(url, 'kring_test') : null;
 		const port = await freePort();
 		const server = spawn(process.execPath, ['build'], {
 			env: {
@@ -27,7 +27,7 @@ describe('the production server (node build)', () => {
 				ORIGIN: `http://localhost:${port}`,
 				KRING_JOBS: '1',
 				KRING_DEMO: '0',
-				...(database ? { DATABASE_URL: database.handle.url } : { DATABASE_URL: '', KRING_DATA_DIR: 'memory://' })
+				...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '', KRING_DATA_DIR: 'memory://' })
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
@@ -49,7 +49,7 @@ describe('the production server (node build)', () => {
 			expect(result, output).toEqual([0, null]);
 		} finally {
 			if (server.exitCode === null) server.kill('SIGKILL');
-			await database?.dispose();
+			await database?.drop();
 		}
 	}, 120_000);
 });

@@ -24,23 +24,42 @@ export function withDatabase(url: string, database: string): string {
 	return next.toString();
 }
 
+export interface ServerDatabase {
+	name: string;
+	/** DATABASE_URL for the new database. */
+	url: string;
+	drop(): Promise<void>;
+}
+
+/** Runs one statement on the server's maintenance connection (create and drop database). */
+async function onServer(url: string, statement: string): Promise<void> {
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	try {
+		await admin.unsafe(statement);
+	} finally {
+		await admin.end();
+	}
+}
+
+/** A new database with a random name on the PostgreSQL server at `url`, empty or copied from a template. */
+export async function createServerDatabase(url: string, prefix: string, template?: string): Promise<ServerDatabase> {
+	const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+	await onServer(url, `create database "${name}"${template ? ` template "${template}"` : ''}`);
+	return { name, url: withDatabase(url, name), drop: () => onServer(url, `drop database if exists "${name}" with (force)`) };
+}
+
 /** `empty`: migrated but without an organisation, as a new installation meets it. */
 export async function createTestDatabase(source: { snapshotPath?: string; templateName?: string; empty?: boolean }): Promise<TestDatabase> {
 	const url = serverUrl();
 	if (url && (source.templateName || source.empty)) {
-		const name = `kring_test_${randomBytes(6).toString('hex')}`;
-		const admin = postgres(url, { max: 1, onnotice: () => {} });
-		await admin.unsafe(source.empty ? `create database "${name}"` : `create database "${name}" template "${source.templateName}"`);
-		await admin.end();
-		const handle = await openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory://' });
+		const database = await createServerDatabase(url, 'kring_test', source.empty ? undefined : source.templateName);
+		const handle = await openDatabase({ databaseUrl: database.url, dataDir: 'memory://' });
 		if (source.empty) await migrateDatabase(handle);
 		return {
 			handle,
 			async dispose() {
 				await handle.close();
-				const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-				await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
-				await cleanup.end();
+				await database.drop();
 			}
 		};
 	}

@@ -2,12 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase, installDatabase, uninstallDatabase } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/demo';
-import { serverUrl, withDatabase } from './database';
+import { createServerDatabase, serverUrl } from './database';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -24,17 +22,12 @@ export default async function setup(project: TestProject) {
 	if (!existsSync('.svelte-kit/output/server/index.js')) throw new Error('No build: run `npm run build` first (npm test does).');
 	const url = serverUrl();
 	if (url) {
-		const templateName = `kring_template_${randomBytes(6).toString('hex')}`;
-		const admin = postgres(url, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`create database "${templateName}"`);
-		const handle = await openDatabase({ databaseUrl: withDatabase(url, templateName), dataDir: 'memory://' });
+		const template = await createServerDatabase(url, 'kring_template');
+		const handle = await openDatabase({ databaseUrl: template.url, dataDir: 'memory://' });
 		await seed(handle);
 		await handle.close();
-		project.provide('templateName', templateName);
-		return async () => {
-			await admin.unsafe(`drop database if exists "${templateName}" with (force)`);
-			await admin.end();
-		};
+		project.provide('templateName', template.name);
+		return () => template.drop();
 	}
 	const directory = await mkdtemp(join(tmpdir(), 'kring-test-'));
 	const snapshotPath = join(directory, 'snapshot.tar.gz');

@@ -75,7 +75,8 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 			unitId: person.unitId,
 			partnerOrgId: person.partnerOrgId,
 			locale: person.locale,
-			isManager: sql<boolean>`(exists (select 1 from ${person} as report where report.manager_id = ${person.id} and report.status <> 'deactivated') or exists (select 1 from ${orgUnit} where ${orgUnit.leadId} = ${person.id}))`
+			// The same reports as the people module's directReports (and its index: person_reports_idx).
+			isManager: sql<boolean>`(exists (select 1 from ${person} as report where report.manager_id = ${person.id} and report.status <> 'deactivated' and report.kind = 'employee') or exists (select 1 from ${orgUnit} where ${orgUnit.leadId} = ${person.id}))`
 		})
 		.from(session)
 		.innerJoin(person, eq(person.id, session.personId))

@@ -92,6 +92,11 @@ export const person = pgTable(
 	(t) => [
 		uniqueIndex('person_email_idx').on(t.email),
 		index('person_manager_idx').on(t.managerId),
+		// A manager's current team and a unit's current employees, in name order and countable from the
+		// index alone. "Is this person a manager?" runs with every request (session validation): without
+		// the first, the planner expects hundreds of reports per manager and scans everyone to find none.
+		index('person_reports_idx').on(t.managerId, t.name, t.id).where(sql`${t.status} <> 'deactivated' and ${t.kind} = 'employee'`),
+		index('person_unit_members_idx').on(t.unitId, t.name, t.id).where(sql`${t.status} = 'active' and ${t.kind} = 'employee'`),
 		index('person_unit_idx').on(t.unitId),
 		index('person_partner_org_idx').on(t.partnerOrgId),
 		index('person_name_idx').on(t.name, t.id),

@@ -11,34 +11,27 @@ export interface OrgUnitNode {
 	parentId: string | null;
 	leadId: string | null;
 	leadName: string | null;
-	/** Active employees placed directly in this unit. */
-	memberCount: number;
 	depth: number;
 	/** "Engineering / Platform": unique, used in CSV files and pickers. */
 	path: string;
 }
 
-/** All units, depth-first in name order, with their depth and path. */
-export async function listUnits(executor: Executor = db): Promise<OrgUnitNode[]> {
-	const rows = await executor
-		.select({
-			id: orgUnit.id,
-			name: orgUnit.name,
-			parentId: orgUnit.parentId,
-			leadId: orgUnit.leadId,
-			leadName: person.name,
-			memberCount: sql<number>`(select count(*)::int from ${person} as member where member.unit_id = ${orgUnit.id} and member.kind = 'employee' and member.status <> 'deactivated')`
-		})
-		.from(orgUnit)
-		.leftJoin(person, eq(person.id, orgUnit.leadId))
-		.orderBy(asc(orgUnit.name));
-	const children = new Map<string | null, typeof rows>();
+export interface OrgUnitWithMembers extends OrgUnitNode {
+	/** Active employees placed directly in this unit. */
+	memberCount: number;
+}
+
+const unitColumns = { id: orgUnit.id, name: orgUnit.name, parentId: orgUnit.parentId, leadId: orgUnit.leadId, leadName: person.name };
+
+/** Rows in name order as a tree: depth-first, with depth and path. */
+function asTree<T extends { id: string; name: string; parentId: string | null }>(rows: T[]): (T & { depth: number; path: string })[] {
+	const children = new Map<string | null, T[]>();
 	for (const row of rows) {
 		const siblings = children.get(row.parentId) ?? [];
 		siblings.push(row);
 		children.set(row.parentId, siblings);
 	}
-	const ordered: OrgUnitNode[] = [];
+	const ordered: (T & { depth: number; path: string })[] = [];
 	const visit = (parentId: string | null, depth: number, prefix: string) => {
 		for (const row of children.get(parentId) ?? []) {
 			const path = prefix ? `${prefix} / ${row.name}` : row.name;
@@ -48,6 +41,25 @@ export async function listUnits(executor: Executor = db): Promise<OrgUnitNode[]>
 	};
 	visit(null, 0, '');
 	return ordered;
+}
+
+/** All units, depth-first in name order, with their depth and path (pickers, CSV import). */
+export async function listUnits(executor: Executor = db): Promise<OrgUnitNode[]> {
+	return asTree(await executor.select(unitColumns).from(orgUnit).leftJoin(person, eq(person.id, orgUnit.leadId)).orderBy(asc(orgUnit.name)));
+}
+
+/** The same with each unit's members counted: only the org pages show the counts, and counting costs a pass over everyone. */
+export async function listUnitsWithMembers(): Promise<OrgUnitWithMembers[]> {
+	return asTree(
+		await db
+			.select({
+				...unitColumns,
+				memberCount: sql<number>`(select count(*)::int from ${person} as member where member.unit_id = ${orgUnit.id} and member.kind = 'employee' and member.status <> 'deactivated')`
+			})
+			.from(orgUnit)
+			.leftJoin(person, eq(person.id, orgUnit.leadId))
+			.orderBy(asc(orgUnit.name))
+	);
 }
 
 export async function getUnit(id: string) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
@@ -56,27 +56,53 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
 	if (query.status) conditions.push(eq(person.status, query.status));
 	const where = and(...conditions);
+	const offset = (query.page - 1) * query.pageSize;
 	const [people, [count]] = await Promise.all([
-		db
-			.select({
-				id: person.id,
-				name: person.name,
-				email: person.email,
-				kind: person.kind,
-				roles: person.roles,
-				status: person.status,
-				jobTitle: person.jobTitle,
-				unitName: orgUnit.name
-			})
-			.from(person)
-			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
-			.where(where)
-			.orderBy(asc(person.name), asc(person.id))
-			.limit(query.pageSize)
-			.offset((query.page - 1) * query.pageSize),
+		tsquery
+			? matchingPage(where, query.pageSize, offset)
+			: db
+					.select(summaryListColumns)
+					.from(person)
+					.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
+					.where(where)
+					.orderBy(asc(person.name), asc(person.id))
+					.limit(query.pageSize)
+					.offset(offset),
 		db.select({ count: sql<number>`count(*)::int` }).from(person).where(where)
 	]);
 	return { people, total: count?.count ?? 0 };
+}
+
+const summaryListColumns = {
+	id: person.id,
+	name: person.name,
+	email: person.email,
+	kind: person.kind,
+	roles: person.roles,
+	status: person.status,
+	jobTitle: person.jobTitle,
+	unitName: orgUnit.name
+};
+
+/**
+ * A page of search matches, by name. The matches come from the search index first and are sorted
+ * after: left to itself the planner walks the name index and tests every row, which for a first
+ * name ("jan") passes thousands of rows and for a rare word the whole table.
+ */
+function matchingPage(where: SQL | undefined, limit: number, offset: number): Promise<PersonSummary[]> {
+	return rawRows<PersonSummary>(
+		db,
+		sql`with matches as materialized (
+			select ${person.id} as id, ${person.name} as name, ${person.email} as email, ${person.kind} as kind,
+				${person.roles} as roles, ${person.status} as status, ${person.jobTitle} as job_title, ${person.unitId} as unit_id
+			from ${person} where ${where}
+		)
+		select matches.id, matches.name, matches.email, matches.kind, matches.roles, matches.status,
+			matches.job_title as "jobTitle", ${orgUnit.name} as "unitName"
+		from matches left join ${orgUnit} on ${orgUnit.id} = matches.unit_id
+		order by matches.name, matches.id
+		limit ${limit} offset ${offset}`
+	);
 }
 
 const manager = alias(person, 'manager');
@@ -121,35 +147,67 @@ const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobT
 
 /** The people who report to someone (a manager's team). */
 export async function directReports(managerId: string) {
-	return db
-		.select(summaryColumns)
-		.from(person)
-		.where(and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee')))
-		.orderBy(asc(person.name));
+	return db.select(summaryColumns).from(person).where(reportsOf(managerId)).orderBy(asc(person.name));
 }
 
-/** Current employees of a unit, but one. */
-export async function unitColleagues(unitId: string, exceptId: string) {
-	return db
-		.select(summaryColumns)
-		.from(person)
-		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee'), ne(person.id, exceptId)))
-		.orderBy(asc(person.name));
+function reportsOf(managerId: string): SQL | undefined {
+	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'));
 }
 
-export async function countPeople() {
+/** A person's unit colleagues: not themselves, and not their own reports (those have their own card). */
+function colleaguesOf(unitId: string, viewerId: string): SQL | undefined {
+	return and(
+		eq(person.unitId, unitId),
+		eq(person.status, 'active'),
+		eq(person.kind, 'employee'),
+		ne(person.id, viewerId),
+		or(isNull(person.managerId), ne(person.managerId, viewerId))
+	);
+}
+
+/** The first few by name and how many there are in all: a card on the home page, however large the team. */
+async function firstFew(where: SQL | undefined, limit: number) {
+	const [people, [count]] = await Promise.all([
+		db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit),
+		db.select({ count: sql<number>`count(*)::int` }).from(person).where(where)
+	]);
+	return { people, total: count?.count ?? 0 };
+}
+
+/** The first `limit` of a manager's direct reports, and how many there are. */
+export const firstReports = (managerId: string, limit: number) => firstFew(reportsOf(managerId), limit);
+
+/** The first `limit` of a person's unit colleagues (see colleaguesOf), and how many there are. */
+export const firstColleagues = (unitId: string, viewerId: string, limit: number) => firstFew(colleaguesOf(unitId, viewerId), limit);
+
+export interface PeopleCounts {
+	employees: number;
+	alumni: number;
+	partners: number;
+	invited: number;
+}
+
+// HR's home page shows these on every visit, and counting every person costs more than the rest
+// of the page put together (tens of ms at 30k people). A summary may lag a few seconds.
+const countsTtlMs = 10_000;
+let cachedCounts: { value: PeopleCounts; at: number } | undefined;
+
+export async function countPeople(): Promise<PeopleCounts> {
+	if (cachedCounts && Date.now() - cachedCounts.at < countsTtlMs) return cachedCounts.value;
 	const rows = await db
 		.select({ kind: person.kind, status: person.status, count: sql<number>`count(*)::int` })
 		.from(person)
 		.groupBy(person.kind, person.status);
 	const total = (kind: PersonKind, status?: PersonStatus) =>
 		rows.filter((row) => row.kind === kind && (!status || row.status === status)).reduce((sum, row) => sum + row.count, 0);
-	return {
+	const value = {
 		employees: total('employee', 'active'),
 		alumni: total('alumni'),
 		partners: total('partner', 'active'),
 		invited: rows.filter((row) => row.status === 'invited').reduce((sum, row) => sum + row.count, 0)
 	};
+	cachedCounts = { value, at: Date.now() };
+	return value;
 }
 
 export interface PersonInput {

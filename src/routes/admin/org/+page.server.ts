@@ -4,13 +4,13 @@ import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
-import { createUnit, listUnits } from '$lib/server/org';
+import { createUnit, listUnitsWithMembers } from '$lib/server/org';
 import { requestMeta } from '$lib/server/request-meta';
 import { unitSchema } from '$lib/schemas/org';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'org.manage');
-	return { units: await listUnits() };
+	return { units: await listUnitsWithMembers() };
 };
 
 export const actions: Actions = {

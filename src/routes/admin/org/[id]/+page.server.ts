@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
-import { deleteUnit, getUnit, listUnits, updateUnit } from '$lib/server/org';
+import { deleteUnit, getUnit, listUnitsWithMembers, updateUnit } from '$lib/server/org';
 import { requestMeta } from '$lib/server/request-meta';
 import { unitSchema } from '$lib/schemas/org';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	authorize(locals, url, 'org.manage');
 	const unit = await getUnit(params.id);
 	if (!unit) error(404);
-	const units = await listUnits();
+	const units = await listUnitsWithMembers();
 	const self = units.find((candidate) => candidate.id === unit.id)!;
 	// A unit cannot move under itself or its own branch: those are left out of the choices.
 	const parents = units

@@ -1,0 +1,2 @@
+CREATE INDEX "person_reports_idx" ON "person" USING btree ("manager_id","name","id") WHERE "person"."status" <> 'deactivated' and "person"."kind" = 'employee';--> statement-breakpoint
+CREATE INDEX "person_unit_members_idx" ON "person" USING btree ("unit_id","name","id") WHERE "person"."status" = 'active' and "person"."kind" = 'employee';

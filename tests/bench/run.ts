@@ -1,0 +1,204 @@
+// `npm run bench [-- --scale 1 --duration 10]`: seeds a large organisation (scale 1: 10k employees,
+// 20k alumni) into a fresh database (a new database on DATABASE_URL's server, else an embedded
+// PGlite directory), builds if needed, starts the production server and drives each route with
+// autocannon as signed-in demo users. Prints req/s, p50, p99 and the ratio to the floor (/health,
+// one `select 1`), writes the same to tests/bench/results/, and removes server and database after.
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { buildIfStale } from '../../src/cli/build.js';
+import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
+import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { createServerDatabase } from '../support/database';
+import { signIn, startServer } from './server';
+
+const connections = 10;
+/** Every route must reach this share of the floor's req/s, with p99 under `maxP99Ms`, at 10 connections. */
+const minRatio = 0.6;
+const maxP99Ms = 100;
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' } } });
+const scale = Number(values.scale);
+const duration = Number(values.duration);
+if (!(scale > 0) || !(duration > 0)) throw new Error('Usage: npm run bench -- [--scale 1] [--duration 10] (positive numbers)');
+
+// Undone in reverse order, also on failure and Ctrl-C: the server stops before its database goes.
+const undo: (() => Promise<unknown>)[] = [];
+async function cleanUp(): Promise<void> {
+	for (const step of undo.splice(0).reverse()) await step().catch((error: unknown) => console.error('Clean-up:', error));
+}
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options: DatabaseOptions; env: Record<string, string> }> {
+	const url = process.env.DATABASE_URL;
+	if (url) {
+		const database = await createServerDatabase(url, 'kring_bench');
+		undo.push(database.drop);
+		return { driver: 'postgres', options: { databaseUrl: database.url, dataDir: 'memory://' }, env: { DATABASE_URL: database.url } };
+	}
+	const directory = await mkdtemp(join(tmpdir(), 'kring-bench-'));
+	undo.push(() => rm(directory, { recursive: true, force: true }));
+	const dataDir = join(directory, 'data');
+	return { driver: 'pglite', options: { dataDir }, env: { KRING_DATA_DIR: dataDir } };
+}
+
+/** Seeds and settles the database, and picks what the routes ask for. Closed again: one process per PGlite directory. */
+async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string }> {
+	const handle = await openDatabase(options);
+	try {
+		await migrateDatabase(handle);
+		const passwordHash = await hashPassword(demoPassword);
+		await handle.db.transaction(async (tx) => {
+			await seedDemo(tx, { passwordHash });
+			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
+		});
+		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
+		await handle.executeSql('vacuum analyze');
+		// Random-looking but the same people every run (the ids themselves are random).
+		const people = await rawRows<{ id: string }>(
+			handle.db,
+			sql`select id from person where kind = 'employee' and status = 'active' order by md5(email) limit 200`
+		);
+		const [common] = await rawRows<{ name: string }>(
+			handle.db,
+			sql`select split_part(name, ' ', 1) as name from person group by 1 order by count(*) desc, 1 limit 1`
+		);
+		return { personIds: people.map((row) => row.id), commonName: common?.name ?? 'Jan' };
+	} finally {
+		await handle.close();
+	}
+}
+
+interface Route {
+	name: string;
+	as: DemoRole;
+	paths: string[];
+}
+
+interface Figures {
+	route: string;
+	as: DemoRole;
+	requestsPerSecond: number;
+	p50Ms: number;
+	p99Ms: number;
+	non2xx: number;
+	errors: number;
+	ratioToFloor: number;
+	meetsTarget: boolean;
+}
+
+/** autocannon at `connections` for `seconds`, cycling through the paths. */
+async function load(origin: string, cookie: string, paths: string[], seconds: number): Promise<autocannon.Result> {
+	let next = 0;
+	return autocannon({
+		url: origin,
+		connections,
+		duration: seconds,
+		headers: { cookie, accept: 'text/html' },
+		requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }]
+	});
+}
+
+function gitCommit(): string | null {
+	const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function printTable(figures: Figures[]): void {
+	const rows = [
+		['route', 'as', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', '× floor', 'target'],
+		...figures.map((f) => [
+			f.route,
+			f.as,
+			f.requestsPerSecond.toFixed(0),
+			String(f.p50Ms),
+			String(f.p99Ms),
+			String(f.non2xx),
+			String(f.errors),
+			f.ratioToFloor.toFixed(2),
+			f.meetsTarget ? 'ok' : 'MISSED'
+		])
+	];
+	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+	for (const row of rows) console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const database = await freshDatabase();
+	console.log(`Seeding ${Math.round(10_000 * scale)} employees and ${Math.round(20_000 * scale)} alumni into a fresh ${database.driver} database…`);
+	const { personIds, commonName } = await seed(database.options);
+	buildIfStale();
+	const server = await startServer(database.env);
+	undo.push(server.stop);
+
+	const email = (role: DemoRole) => demoLogins.find((login) => login.role === role)!.email;
+	const cookies = new Map<DemoRole, string>();
+	for (const role of ['employee', 'manager', 'hr'] as const) cookies.set(role, await signIn(server.origin, email(role), demoPassword));
+
+	const routes: Route[] = [
+		// The floor: the smallest signed-in page, one `select 1` (see src/routes/health).
+		{ name: '/health (floor)', as: 'employee', paths: ['/health'] },
+		{ name: '/', as: 'employee', paths: ['/'] },
+		{ name: '/', as: 'manager', paths: ['/'] },
+		{ name: '/', as: 'hr', paths: ['/'] },
+		{ name: `/admin/people?q=${commonName.toLowerCase()}`, as: 'hr', paths: [`/admin/people?q=${encodeURIComponent(commonName.toLowerCase())}`] },
+		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) }
+	];
+
+	const figures: Figures[] = [];
+	for (const route of routes) {
+		const cookie = cookies.get(route.as)!;
+		// A route that redirects to the login page or fails would measure the wrong thing.
+		const probe = await fetch(server.origin + route.paths[0], { headers: { cookie }, redirect: 'manual' });
+		if (probe.status !== 200) throw new Error(`${route.paths[0]} as ${route.as} answered ${probe.status}, not 200.`);
+		await load(server.origin, cookie, route.paths, Math.min(2, duration)); // warm-up, not counted
+		const result = await load(server.origin, cookie, route.paths, duration);
+		const floor = figures[0]?.requestsPerSecond ?? result.requests.average;
+		const ratioToFloor = result.requests.average / floor;
+		figures.push({
+			route: route.name,
+			as: route.as,
+			requestsPerSecond: result.requests.average,
+			p50Ms: result.latency.p50,
+			p99Ms: result.latency.p99,
+			non2xx: result.non2xx,
+			errors: result.errors + result.timeouts,
+			ratioToFloor,
+			meetsTarget: ratioToFloor >= minRatio && result.latency.p99 < maxP99Ms && result.non2xx === 0 && result.errors === 0
+		});
+		console.log(`  ${route.name} as ${route.as}: ${result.requests.average.toFixed(0)} req/s`);
+	}
+
+	console.log(`\n${database.driver}, scale ${scale}, ${connections} connections, ${duration} s per route:`);
+	printTable(figures);
+	const report = {
+		at: new Date().toISOString(),
+		commit: gitCommit(),
+		driver: database.driver,
+		scale,
+		durationSeconds: duration,
+		connections,
+		target: { minRatio, maxP99Ms },
+		routes: figures
+	};
+	const directory = join('tests', 'bench', 'results');
+	await mkdir(directory, { recursive: true });
+	const file = join(directory, `${report.at.replace(/[:.]/g, '-')}-${database.driver}.json`);
+	await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+	console.log(`\nWritten to ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+} finally {
+	await cleanUp();
+}

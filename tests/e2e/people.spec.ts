@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectFieldError, expectFlash, submit, t, test, unique, visit } from './fixtures';
+import { demo, demoPassword, expect, expectAccessible, expectFieldError, expectFlash, submit, t, test, unique, visit } from './fixtures';
 
 const demoEmails: string[] = Object.values(demo);
 
@@ -41,7 +41,7 @@ test('HR edits a person, and the change shows on the admin page and the profile'
 	const profile = personUrl.replace('/admin/people/', '/people/');
 	await visit(page, '/login?next=' + encodeURIComponent(new URL(profile).pathname));
 	await page.getByLabel(t('field_email'), { exact: true }).fill(demo.employee);
-	await page.getByLabel(t('field_password'), { exact: true }).fill('kring-demo');
+	await page.getByLabel(t('field_password'), { exact: true }).fill(demoPassword);
 	await submit(page, page.getByRole('main').getByRole('button', { name: t('sign_in') }));
 	await expect(page).toHaveURL(profile);
 	await expectAccessible(page);

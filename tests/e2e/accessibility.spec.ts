@@ -1,0 +1,203 @@
+import type { Page } from '@playwright/test';
+import {
+	demo,
+	expect,
+	expectAccessible,
+	expectFieldError,
+	expectFlash,
+	linkFromOutbox,
+	signIn,
+	signOut,
+	submit,
+	t,
+	test,
+	unique,
+	visit,
+	type Locale
+} from './fixtures';
+
+/**
+ * Every page of the app, in its ordinary and its refused states, checked with axe in both themes
+ * and both languages. The flows check the pages they pass through; this makes sure none is missed.
+ */
+const variants = [
+	{ theme: 'light', locale: 'en' },
+	{ theme: 'dark', locale: 'en' },
+	{ theme: 'light', locale: 'nl' },
+	{ theme: 'dark', locale: 'nl' }
+] as const;
+
+for (const { theme, locale } of variants) {
+	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
+		test.setTimeout(240_000);
+		const tt = (key: string, params: Record<string, string | number> = {}) => t(key, params, locale as Locale);
+		const label = (page: Page, key: string) => page.getByLabel(tt(key), { exact: true });
+		const button = (page: Page, key: string, params: Record<string, string | number> = {}) =>
+			page.getByRole('button', { name: tt(key, params), exact: true });
+		const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+		/** A browser set to this theme and language through the footer switches, as a visitor would. */
+		const browserFor = async () => {
+			const page = await openPage();
+			await visit(page, '/login');
+			const footer = page.getByRole('contentinfo');
+			await submit(page, footer.getByRole('button', { name: t(`theme_${theme}`) }));
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			await expectAccessible(page);
+			if (locale === 'nl') {
+				await submit(page, footer.getByRole('button', { name: 'Nederlands' }));
+				await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+				await expectAccessible(page);
+			}
+			await expect(heading(page)).toHaveText(tt('login_title'));
+			return page;
+		};
+
+		// Signed out: sign-in (and its refusal), reset, dead links, 404, health, preferences.
+		const visitor = await browserFor();
+		await label(visitor, 'field_email').fill(`nobody-${unique()}@noorderlicht.example`);
+		await label(visitor, 'field_password').fill('not the password');
+		await submit(visitor, visitor.getByRole('main').getByRole('button', { name: tt('sign_in') }));
+		await expect(visitor.getByRole('alert')).toHaveText(tt('login_invalid'));
+		await expectAccessible(visitor);
+		await visit(visitor, '/reset');
+		await expect(heading(visitor)).toHaveText(tt('reset_title'));
+		await visit(visitor, '/reset/not-a-real-token');
+		await expect(visitor.getByText(tt('reset_link_dead'))).toBeVisible();
+		await visit(visitor, '/invite/not-a-real-token');
+		await expect(visitor.getByText(tt('invite_dead'))).toBeVisible();
+		await visit(visitor, '/no-such-page');
+		await expect(heading(visitor)).toHaveText(tt('error_404_title'));
+		await visit(visitor, '/health');
+		await expect(heading(visitor)).toHaveText(tt('health_title'));
+		await visit(visitor, '/preferences');
+		await expect(heading(visitor)).toHaveText(tt('preferences_title'));
+		await visit(visitor, '/setup'); // set up already: on to the login page
+		await expect(visitor).toHaveURL(/\/login$/);
+
+		// Every role's home, and what is refused to those without a staff role.
+		for (const role of ['employee', 'manager', 'alumni', 'partner'] as const) {
+			await signIn(visitor, demo[role], undefined, locale);
+			await expect(heading(visitor)).toContainText(tt('home_greeting', { name: '' }).trim());
+			if (role === 'employee') {
+				await visit(visitor, '/admin/people');
+				await expect(heading(visitor)).toHaveText(tt('error_403_title'));
+				await visit(visitor, '/people/00000000-0000-4000-8000-000000000000');
+				await expect(heading(visitor)).toHaveText(tt('error_404_title'));
+				await visit(visitor, '/logout');
+				await expect(heading(visitor)).toHaveText(tt('logout_title'));
+			}
+			await signOut(visitor, locale);
+		}
+
+		// The admin sees every page there is.
+		const admin = await browserFor();
+		await signIn(admin, demo.admin, undefined, locale);
+		await visit(admin, '/account');
+		await label(admin, 'field_current_password').fill('not my password');
+		await label(admin, 'field_new_password').fill('a long enough new password');
+		await label(admin, 'field_confirm_password').fill('a long enough new password');
+		await submit(admin, button(admin, 'account_change_password'));
+		await expectFieldError(admin, tt('field_current_password'), tt('account_wrong_password'));
+		await expectAccessible(admin);
+
+		await visit(admin, '/people?q=an');
+		await admin.getByRole('list', { name: tt('people_results') }).getByRole('link').first().click();
+		await expect(admin).toHaveURL(/\/people\/[\w-]+$/);
+		await expectAccessible(admin);
+
+		await visit(admin, '/admin');
+		await expect(admin).toHaveURL(/\/admin\/people$/);
+		await visit(admin, '/admin/people?kind=alumni&status=active');
+		await visit(admin, `/admin/people?q=${unique()}`);
+		await expect(admin.getByText(tt('people_none'))).toBeVisible();
+
+		// Inviting: refused, then sent; the invitee's page, refused and accepted; then a reset link.
+		const id = unique();
+		const invitee = { name: `Sweep ${id}`, email: `sweep-${id}@noorderlicht.example`, password: `sweeping brush ${id}` };
+		await visit(admin, '/admin/people/new');
+		await label(admin, 'field_name').fill(invitee.name);
+		await label(admin, 'field_email').fill(demo.employee);
+		await submit(admin, button(admin, 'admin_invite_submit'));
+		await expectFieldError(admin, tt('field_email'), tt('reason_email_taken'));
+		await expectAccessible(admin);
+		await label(admin, 'field_email').fill(invitee.email);
+		await submit(admin, button(admin, 'admin_invite_submit'));
+		await expect(admin).toHaveURL(/\/admin\/people\/[\w-]+$/);
+		await expectFlash(admin, tt('flash_invited', { email: invitee.email }));
+		await expectAccessible(admin);
+		await label(admin, 'field_manager_email').fill(`nobody-${id}@noorderlicht.example`);
+		await submit(admin, button(admin, 'save'));
+		await expectFieldError(admin, tt('field_manager_email'), tt('reason_manager_not_found'));
+		await expectAccessible(admin);
+
+		const newcomer = await browserFor();
+		await visit(newcomer, await linkFromOutbox(admin, invitee.email, '/invite/', locale));
+		await label(newcomer, 'field_new_password').fill(invitee.password);
+		await label(newcomer, 'field_confirm_password').fill(`${invitee.password}.`);
+		await submit(newcomer, button(newcomer, 'invite_accept'));
+		await expectFieldError(newcomer, tt('field_confirm_password'), tt('validation_passwords_differ'));
+		await expectAccessible(newcomer);
+		await label(newcomer, 'field_new_password').fill(invitee.password);
+		await label(newcomer, 'field_confirm_password').fill(invitee.password);
+		await submit(newcomer, button(newcomer, 'invite_accept'));
+		await expect(newcomer).toHaveURL(/\/$/);
+		await expectAccessible(newcomer);
+		await signOut(newcomer, locale);
+		await visit(newcomer, '/reset');
+		await label(newcomer, 'field_email').fill(invitee.email);
+		await submit(newcomer, button(newcomer, 'reset_send'));
+		await expect(newcomer.getByRole('status')).toHaveText(tt('reset_sent', { email: invitee.email }));
+		await expectAccessible(newcomer);
+		await visit(newcomer, await linkFromOutbox(admin, invitee.email, '/reset/', locale));
+		await expect(heading(newcomer)).toHaveText(tt('reset_new_title'));
+		await label(newcomer, 'field_new_password').fill(invitee.password);
+		await label(newcomer, 'field_confirm_password').fill(`${invitee.password}.`);
+		await submit(newcomer, button(newcomer, 'reset_save'));
+		await expectFieldError(newcomer, tt('field_confirm_password'), tt('validation_passwords_differ'));
+		await expectAccessible(newcomer);
+
+		// Import: a file with errors, then a valid one awaiting confirmation.
+		const csv = (unit: string) =>
+			Buffer.from(`email,name,unit\nimport-${id}@example.com,Import ${id},${unit}\n`);
+		for (const unit of [`No Such Unit ${id}`, 'Service Desk']) {
+			await visit(admin, '/admin/people/import');
+			await label(admin, 'import_file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: csv(unit) });
+			await submit(admin, button(admin, 'import_check'));
+			await expect(admin.getByRole('heading', { name: tt('import_preview_title', { file: 'people.csv' }) })).toBeVisible();
+			await expectAccessible(admin);
+		}
+		await expect(button(admin, 'import_confirm', { count: 1 })).toBeVisible();
+
+		// Organisation, partners, audit, outbox and settings, with a refused form each where one can be refused.
+		await visit(admin, '/admin/org');
+		await label(admin, 'field_unit_name').fill(`Unit ${id}`);
+		await label(admin, 'field_lead_email').fill(`nobody-${id}@noorderlicht.example`);
+		await submit(admin, button(admin, 'org_create'));
+		await expect(label(admin, 'field_lead_email')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(admin);
+		await admin.getByRole('link', { name: 'Platform Team' }).click();
+		await expect(admin).toHaveURL(/\/admin\/org\/[\w-]+$/);
+		await expectAccessible(admin);
+
+		await visit(admin, '/admin/partners');
+		await label(admin, 'field_partner_name').fill(`Partner ${id}`);
+		await label(admin, 'field_website').fill('ftp://files.example');
+		await submit(admin, button(admin, 'partners_create'));
+		await expectFieldError(admin, tt('field_website'), tt('validation_url'));
+		await expectAccessible(admin);
+		await admin.getByRole('table').getByRole('link').first().click();
+		await expect(admin).toHaveURL(/\/admin\/partners\/[\w-]+$/);
+		await expectAccessible(admin);
+
+		await visit(admin, '/admin/audit');
+		await label(admin, 'audit_action').selectOption({ index: 1 });
+		await button(admin, 'audit_apply').click(); // a GET form: filters are part of the address
+		await expect(admin).toHaveURL(/action=/);
+		await expectAccessible(admin);
+		await visit(admin, '/admin/outbox');
+		await visit(admin, '/admin/settings');
+		await visit(admin, '/');
+		await expect(heading(admin)).toHaveText(tt('home_greeting', { name: 'Amira' }));
+	});
+}

@@ -20,10 +20,10 @@ import {
  * Every page of the app, in its ordinary and its refused states, checked with axe in both themes
  * and both languages. The flows check the pages they pass through; this makes sure none is missed.
  */
+// Both themes and both languages, paired: colours do not depend on the language, and each
+// language's longer labels are laid out once (the sweep costs about a second of axe per page).
 const variants = [
 	{ theme: 'light', locale: 'en' },
-	{ theme: 'dark', locale: 'en' },
-	{ theme: 'light', locale: 'nl' },
 	{ theme: 'dark', locale: 'nl' }
 ] as const;
 

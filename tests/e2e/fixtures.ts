@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export { expect };
 
@@ -18,16 +18,14 @@ export const demo = {
 export type DemoRole = keyof typeof demo;
 
 export type Locale = 'en' | 'nl';
-const messages: Record<Locale, Record<string, string>> = {
-	en: JSON.parse(readFileSync(new URL('../../src/lib/i18n/messages/en.json', import.meta.url), 'utf8')),
-	nl: JSON.parse(readFileSync(new URL('../../src/lib/i18n/messages/nl.json', import.meta.url), 'utf8'))
-};
+type Message = (inputs: Record<string, string | number>, options: { locale: Locale }) => string;
+const messages = m as unknown as Record<string, Message | undefined>;
 
-/** The app's own copy, so the tests find controls by what the user reads, in either language. */
+/** The app's own copy (its compiled messages), so the tests find controls by what the user reads, in either language. */
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = 'en'): string {
-	const message = messages[locale][key];
-	if (message === undefined) throw new Error(`No message ${key} in ${locale}`);
-	return message.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+	const message = messages[key];
+	if (!message) throw new Error(`No message ${key}`);
+	return message(params, { locale });
 }
 
 /** Per page: whether scripts run, which addresses it showed and which of those axe checked. */

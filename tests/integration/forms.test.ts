@@ -66,7 +66,7 @@ const cases: BadInput[] = [
 		as: 'hr',
 		path: () => '/admin/partners?/create',
 		body: { name: '', website: 'javascript:alert(1)' },
-		errors: { name: 'Please fill this in.', website: 'Enter a web address starting with https://.' }
+		errors: { name: 'Please fill this in.', website: 'Enter a web address starting with https:// or http://.' }
 	},
 	{
 		form: 'edit partner organisation',
@@ -76,7 +76,7 @@ const cases: BadInput[] = [
 			return `/admin/partners/${partner.partnerOrgId}?/save`;
 		},
 		body: { name: 'Renamed', website: 'ftp://files.example' },
-		errors: { website: 'Enter a web address starting with https://.' },
+		errors: { website: 'Enter a web address starting with https:// or http://.' },
 		refilled: { name: 'Renamed' }
 	},
 	{

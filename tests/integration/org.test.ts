@@ -118,7 +118,7 @@ describe('partners', () => {
 		const duplicate = await hr.action('/admin/partners?/create', { name: 'harbour analytics', website: '' });
 		expect(duplicate.data?.errors).toMatchObject({ name: 'That name is already in use here.' });
 		const script = await hr.action('/admin/partners?/create', { name: 'Evil', website: 'javascript:alert(1)' });
-		expect(script.data?.errors).toMatchObject({ website: 'Enter a web address starting with https://.' });
+		expect(script.data?.errors).toMatchObject({ website: 'Enter a web address starting with https:// or http://.' });
 		const [withMembers] = await app.db.select().from(person).where(eq(person.email, demo.partner));
 		const blocked = await hr.action(`/admin/partners/${withMembers!.partnerOrgId}?/delete`, {});
 		expect(blocked.data?.errors).toMatchObject({ partner: expect.stringMatching(/still has members/) });

@@ -168,7 +168,8 @@ export interface PersonInput {
 export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
 export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
-async function lockReportingLines(tx: Executor): Promise<void> {
+/** Reporting-line changes (edits, invitations, imports) take one lock, so two at once cannot close a circle. */
+export async function lockReportingLines(tx: Executor): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
 }
 

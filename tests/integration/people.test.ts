@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { auditEvent, person } from '../../src/lib/server/db/schema';
+import { auditEvent, orgUnit, person } from '../../src/lib/server/db/schema';
 import { can } from '../../src/lib/server/authz';
 import { searchPeople, toPrefixQuery } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -184,6 +184,25 @@ describe('finding people', () => {
 		expect(admins.people.map((row) => row.email)).toContain(demo.admin);
 		const invited = await searchPeople(hr, { status: 'invited', page: 1, pageSize: 50 });
 		expect(invited.people.every((row) => row.status === 'invited')).toBe(true);
+	});
+
+	it('filters by a unit together with everything below it', async () => {
+		const hr = await actorFor('hr');
+		const units = await app.db.select({ id: orgUnit.id, name: orgUnit.name, parentId: orgUnit.parentId }).from(orgUnit);
+		const engineering = units.find((unit) => unit.name === 'Engineering')!;
+		const platform = units.find((unit) => unit.name === 'Platform Team')!;
+		// The tree as the test knows it, walked in JavaScript: Engineering and every unit below it.
+		const below = (id: string): string[] => [id, ...units.filter((unit) => unit.parentId === id).flatMap((unit) => below(unit.id))];
+		const within = below(engineering.id);
+		expect(within).toContain(platform.id);
+		const expected = await app.db.select({ id: person.id }).from(person).where(inArray(person.unitId, within));
+		const filtered = await searchPeople(hr, { unitId: engineering.id, page: 1, pageSize: 10_000 });
+		expect(new Set(filtered.people.map((row) => row.id))).toEqual(new Set(expected.map((row) => row.id)));
+		expect(filtered.people.map((row) => row.email)).toContain(demo.manager);
+		// A leaf unit is just its own people.
+		const leaf = await searchPeople(hr, { unitId: platform.id, page: 1, pageSize: 10_000 });
+		const placed = await app.db.select({ id: person.id }).from(person).where(eq(person.unitId, platform.id));
+		expect(new Set(leaf.people.map((row) => row.id))).toEqual(new Set(placed.map((row) => row.id)));
 	});
 
 	it('shows each person exactly the profiles it may open: the list filter agrees with the check', async () => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { recordAudit } from '../audit';
@@ -103,17 +104,28 @@ async function checkSiblingName(tx: Executor, name: string, parentId: string | n
 	return clash ? { ok: false, field: 'name', reason: 'duplicate' } : null;
 }
 
-/** True when `candidate` is `unitId` itself or lies below it. */
-async function isWithin(tx: Executor, unitId: string, candidate: string): Promise<boolean> {
-	const rows = await rawRows<{ found: number }>(
-		tx,
-		sql`with recursive below(id) as (
-			select ${unitId}::uuid
-			union all
-			select ${orgUnit.id} from ${orgUnit} join below on ${orgUnit.parentId} = below.id
-		) select 1 as found from below where id = ${candidate}::uuid limit 1`
-	);
-	return rows.length > 0;
+/** A tree kept as links to a parent: the org chart (unit → parent unit), reporting lines (person → manager). */
+export interface Tree {
+	table: PgTable;
+	id: PgColumn;
+	parent: PgColumn;
+}
+
+export const unitTree: Tree = { table: orgUnit, id: orgUnit.id, parent: orgUnit.parentId };
+
+/** The ids of `rootId` and of everything below it in `tree`, as a subquery. `union` stops at a cycle. */
+export function subtreeIds(tree: Tree, rootId: string): SQL {
+	return sql`with recursive below(id) as (
+		select ${rootId}::uuid
+		union
+		select ${tree.id} from ${tree.table} join below on ${tree.parent} = below.id
+	) select id from below`;
+}
+
+/** True when `candidate` is `rootId` itself or lies below it in `tree`. */
+export async function isWithin(executor: Executor, tree: Tree, rootId: string, candidate: string): Promise<boolean> {
+	const rows = await rawRows<{ found: boolean }>(executor, sql`select ${candidate}::uuid in (${subtreeIds(tree, rootId)}) as found`);
+	return rows[0]?.found === true;
 }
 
 export async function createUnit(actorId: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
@@ -141,7 +153,7 @@ export async function updateUnit(actorId: string, id: string, input: UnitInput, 
 		if (input.parentId && input.parentId !== unit.parentId) {
 			const [parent] = await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId));
 			if (!parent) return { ok: false, field: 'parentId', reason: 'not_found' } as const;
-			if (await isWithin(tx, id, input.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' } as const;
+			if (await isWithin(tx, unitTree, id, input.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' } as const;
 		}
 		const clash = await checkSiblingName(tx, input.name, input.parentId, id);
 		if (clash) return clash;

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, isId, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { invalidatePersonSessions } from '../auth/session';
@@ -8,6 +8,7 @@ import { sendInvitation } from '../auth/invitation';
 import { normalizeEmail } from '../auth';
 import { visiblePeopleFilter, type Actor } from '../authz';
 import { getOrganisation } from '../organisation';
+import { isWithin, subtreeIds, unitTree, type Tree } from '../org';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 
@@ -51,7 +52,7 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 	const conditions: (SQL | undefined)[] = [visiblePeopleFilter(actor)];
 	const tsquery = toPrefixQuery(query.q);
 	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
-	if (query.unitId) conditions.push(eq(person.unitId, query.unitId));
+	if (query.unitId) conditions.push(sql`${person.unitId} in (${subtreeIds(unitTree, query.unitId)})`);
 	if (query.kind) conditions.push(eq(person.kind, query.kind));
 	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
 	if (query.status) conditions.push(eq(person.status, query.status));
@@ -173,18 +174,7 @@ export async function lockReportingLines(tx: Executor): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
 }
 
-/** True when `candidate` is `personId` or reports to them, directly or further down. */
-async function reportsTo(tx: Executor, candidate: string, personId: string): Promise<boolean> {
-	const rows = await rawRows<{ found: number }>(
-		tx,
-		sql`with recursive below(id) as (
-			select ${personId}::uuid
-			union all
-			select ${person.id} from ${person} join below on ${person.managerId} = below.id
-		) select 1 as found from below where id = ${candidate}::uuid limit 1`
-	);
-	return rows.length > 0;
-}
+const reportingLines: Tree = { table: person, id: person.id, parent: person.managerId };
 
 async function activeAdminCount(tx: Executor): Promise<number> {
 	const [row] = await tx
@@ -222,7 +212,7 @@ async function resolveInput(
 			.where(eq(person.email, normalizeEmail(input.managerEmail)));
 		if (!found) errors.managerEmail = 'manager_not_found';
 		else if (found.kind !== 'employee' || found.status === 'deactivated') errors.managerEmail = 'not_employee';
-		else if (personId && (await reportsTo(tx, found.id, personId))) errors.managerEmail = 'manager_cycle';
+		else if (personId && (await isWithin(tx, reportingLines, personId, found.id))) errors.managerEmail = 'manager_cycle';
 		else managerId = found.id;
 	}
 	return { errors, managerId };

@@ -32,12 +32,16 @@ interface Case {
 	/** A valid submission, fresh for every role so that one role's success does not change another's case. */
 	body?: (context: Context) => Promise<Record<string, string>> | Record<string, string>;
 	expect: Record<Role, Outcome>;
+	/** Tells apart rows for the same route and action (another target, a malformed id). */
+	note?: string;
 }
 
 const all = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(roles.map((role) => [role, outcome])) as Record<Role, Outcome>;
 const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({ ...all(outcome), anonymous: 'login' });
 const staff = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 'ok', admin: 'ok' });
 const adminOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), admin: 'ok' });
+/** Staff are told it does not exist; everyone else is refused before the id is even looked at. */
+const staffNotFound = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 404, admin: 404 });
 const colleagues = (): Record<Role, Outcome> => ({ ...signedIn('ok'), alumni: 403, partner: 403 });
 
 let unitCounter = 0;
@@ -107,6 +111,20 @@ const cases: Case[] = [
 	{ route: '/admin/partners/[id]', action: 'GET', path: ({ ids }) => `/admin/partners/${ids.partner}`, expect: staff() },
 	{ route: '/admin/partners/[id]', action: 'save', path: async (context) => `/admin/partners/${await freshPartner(context)}`, body: () => ({ name: `Renamed Partner ${++unitCounter}`, website: 'https://example.com' }), expect: staff() },
 	{ route: '/admin/partners/[id]', action: 'delete', path: async (context) => `/admin/partners/${await freshPartner(context)}`, body: () => ({}), expect: staff() },
+	// Ids that cannot be ids are plain 404s, never a database error.
+	...['/admin/people/[id]', '/admin/org/[id]', '/admin/partners/[id]'].flatMap((route): Case[] => {
+		const path = () => route.replace('[id]', 'not-a-uuid');
+		const actions = route === '/admin/people/[id]' ? ['save', 'deactivate', 'reactivate', 'resend'] : ['save', 'delete'];
+		const body = (action: string) => (): Record<string, string> => {
+			if (action !== 'save') return {};
+			if (route === '/admin/people/[id]') return personFields();
+			return { name: `Malformed ${++unitCounter}`, parentId: '', leadEmail: '', website: '' };
+		};
+		return [
+			{ route, action: 'GET', path, expect: staffNotFound(), note: 'malformed id' },
+			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
+		];
+	}),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },
@@ -163,7 +181,7 @@ async function outcomeOf(testCase: Case, role: Role): Promise<{ outcome: Outcome
 
 describe('permission matrix', () => {
 	for (const testCase of cases) {
-		it(`${testCase.action === 'GET' ? 'GET' : `POST ?/${testCase.action}`} ${testCase.route}`, async () => {
+		it(`${testCase.action === 'GET' ? 'GET' : `POST ?/${testCase.action}`} ${testCase.route}${testCase.note ? ` (${testCase.note})` : ''}`, async () => {
 			const seen: Record<string, unknown> = {};
 			const details: Record<string, string> = {};
 			for (const role of roles) {

@@ -76,6 +76,8 @@ export type UnitError = {
 	reason: Extract<Reason, 'cycle' | 'not_found' | 'not_employee' | 'has_children' | 'has_members' | 'duplicate' | 'manager_not_found'>;
 };
 export type UnitResult = { ok: true; id: string } | UnitError;
+/** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
+const unitNotFound = { ok: false, field: 'unit', reason: 'not_found' } as const satisfies UnitError;
 
 /** Tree changes take one lock so that two moves at once cannot make a cycle between them. */
 async function lockTree(tx: Executor): Promise<void> {
@@ -146,10 +148,11 @@ export async function createUnit(actorId: string, input: UnitInput, meta: Reques
 
 /** Rename, set the lead, or move under another parent; a move below itself is refused. */
 export async function updateUnit(actorId: string, id: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
+	if (!isId(id)) return unitNotFound;
 	return db.transaction(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
-		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if (!unit) return unitNotFound;
 		if (input.parentId && input.parentId !== unit.parentId) {
 			const [parent] = await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId));
 			if (!parent) return { ok: false, field: 'parentId', reason: 'not_found' } as const;
@@ -175,10 +178,11 @@ export async function updateUnit(actorId: string, id: string, input: UnitInput, 
 
 /** Only an empty unit goes: its employees and sub-units must be placed elsewhere first. */
 export async function deleteUnit(actorId: string, id: string, meta: RequestMeta): Promise<UnitResult> {
+	if (!isId(id)) return unitNotFound;
 	return db.transaction(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
-		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if (!unit) return unitNotFound;
 		if ((await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.parentId, id)).limit(1)).length)
 			return { ok: false, field: 'unit', reason: 'has_children' } as const;
 		// Current employees block it; former ones (alumni) just lose the reference.

@@ -168,6 +168,8 @@ export interface PersonInput {
 
 export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
 export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+/** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
+const personNotFound = { ok: false, errors: { person: 'not_found' } } as const satisfies PersonResult;
 
 /** Reporting-line changes (edits, invitations, imports) take one lock, so two at once cannot close a circle. */
 export async function lockReportingLines(tx: Executor): Promise<void> {
@@ -249,10 +251,12 @@ export async function invitePerson(actor: Actor, input: PersonInput, meta: Reque
 }
 
 export async function resendInvitation(actor: Actor, personId: string, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		const [invitee] = await tx.select().from(person).where(eq(person.id, personId));
-		if (!invitee || invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
+		if (!invitee) return personNotFound;
+		if (invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
 		await sendInvitation(tx, invitee, actor, organisation, meta.origin);
 		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id: personId, label: invitee.name }, ip: meta.ip, details: { resent: true } });
 		return { ok: true, id: personId } as const;
@@ -264,10 +268,11 @@ export async function resendInvitation(actor: Actor, personId: string, meta: Req
  * sessions, so lost rights take effect at once rather than at the next sign-in.
  */
 export async function updatePerson(actor: Actor, personId: string, input: PersonInput, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	return db.transaction(async (tx) => {
 		await lockReportingLines(tx);
 		const [before] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
-		if (!before) return { ok: false, errors: { person: 'not_found' } } as const;
+		if (!before) return personNotFound;
 		const { errors, managerId } = await resolveInput(tx, input, personId);
 		const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join();
 		if (rolesChanged && !actor.roles.includes('admin')) errors.roles = 'roles_admin_only';
@@ -305,9 +310,10 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 
 /** Deactivation ends every session at once; the account and its history stay. */
 export async function setPersonActive(actor: Actor, personId: string, active: boolean, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	return db.transaction(async (tx) => {
 		const [target] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
-		if (!target) return { ok: false, errors: { person: 'not_found' } } as const;
+		if (!target) return personNotFound;
 		if (!active && target.id === actor.id) return { ok: false, errors: { person: 'self_deactivate' } } as const;
 		if (!active && target.roles.includes('admin') && target.status === 'active' && (await activeAdminCount(tx)) <= 1)
 			return { ok: false, errors: { person: 'last_admin' } } as const;

@@ -13,8 +13,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
 	const [colleagues, reports, counts, recent] = await Promise.all([
-		employee && me?.unitId ? unitColleagues(me.unitId, actor.id) : null,
-		actor.isManager ? directReports(actor.id) : null,
+		employee && me?.unitId ? unitColleagues(actor, me.unitId, actor.id) : null,
+		actor.isManager ? directReports(actor, actor.id) : null,
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
 	]);

@@ -5,7 +5,7 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { auditEvent, orgUnit, person } from '../../src/lib/server/db/schema';
 import { can } from '../../src/lib/server/authz';
-import { searchPeople, toPrefixQuery } from '../../src/lib/server/people';
+import { directReports, searchPeople, toPrefixQuery, unitColleagues } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 
 let app: TestApp;
@@ -206,13 +206,28 @@ describe('finding people', () => {
 	});
 
 	it('shows each person exactly the profiles it may open: the list filter agrees with the check', async () => {
-		const everyone = await app.db.select({ id: person.id, kind: person.kind, status: person.status }).from(person);
+		// Someone invited into the manager's team: HR sees them, colleagues do not until they join.
+		const manager = await personByEmail(app.db, demo.manager);
+		const [invited] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('invited-report'), name: 'Quirine Uitgenodigd', kind: 'employee', status: 'invited', managerId: manager.id, unitId: manager.unitId })
+			.returning({ id: person.id });
+		const everyone = await app.db.select({ id: person.id, kind: person.kind, status: person.status, managerId: person.managerId, unitId: person.unitId }).from(person);
+		const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 		for (const role of ['employee', 'manager', 'hr', 'admin', 'alumni', 'partner'] as const) {
 			const actor = await actorFor(role);
-			const listed = new Set((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people.map((row) => row.id));
-			const allowed = new Set(everyone.filter((target) => can(actor, 'person.view', target)).map((target) => target.id));
-			expect(listed, role).toEqual(allowed);
+			const allowed = everyone.filter((target) => can(actor, 'person.view', target));
+			expect(ids((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people), role).toEqual(ids(allowed));
+			const team = allowed.filter((target) => target.managerId === manager.id && target.kind === 'employee' && target.status !== 'deactivated');
+			expect(ids(await directReports(actor, manager.id)), `${role}: reports`).toEqual(ids(team));
+			const unit = allowed.filter((target) => target.unitId === manager.unitId && target.kind === 'employee' && target.status === 'active' && target.id !== manager.id);
+			expect(ids(await unitColleagues(actor, manager.unitId!, manager.id)), `${role}: colleagues`).toEqual(ids(unit));
 		}
+		expect(ids(await directReports(await actorFor('hr'), manager.id))).toContain(invited!.id);
+		// The same on the profile page: the team list names only people whose profile opens.
+		const profile = async (role: DemoRole) => (await (await clientFor(app, role)).get(`/people/${manager.id}`)).text();
+		expect(await profile('employee')).not.toContain('Quirine Uitgenodigd');
+		expect(await profile('hr')).toContain('Quirine Uitgenodigd');
 	});
 
 	it('gives 404, not 403, for a profile that is not for you: existence stays private', async () => {

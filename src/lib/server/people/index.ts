@@ -120,21 +120,21 @@ export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
 
-/** The people who report to someone (a manager's team). */
-export async function directReports(managerId: string) {
+/** The people who report to someone (a manager's team), as far as the actor may see them. */
+export async function directReports(actor: Actor, managerId: string) {
 	return db
 		.select(summaryColumns)
 		.from(person)
-		.where(and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee')))
+		.where(and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'), visiblePeopleFilter(actor)))
 		.orderBy(asc(person.name));
 }
 
-/** Current employees of a unit, but one. */
-export async function unitColleagues(unitId: string, exceptId: string) {
+/** Current employees of a unit, but one, as far as the actor may see them. */
+export async function unitColleagues(actor: Actor, unitId: string, exceptId: string) {
 	return db
 		.select(summaryColumns)
 		.from(person)
-		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee'), ne(person.id, exceptId)))
+		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee'), ne(person.id, exceptId), visiblePeopleFilter(actor)))
 		.orderBy(asc(person.name));
 }
 

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { auditEvent, orgUnit, person } from '../../src/lib/server/db/schema';
+import { auditEvent, authToken, orgUnit, person, session } from '../../src/lib/server/db/schema';
+import { createSession } from '../../src/lib/server/auth/session';
+import { issueAuthToken } from '../../src/lib/server/auth/tokens-store';
+import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
 import { directReports, searchPeople, toPrefixQuery, unitColleagues } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -151,6 +154,82 @@ describe('editing people', () => {
 		const hr = await clientFor(app, 'hr');
 		expect((await hr.get('/admin/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
 		expect((await hr.get('/admin/people/not-an-id')).status).toBe(404);
+	});
+});
+
+describe('who may change whom', () => {
+	async function someone(roles: ('hr' | 'admin')[], status: 'invited' | 'active' = 'active') {
+		const [created] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('target'), name: 'Role Holder', kind: 'employee', status, roles })
+			.returning();
+		return created!;
+	}
+
+	it('HR cannot take over an admin: email, kind, roles and access stay as they were', async () => {
+		const hr = await clientFor(app, 'hr');
+		const admin = await someone(['admin']);
+		expect((await hr.get(`/admin/people/${admin.id}`)).status).toBe(403);
+		// The profile offers HR no way into that page either; it does offer it to an admin.
+		const editLink = `href="/admin/people/${admin.id}"`;
+		expect(await (await hr.get(`/people/${admin.id}`)).text()).not.toContain(editLink);
+		expect(await (await (await clientFor(app, 'admin')).get(`/people/${admin.id}`)).text()).toContain(editLink);
+		const save = await hr.action(`/admin/people/${admin.id}?/save`, fields({ name: admin.name, email: freshEmail('mallory'), kind: 'alumni', roles: ['admin'] }));
+		expect(save.status).toBe(403);
+		expect(save.data?.errors).toMatchObject({ person: 'Only an admin can change someone who holds the HR or admin role.' });
+		expect((await hr.action(`/admin/people/${admin.id}?/deactivate`, {})).status).toBe(403);
+		const after = await personByEmail(app.db, admin.email);
+		expect({ email: after.email, kind: after.kind, roles: after.roles, status: after.status }).toEqual({ email: admin.email, kind: 'employee', roles: ['admin'], status: 'active' });
+		// Nor can HR have an invitation sent for an account that would come with admin rights.
+		const invitedAdmin = await someone(['admin'], 'invited');
+		expect((await hr.action(`/admin/people/${invitedAdmin.id}?/resend`, {})).status).toBe(403);
+		expect(await app.db.select().from(authToken).where(eq(authToken.personId, invitedAdmin.id))).toEqual([]);
+	});
+
+	it('HR cannot change another HR person, nor themselves here; an admin can change HR', async () => {
+		const hr = await clientFor(app, 'hr');
+		const colleague = await someone(['hr']);
+		const change = fields({ name: colleague.name, email: colleague.email, jobTitle: 'People Partner', roles: ['hr'] });
+		expect((await hr.action(`/admin/people/${colleague.id}?/save`, change)).status).toBe(403);
+		expect((await hr.action(`/admin/people/${colleague.id}?/deactivate`, {})).status).toBe(403);
+		const self = await personByEmail(app.db, demo.hr);
+		expect((await hr.action(`/admin/people/${self.id}?/deactivate`, {})).status).toBe(403);
+		expect((await personByEmail(app.db, colleague.email)).jobTitle).toBeNull();
+		const admin = await clientFor(app, 'admin');
+		expect((await admin.action(`/admin/people/${colleague.id}?/save`, change)).type).toBe('redirect');
+		expect((await personByEmail(app.db, colleague.email)).jobTitle).toBe('People Partner');
+		expect((await admin.action(`/admin/people/${colleague.id}?/deactivate`, {})).type).toBe('redirect');
+		expect((await personByEmail(app.db, colleague.email)).status).toBe('deactivated');
+	});
+
+	it('an admin cannot deactivate themselves', async () => {
+		const admin = await clientFor(app, 'admin');
+		const self = await personByEmail(app.db, demo.admin);
+		const result = await admin.action(`/admin/people/${self.id}?/deactivate`, {});
+		expect(result.status).toBe(400);
+		expect(result.data?.accessError).toBe('You cannot deactivate your own account.');
+		expect((await personByEmail(app.db, demo.admin)).status).toBe('active');
+	});
+
+	it('a new email address ends the sessions, drops unused emailed links, and is audited', async () => {
+		const hr = await clientFor(app, 'hr');
+		const target = await someone([]);
+		await createSession(app.db, target.id, { userAgent: 'test', ip: null });
+		const usedId = parseToken(await issueAuthToken(app.db, 'reset', target.id, null))!.id;
+		await app.db.update(authToken).set({ usedAt: new Date() }).where(eq(authToken.id, usedId));
+		await issueAuthToken(app.db, 'reset', target.id, null);
+		await issueAuthToken(app.db, 'invite', target.id, null);
+		// Other details leave sessions and links alone.
+		await hr.action(`/admin/people/${target.id}?/save`, fields({ name: target.name, email: target.email, jobTitle: 'Analyst' }));
+		expect(await app.db.select().from(session).where(eq(session.personId, target.id))).toHaveLength(1);
+		expect(await app.db.select().from(authToken).where(eq(authToken.personId, target.id))).toHaveLength(3);
+		const email = freshEmail('moved');
+		expect((await hr.action(`/admin/people/${target.id}?/save`, fields({ name: target.name, email, jobTitle: 'Analyst' }))).type).toBe('redirect');
+		expect(await app.db.select().from(session).where(eq(session.personId, target.id))).toEqual([]);
+		// The used one stays for the record; the ones that still worked went to the old address.
+		expect((await app.db.select({ id: authToken.id }).from(authToken).where(eq(authToken.personId, target.id))).map((row) => row.id)).toEqual([usedId]);
+		const events = await app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, target.id), eq(auditEvent.action, 'person.email_changed')));
+		expect(events.map((event) => event.details)).toEqual([{ from: target.email, to: email }]);
 	});
 });
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person } from '../../src/lib/server/db/schema';
+import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -45,10 +45,11 @@ const staffNotFound = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 404,
 const colleagues = (): Record<Role, Outcome> => ({ ...signedIn('ok'), alumni: 403, partner: 403 });
 
 let unitCounter = 0;
-async function freshInvitee(context: Context): Promise<string> {
+/** Someone to act on; what they hold decides who may change them. */
+async function freshPerson(context: Context, { roles = [], status = 'invited' }: { roles?: PersonRole[]; status?: PersonStatus } = {}): Promise<string> {
 	const [created] = await context.app.db
 		.insert(person)
-		.values({ email: freshEmail('target'), name: 'Permission Target', kind: 'employee', status: 'invited' })
+		.values({ email: freshEmail('target'), name: 'Permission Target', kind: 'employee', status, roles })
 		.returning({ id: person.id });
 	return created!.id;
 }
@@ -94,10 +95,22 @@ const cases: Case[] = [
 	{ route: '/admin/people/new', action: 'GET', path: () => '/admin/people/new', expect: staff() },
 	{ route: '/admin/people/new', action: 'default', path: () => '/admin/people/new', body: () => personFields(), expect: staff() },
 	{ route: '/admin/people/[id]', action: 'GET', path: ({ ids }) => `/admin/people/${ids.employee}`, expect: staff() },
-	{ route: '/admin/people/[id]', action: 'save', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => personFields(), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'deactivate', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'reactivate', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'resend', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'save', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => personFields(), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'deactivate', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'reactivate', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'resend', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	// Only admins change people who hold a role: HR could otherwise take over an admin's account by its email.
+	...(['hr', 'admin'] as const).flatMap((held): Case[] => {
+		const holder = (status: PersonStatus) => async (context: Context) => `/admin/people/${await freshPerson(context, { roles: [held], status })}`;
+		const note = `target holds ${held}`;
+		return [
+			{ route: '/admin/people/[id]', action: 'GET', path: holder('active'), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'save', path: holder('active'), body: () => ({ ...personFields(), roles: held }), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'deactivate', path: holder('active'), body: () => ({}), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'reactivate', path: holder('deactivated'), body: () => ({}), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'resend', path: holder('invited'), body: () => ({}), expect: adminOnly(), note }
+		];
+	}),
 	{ route: '/admin/people/import', action: 'GET', path: () => '/admin/people/import', expect: staff() },
 	{ route: '/admin/people/import', action: 'preview', path: () => '/admin/people/import', body: () => csvUpload(), expect: staff() },
 	{ route: '/admin/people/import', action: 'import', path: () => '/admin/people/import', body: () => ({ csv: `email,name\n${freshEmail()},Imported Person\n`, fileName: 'people.csv' }), expect: staff() },

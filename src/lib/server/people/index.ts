@@ -4,9 +4,10 @@ import { db, isId, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { invalidatePersonSessions } from '../auth/session';
+import { revokeUnusedTokens } from '../auth/tokens-store';
 import { sendInvitation } from '../auth/invitation';
 import { normalizeEmail } from '../auth';
-import { visiblePeopleFilter, type Actor } from '../authz';
+import { can, visiblePeopleFilter, type Actor } from '../authz';
 import { getOrganisation } from '../organisation';
 import { isWithin, subtreeIds, unitTree, type Tree } from '../org';
 import type { RequestMeta } from '../request-meta';
@@ -170,6 +171,8 @@ export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
 export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 /** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
 const personNotFound = { ok: false, errors: { person: 'not_found' } } as const satisfies PersonResult;
+/** Checked on the locked row, so that a role granted meanwhile counts. */
+const adminOnly = { ok: false, errors: { person: 'staff_admin_only' } } as const satisfies PersonResult;
 
 /** Reporting-line changes (edits, invitations, imports) take one lock, so two at once cannot close a circle. */
 export async function lockReportingLines(tx: Executor): Promise<void> {
@@ -256,6 +259,7 @@ export async function resendInvitation(actor: Actor, personId: string, meta: Req
 	return db.transaction(async (tx) => {
 		const [invitee] = await tx.select().from(person).where(eq(person.id, personId));
 		if (!invitee) return personNotFound;
+		if (!can(actor, 'person.manage', invitee)) return adminOnly;
 		if (invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
 		await sendInvitation(tx, invitee, actor, organisation, meta.origin);
 		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id: personId, label: invitee.name }, ip: meta.ip, details: { resent: true } });
@@ -264,8 +268,8 @@ export async function resendInvitation(actor: Actor, personId: string, meta: Req
 }
 
 /**
- * HR edits a person. Role and kind changes are audited on their own and end the person's
- * sessions, so lost rights take effect at once rather than at the next sign-in.
+ * HR edits a person. Role, kind and email changes are audited on their own. Lost rights and a new
+ * email address end the person's sessions at once rather than at the next sign-in.
  */
 export async function updatePerson(actor: Actor, personId: string, input: PersonInput, meta: RequestMeta): Promise<PersonResult> {
 	if (!isId(personId)) return personNotFound;
@@ -273,6 +277,7 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 		await lockReportingLines(tx);
 		const [before] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
 		if (!before) return personNotFound;
+		if (!can(actor, 'person.manage', before)) return adminOnly;
 		const { errors, managerId } = await resolveInput(tx, input, personId);
 		const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join();
 		if (rolesChanged && !actor.roles.includes('admin')) errors.roles = 'roles_admin_only';
@@ -292,18 +297,21 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 		};
 		await tx.update(person).set({ ...after, updatedAt: new Date() }).where(eq(person.id, personId));
 		const target = { type: 'person' as const, id: personId, label: input.name };
+		// Roles, kind and email each get an event of their own: they decide what the account can do and who holds it.
+		const ownEvents = { roles: 'person.roles_changed', kind: 'person.kind_changed', email: 'person.email_changed' } as const;
+		const changedApart = { roles: rolesChanged, kind: before.kind !== after.kind, email: before.email !== after.email };
 		const changed = Object.fromEntries(
 			(Object.keys(after) as (keyof typeof after)[])
-				.filter((key) => key !== 'roles' && key !== 'kind' && String(before[key] ?? '') !== String(after[key] ?? ''))
+				.filter((key) => !(key in ownEvents) && String(before[key] ?? '') !== String(after[key] ?? ''))
 				.map((key) => [key, { from: before[key], to: after[key] }])
 		);
 		if (Object.keys(changed).length) await recordAudit(tx, { actorId: actor.id, action: 'person.updated', target, ip: meta.ip, details: changed });
-		if (rolesChanged)
-			await recordAudit(tx, { actorId: actor.id, action: 'person.roles_changed', target, ip: meta.ip, details: { from: before.roles, to: input.roles } });
-		if (before.kind !== input.kind)
-			await recordAudit(tx, { actorId: actor.id, action: 'person.kind_changed', target, ip: meta.ip, details: { from: before.kind, to: input.kind } });
-		const lostRights = before.kind !== input.kind || before.roles.some((role) => !input.roles.includes(role));
-		if (lostRights) await invalidatePersonSessions(tx, personId);
+		for (const key of ['roles', 'kind', 'email'] as const)
+			if (changedApart[key]) await recordAudit(tx, { actorId: actor.id, action: ownEvents[key], target, ip: meta.ip, details: { from: before[key], to: after[key] } });
+		// Reset and invitation links went to the old address; sessions may belong to whoever used it.
+		if (changedApart.email) await revokeUnusedTokens(tx, personId);
+		const lostRights = changedApart.kind || before.roles.some((role) => !input.roles.includes(role));
+		if (lostRights || changedApart.email) await invalidatePersonSessions(tx, personId);
 		return { ok: true, id: personId } as const;
 	});
 }
@@ -314,6 +322,7 @@ export async function setPersonActive(actor: Actor, personId: string, active: bo
 	return db.transaction(async (tx) => {
 		const [target] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
 		if (!target) return personNotFound;
+		if (!can(actor, 'person.manage', target)) return adminOnly;
 		if (!active && target.id === actor.id) return { ok: false, errors: { person: 'self_deactivate' } } as const;
 		if (!active && target.roles.includes('admin') && target.status === 'active' && (await activeAdminCount(tx)) <= 1)
 			return { ok: false, errors: { person: 'last_admin' } } as const;

@@ -27,6 +27,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		},
 		reports,
 		isSelf: actor.id === person.id,
-		canManage: can(actor, 'people.manage')
+		canManage: can(actor, 'person.manage', person)
 	};
 };

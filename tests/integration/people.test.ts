@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { render } from 'svelte/server';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
@@ -10,6 +11,8 @@ import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
 import { directReports, searchPeople, toPrefixQuery, unitColleagues } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
+import type { FormResult } from '../../src/lib/forms';
+import PersonForm from '../../src/routes/admin/people/PersonForm.svelte';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -148,6 +151,18 @@ describe('editing people', () => {
 		expect((await hr.action(`/admin/people/${id}?/reactivate`, {})).type).toBe('redirect');
 		// Never set a password: back to invited, not active.
 		expect((await personByEmail(app.db, email)).status).toBe('invited');
+	});
+
+	it('shows a refusal about the person as a whole above the edit form', async () => {
+		// The enhanced form keeps the page on a refusal, so the form itself must show what went wrong.
+		const hr = await clientFor(app, 'hr');
+		const result = await hr.action('/admin/people/00000000-0000-4000-8000-000000000000?/save', fields());
+		expect(result.status).toBe(404);
+		const stored = await personByEmail(app.db, demo.employee);
+		const { body } = render(PersonForm, {
+			props: { form: result.data as FormResult, person: { ...stored, managerEmail: null }, units: [], partners: [], canManageRoles: false, submitLabel: 'Save' }
+		});
+		expect(body).toMatch(/role="alert"[^>]*><p>This no longer exists\./);
 	});
 
 	it('answers 404 for a person that does not exist', async () => {

@@ -66,8 +66,8 @@ function canViewPerson(actor: Subject, target: PersonResource): boolean {
  * (a reset link goes to the new address), so people holding hr or admin are changed by admins only.
  */
 function canManagePerson(actor: Subject, target: ManagedPerson): boolean {
-	if (!isStaff(actor)) return false;
-	return target.roles.length === 0 || actor!.roles.includes('admin');
+	if (!actor || !isStaff(actor)) return false;
+	return target.roles.length === 0 || actor.roles.includes('admin');
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

@@ -171,7 +171,7 @@ export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
 export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 /** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
 const personNotFound = { ok: false, errors: { person: 'not_found' } } as const satisfies PersonResult;
-/** Checked on the locked row, so that a role granted meanwhile counts. */
+/** Checked on the row read inside the transaction, so that a role granted meanwhile counts. */
 const adminOnly = { ok: false, errors: { person: 'staff_admin_only' } } as const satisfies PersonResult;
 
 /** Reporting-line changes (edits, invitations, imports) take one lock, so two at once cannot close a circle. */

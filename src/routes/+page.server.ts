@@ -16,8 +16,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
 	const [colleagues, reports, counts, recent] = await Promise.all([
-		employee && me?.unitId ? firstColleagues(me.unitId, actor.id, cardSize) : null,
-		actor.isManager ? firstReports(actor.id, cardSize) : null,
+		employee && me?.unitId ? firstColleagues(actor, me.unitId, cardSize) : null,
+		actor.isManager ? firstReports(actor, actor.id, cardSize) : null,
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
 	]);

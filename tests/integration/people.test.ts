@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { render } from 'svelte/server';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { auditEvent, person } from '../../src/lib/server/db/schema';
+import { auditEvent, authToken, orgUnit, person, session } from '../../src/lib/server/db/schema';
+import { createSession } from '../../src/lib/server/auth/session';
+import { issueAuthToken } from '../../src/lib/server/auth/tokens-store';
+import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
-import { searchPeople, toPrefixQuery } from '../../src/lib/server/people';
+import { directReports, firstColleagues, searchPeople, toPrefixQuery } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
+import type { FormResult } from '../../src/lib/forms';
+import PersonForm from '../../src/routes/admin/people/PersonForm.svelte';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -147,10 +153,98 @@ describe('editing people', () => {
 		expect((await personByEmail(app.db, email)).status).toBe('invited');
 	});
 
+	it('shows a refusal about the person as a whole above the edit form', async () => {
+		// The enhanced form keeps the page on a refusal, so the form itself must show what went wrong.
+		const hr = await clientFor(app, 'hr');
+		const result = await hr.action('/admin/people/00000000-0000-4000-8000-000000000000?/save', fields());
+		expect(result.status).toBe(404);
+		const stored = await personByEmail(app.db, demo.employee);
+		const { body } = render(PersonForm, {
+			props: { form: result.data as FormResult, person: { ...stored, managerEmail: null }, units: [], partners: [], canManageRoles: false, submitLabel: 'Save' }
+		});
+		expect(body).toMatch(/role="alert"[^>]*><p>This no longer exists\./);
+	});
+
 	it('answers 404 for a person that does not exist', async () => {
 		const hr = await clientFor(app, 'hr');
 		expect((await hr.get('/admin/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
 		expect((await hr.get('/admin/people/not-an-id')).status).toBe(404);
+	});
+});
+
+describe('who may change whom', () => {
+	async function someone(roles: ('hr' | 'admin')[], status: 'invited' | 'active' = 'active') {
+		const [created] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('target'), name: 'Role Holder', kind: 'employee', status, roles })
+			.returning();
+		return created!;
+	}
+
+	it('HR cannot take over an admin: email, kind, roles and access stay as they were', async () => {
+		const hr = await clientFor(app, 'hr');
+		const admin = await someone(['admin']);
+		expect((await hr.get(`/admin/people/${admin.id}`)).status).toBe(403);
+		// The profile offers HR no way into that page either; it does offer it to an admin.
+		const editLink = `href="/admin/people/${admin.id}"`;
+		expect(await (await hr.get(`/people/${admin.id}`)).text()).not.toContain(editLink);
+		expect(await (await (await clientFor(app, 'admin')).get(`/people/${admin.id}`)).text()).toContain(editLink);
+		const save = await hr.action(`/admin/people/${admin.id}?/save`, fields({ name: admin.name, email: freshEmail('mallory'), kind: 'alumni', roles: ['admin'] }));
+		expect(save.status).toBe(403);
+		expect(save.data?.errors).toMatchObject({ person: 'Only an admin can change someone who holds the HR or admin role.' });
+		expect((await hr.action(`/admin/people/${admin.id}?/deactivate`, {})).status).toBe(403);
+		const after = await personByEmail(app.db, admin.email);
+		expect({ email: after.email, kind: after.kind, roles: after.roles, status: after.status }).toEqual({ email: admin.email, kind: 'employee', roles: ['admin'], status: 'active' });
+		// Nor can HR have an invitation sent for an account that would come with admin rights.
+		const invitedAdmin = await someone(['admin'], 'invited');
+		expect((await hr.action(`/admin/people/${invitedAdmin.id}?/resend`, {})).status).toBe(403);
+		expect(await app.db.select().from(authToken).where(eq(authToken.personId, invitedAdmin.id))).toEqual([]);
+	});
+
+	it('HR cannot change another HR person, nor themselves here; an admin can change HR', async () => {
+		const hr = await clientFor(app, 'hr');
+		const colleague = await someone(['hr']);
+		const change = fields({ name: colleague.name, email: colleague.email, jobTitle: 'People Partner', roles: ['hr'] });
+		expect((await hr.action(`/admin/people/${colleague.id}?/save`, change)).status).toBe(403);
+		expect((await hr.action(`/admin/people/${colleague.id}?/deactivate`, {})).status).toBe(403);
+		const self = await personByEmail(app.db, demo.hr);
+		expect((await hr.action(`/admin/people/${self.id}?/deactivate`, {})).status).toBe(403);
+		expect((await personByEmail(app.db, colleague.email)).jobTitle).toBeNull();
+		const admin = await clientFor(app, 'admin');
+		expect((await admin.action(`/admin/people/${colleague.id}?/save`, change)).type).toBe('redirect');
+		expect((await personByEmail(app.db, colleague.email)).jobTitle).toBe('People Partner');
+		expect((await admin.action(`/admin/people/${colleague.id}?/deactivate`, {})).type).toBe('redirect');
+		expect((await personByEmail(app.db, colleague.email)).status).toBe('deactivated');
+	});
+
+	it('an admin cannot deactivate themselves', async () => {
+		const admin = await clientFor(app, 'admin');
+		const self = await personByEmail(app.db, demo.admin);
+		const result = await admin.action(`/admin/people/${self.id}?/deactivate`, {});
+		expect(result.status).toBe(400);
+		expect(result.data?.accessError).toBe('You cannot deactivate your own account.');
+		expect((await personByEmail(app.db, demo.admin)).status).toBe('active');
+	});
+
+	it('a new email address ends the sessions, drops unused emailed links, and is audited', async () => {
+		const hr = await clientFor(app, 'hr');
+		const target = await someone([]);
+		await createSession(app.db, target.id, { userAgent: 'test', ip: null });
+		const usedId = parseToken(await issueAuthToken(app.db, 'reset', target.id, null))!.id;
+		await app.db.update(authToken).set({ usedAt: new Date() }).where(eq(authToken.id, usedId));
+		await issueAuthToken(app.db, 'reset', target.id, null);
+		await issueAuthToken(app.db, 'invite', target.id, null);
+		// Other details leave sessions and links alone.
+		await hr.action(`/admin/people/${target.id}?/save`, fields({ name: target.name, email: target.email, jobTitle: 'Analyst' }));
+		expect(await app.db.select().from(session).where(eq(session.personId, target.id))).toHaveLength(1);
+		expect(await app.db.select().from(authToken).where(eq(authToken.personId, target.id))).toHaveLength(3);
+		const email = freshEmail('moved');
+		expect((await hr.action(`/admin/people/${target.id}?/save`, fields({ name: target.name, email, jobTitle: 'Analyst' }))).type).toBe('redirect');
+		expect(await app.db.select().from(session).where(eq(session.personId, target.id))).toEqual([]);
+		// The used one stays for the record; the ones that still worked went to the old address.
+		expect((await app.db.select({ id: authToken.id }).from(authToken).where(eq(authToken.personId, target.id))).map((row) => row.id)).toEqual([usedId]);
+		const events = await app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, target.id), eq(auditEvent.action, 'person.email_changed')));
+		expect(events.map((event) => event.details)).toEqual([{ from: target.email, to: email }]);
 	});
 });
 
@@ -197,14 +291,51 @@ describe('finding people', () => {
 		expect(invited.people.every((row) => row.status === 'invited')).toBe(true);
 	});
 
+	it('filters by a unit together with everything below it', async () => {
+		const hr = await actorFor('hr');
+		const units = await app.db.select({ id: orgUnit.id, name: orgUnit.name, parentId: orgUnit.parentId }).from(orgUnit);
+		const engineering = units.find((unit) => unit.name === 'Engineering')!;
+		const platform = units.find((unit) => unit.name === 'Platform Team')!;
+		// The tree as the test knows it, walked in JavaScript: Engineering and every unit below it.
+		const below = (id: string): string[] => [id, ...units.filter((unit) => unit.parentId === id).flatMap((unit) => below(unit.id))];
+		const within = below(engineering.id);
+		expect(within).toContain(platform.id);
+		const expected = await app.db.select({ id: person.id }).from(person).where(inArray(person.unitId, within));
+		const filtered = await searchPeople(hr, { unitId: engineering.id, page: 1, pageSize: 10_000 });
+		expect(new Set(filtered.people.map((row) => row.id))).toEqual(new Set(expected.map((row) => row.id)));
+		expect(filtered.people.map((row) => row.email)).toContain(demo.manager);
+		// A leaf unit is just its own people.
+		const leaf = await searchPeople(hr, { unitId: platform.id, page: 1, pageSize: 10_000 });
+		const placed = await app.db.select({ id: person.id }).from(person).where(eq(person.unitId, platform.id));
+		expect(new Set(leaf.people.map((row) => row.id))).toEqual(new Set(placed.map((row) => row.id)));
+	});
+
 	it('shows each person exactly the profiles it may open: the list filter agrees with the check', async () => {
-		const everyone = await app.db.select({ id: person.id, kind: person.kind, status: person.status }).from(person);
+		// Someone invited into the manager's team: HR sees them, colleagues do not until they join.
+		const manager = await personByEmail(app.db, demo.manager);
+		const [invited] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('invited-report'), name: 'Quirine Uitgenodigd', kind: 'employee', status: 'invited', managerId: manager.id, unitId: manager.unitId })
+			.returning({ id: person.id });
+		const everyone = await app.db.select({ id: person.id, kind: person.kind, status: person.status, managerId: person.managerId, unitId: person.unitId }).from(person);
+		const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 		for (const role of ['employee', 'manager', 'hr', 'admin', 'alumni', 'partner'] as const) {
 			const actor = await actorFor(role);
-			const listed = new Set((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people.map((row) => row.id));
-			const allowed = new Set(everyone.filter((target) => can(actor, 'person.view', target)).map((target) => target.id));
-			expect(listed, role).toEqual(allowed);
+			const allowed = everyone.filter((target) => can(actor, 'person.view', target));
+			expect(ids((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people), role).toEqual(ids(allowed));
+			const team = allowed.filter((target) => target.managerId === manager.id && target.kind === 'employee' && target.status !== 'deactivated');
+			expect(ids(await directReports(actor, manager.id)), `${role}: reports`).toEqual(ids(team));
+			// The colleagues card: the unit's current employees but the viewer and the viewer's own reports.
+			const unit = allowed.filter(
+				(target) => target.unitId === manager.unitId && target.kind === 'employee' && target.status === 'active' && target.id !== actor.id && target.managerId !== actor.id
+			);
+			expect(ids((await firstColleagues(actor, manager.unitId!, 10_000)).people), `${role}: colleagues`).toEqual(ids(unit));
 		}
+		expect(ids(await directReports(await actorFor('hr'), manager.id))).toContain(invited!.id);
+		// The same on the profile page: the team list names only people whose profile opens.
+		const profile = async (role: DemoRole) => (await (await clientFor(app, role)).get(`/people/${manager.id}`)).text();
+		expect(await profile('employee')).not.toContain('Quirine Uitgenodigd');
+		expect(await profile('hr')).toContain('Quirine Uitgenodigd');
 	});
 
 	it('gives 404, not 403, for a profile that is not for you: existence stays private', async () => {

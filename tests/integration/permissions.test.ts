@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person } from '../../src/lib/server/db/schema';
+import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -32,19 +32,24 @@ interface Case {
 	/** A valid submission, fresh for every role so that one role's success does not change another's case. */
 	body?: (context: Context) => Promise<Record<string, string>> | Record<string, string>;
 	expect: Record<Role, Outcome>;
+	/** Tells apart rows for the same route and action (another target, a malformed id). */
+	note?: string;
 }
 
 const all = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(roles.map((role) => [role, outcome])) as Record<Role, Outcome>;
 const signedIn = (outcome: Outcome): Record<Role, Outcome> => ({ ...all(outcome), anonymous: 'login' });
 const staff = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 'ok', admin: 'ok' });
 const adminOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), admin: 'ok' });
+/** Staff are told it does not exist; everyone else is refused before the id is even looked at. */
+const staffNotFound = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 404, admin: 404 });
 const colleagues = (): Record<Role, Outcome> => ({ ...signedIn('ok'), alumni: 403, partner: 403 });
 
 let unitCounter = 0;
-async function freshInvitee(context: Context): Promise<string> {
+/** Someone to act on; what they hold decides who may change them. */
+async function freshPerson(context: Context, { roles = [], status = 'invited' }: { roles?: PersonRole[]; status?: PersonStatus } = {}): Promise<string> {
 	const [created] = await context.app.db
 		.insert(person)
-		.values({ email: freshEmail('target'), name: 'Permission Target', kind: 'employee', status: 'invited' })
+		.values({ email: freshEmail('target'), name: 'Permission Target', kind: 'employee', status, roles })
 		.returning({ id: person.id });
 	return created!.id;
 }
@@ -90,10 +95,22 @@ const cases: Case[] = [
 	{ route: '/admin/people/new', action: 'GET', path: () => '/admin/people/new', expect: staff() },
 	{ route: '/admin/people/new', action: 'default', path: () => '/admin/people/new', body: () => personFields(), expect: staff() },
 	{ route: '/admin/people/[id]', action: 'GET', path: ({ ids }) => `/admin/people/${ids.employee}`, expect: staff() },
-	{ route: '/admin/people/[id]', action: 'save', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => personFields(), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'deactivate', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'reactivate', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
-	{ route: '/admin/people/[id]', action: 'resend', path: async (context) => `/admin/people/${await freshInvitee(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'save', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => personFields(), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'deactivate', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'reactivate', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	{ route: '/admin/people/[id]', action: 'resend', path: async (context) => `/admin/people/${await freshPerson(context)}`, body: () => ({}), expect: staff() },
+	// Only admins change people who hold a role: HR could otherwise take over an admin's account by its email.
+	...(['hr', 'admin'] as const).flatMap((held): Case[] => {
+		const holder = (status: PersonStatus) => async (context: Context) => `/admin/people/${await freshPerson(context, { roles: [held], status })}`;
+		const note = `target holds ${held}`;
+		return [
+			{ route: '/admin/people/[id]', action: 'GET', path: holder('active'), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'save', path: holder('active'), body: () => ({ ...personFields(), roles: held }), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'deactivate', path: holder('active'), body: () => ({}), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'reactivate', path: holder('deactivated'), body: () => ({}), expect: adminOnly(), note },
+			{ route: '/admin/people/[id]', action: 'resend', path: holder('invited'), body: () => ({}), expect: adminOnly(), note }
+		];
+	}),
 	{ route: '/admin/people/import', action: 'GET', path: () => '/admin/people/import', expect: staff() },
 	{ route: '/admin/people/import', action: 'preview', path: () => '/admin/people/import', body: () => csvUpload(), expect: staff() },
 	{ route: '/admin/people/import', action: 'import', path: () => '/admin/people/import', body: () => ({ csv: `email,name\n${freshEmail()},Imported Person\n`, fileName: 'people.csv' }), expect: staff() },
@@ -107,6 +124,20 @@ const cases: Case[] = [
 	{ route: '/admin/partners/[id]', action: 'GET', path: ({ ids }) => `/admin/partners/${ids.partner}`, expect: staff() },
 	{ route: '/admin/partners/[id]', action: 'save', path: async (context) => `/admin/partners/${await freshPartner(context)}`, body: () => ({ name: `Renamed Partner ${++unitCounter}`, website: 'https://example.com' }), expect: staff() },
 	{ route: '/admin/partners/[id]', action: 'delete', path: async (context) => `/admin/partners/${await freshPartner(context)}`, body: () => ({}), expect: staff() },
+	// Ids that cannot be ids are plain 404s, never a database error.
+	...['/admin/people/[id]', '/admin/org/[id]', '/admin/partners/[id]'].flatMap((route): Case[] => {
+		const path = () => route.replace('[id]', 'not-a-uuid');
+		const actions = route === '/admin/people/[id]' ? ['save', 'deactivate', 'reactivate', 'resend'] : ['save', 'delete'];
+		const body = (action: string) => (): Record<string, string> => {
+			if (action !== 'save') return {};
+			if (route === '/admin/people/[id]') return personFields();
+			return { name: `Malformed ${++unitCounter}`, parentId: '', leadEmail: '', website: '' };
+		};
+		return [
+			{ route, action: 'GET', path, expect: staffNotFound(), note: 'malformed id' },
+			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
+		];
+	}),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },
@@ -163,7 +194,7 @@ async function outcomeOf(testCase: Case, role: Role): Promise<{ outcome: Outcome
 
 describe('permission matrix', () => {
 	for (const testCase of cases) {
-		it(`${testCase.action === 'GET' ? 'GET' : `POST ?/${testCase.action}`} ${testCase.route}`, async () => {
+		it(`${testCase.action === 'GET' ? 'GET' : `POST ?/${testCase.action}`} ${testCase.route}${testCase.note ? ` (${testCase.note})` : ''}`, async () => {
 			const seen: Record<string, unknown> = {};
 			const details: Record<string, string> = {};
 			for (const role of roles) {

@@ -16,7 +16,7 @@ export async function issueAuthToken(
 	createdBy: string | null,
 	now = new Date()
 ): Promise<string> {
-	await executor.delete(authToken).where(and(eq(authToken.personId, personId), eq(authToken.purpose, purpose), isNull(authToken.usedAt)));
+	await revokeUnusedTokens(executor, personId, purpose);
 	const issued = issueToken();
 	await executor.insert(authToken).values({
 		id: issued.id,
@@ -27,6 +27,13 @@ export async function issueAuthToken(
 		expiresAt: new Date(now.getTime() + tokenLifetimeMs[purpose])
 	});
 	return issued.token;
+}
+
+/** Unused emailed links stop working: all of them, or those of one purpose. Used ones stay on record. */
+export async function revokeUnusedTokens(executor: Executor, personId: string, purpose?: AuthTokenPurpose): Promise<void> {
+	await executor
+		.delete(authToken)
+		.where(and(eq(authToken.personId, personId), purpose ? eq(authToken.purpose, purpose) : undefined, isNull(authToken.usedAt)));
 }
 
 export interface TokenHolder {

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { person, type PersonKind, type PersonStatus } from '../db/schema';
+import { person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -12,6 +12,12 @@ export interface PersonResource {
 	id: string;
 	kind: PersonKind;
 	status: PersonStatus;
+}
+
+/** A person as the HR pages change them: what they hold decides who may. */
+export interface ManagedPerson {
+	id: string;
+	roles: readonly Role[];
 }
 
 const isStaff = (actor: Subject) => !!actor && (actor.roles.includes('hr') || actor.roles.includes('admin'));
@@ -34,7 +40,9 @@ const rules = {
 	'settings.manage': (actor: Subject) => !!actor?.roles.includes('admin'),
 	/** The colleague directory at /people. */
 	'people.browse': (actor: Subject) => isEmployee(actor) || isStaff(actor),
-	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target)
+	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
+	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
 } as const;
 
 export type Action = keyof typeof rules;
@@ -51,6 +59,15 @@ function canViewPerson(actor: Subject, target: PersonResource): boolean {
 	// Alumni and partners see only themselves until their own issues (directory consent, spaces) open more.
 	if (!isEmployee(actor)) return false;
 	return target.status === 'active' && (target.kind === 'employee' || target.kind === 'partner');
+}
+
+/**
+ * HR looks after people who hold no role. Whoever can change an account's email can take it over
+ * (a reset link goes to the new address), so people holding hr or admin are changed by admins only.
+ */
+function canManagePerson(actor: Subject, target: ManagedPerson): boolean {
+	if (!actor || !isStaff(actor)) return false;
+	return target.roles.length === 0 || actor.roles.includes('admin');
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

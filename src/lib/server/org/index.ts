@@ -1,4 +1,5 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { recordAudit } from '../audit';
@@ -87,6 +88,8 @@ export type UnitError = {
 	reason: Extract<Reason, 'cycle' | 'not_found' | 'not_employee' | 'has_children' | 'has_members' | 'duplicate' | 'manager_not_found'>;
 };
 export type UnitResult = { ok: true; id: string } | UnitError;
+/** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
+const unitNotFound = { ok: false, field: 'unit', reason: 'not_found' } as const satisfies UnitError;
 
 /** Tree changes take one lock so that two moves at once cannot make a cycle between them. */
 async function lockTree(tx: Executor): Promise<void> {
@@ -115,17 +118,28 @@ async function checkSiblingName(tx: Executor, name: string, parentId: string | n
 	return clash ? { ok: false, field: 'name', reason: 'duplicate' } : null;
 }
 
-/** True when `candidate` is `unitId` itself or lies below it. */
-async function isWithin(tx: Executor, unitId: string, candidate: string): Promise<boolean> {
-	const rows = await rawRows<{ found: number }>(
-		tx,
-		sql`with recursive below(id) as (
-			select ${unitId}::uuid
-			union all
-			select ${orgUnit.id} from ${orgUnit} join below on ${orgUnit.parentId} = below.id
-		) select 1 as found from below where id = ${candidate}::uuid limit 1`
-	);
-	return rows.length > 0;
+/** A tree kept as links to a parent: the org chart (unit → parent unit), reporting lines (person → manager). */
+export interface Tree {
+	table: PgTable;
+	id: PgColumn;
+	parent: PgColumn;
+}
+
+export const unitTree: Tree = { table: orgUnit, id: orgUnit.id, parent: orgUnit.parentId };
+
+/** The ids of `rootId` and of everything below it in `tree`, as a subquery. `union` stops at a cycle. */
+export function subtreeIds(tree: Tree, rootId: string): SQL {
+	return sql`with recursive below(id) as (
+		select ${rootId}::uuid
+		union
+		select ${tree.id} from ${tree.table} join below on ${tree.parent} = below.id
+	) select id from below`;
+}
+
+/** True when `candidate` is `rootId` itself or lies below it in `tree`. */
+export async function isWithin(executor: Executor, tree: Tree, rootId: string, candidate: string): Promise<boolean> {
+	const rows = await rawRows<{ found: boolean }>(executor, sql`select ${candidate}::uuid in (${subtreeIds(tree, rootId)}) as found`);
+	return rows[0]?.found === true;
 }
 
 export async function createUnit(actorId: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
@@ -146,14 +160,15 @@ export async function createUnit(actorId: string, input: UnitInput, meta: Reques
 
 /** Rename, set the lead, or move under another parent; a move below itself is refused. */
 export async function updateUnit(actorId: string, id: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
+	if (!isId(id)) return unitNotFound;
 	return db.transaction(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
-		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if (!unit) return unitNotFound;
 		if (input.parentId && input.parentId !== unit.parentId) {
 			const [parent] = await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId));
 			if (!parent) return { ok: false, field: 'parentId', reason: 'not_found' } as const;
-			if (await isWithin(tx, id, input.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' } as const;
+			if (await isWithin(tx, unitTree, id, input.parentId)) return { ok: false, field: 'parentId', reason: 'cycle' } as const;
 		}
 		const clash = await checkSiblingName(tx, input.name, input.parentId, id);
 		if (clash) return clash;
@@ -175,10 +190,11 @@ export async function updateUnit(actorId: string, id: string, input: UnitInput, 
 
 /** Only an empty unit goes: its employees and sub-units must be placed elsewhere first. */
 export async function deleteUnit(actorId: string, id: string, meta: RequestMeta): Promise<UnitResult> {
+	if (!isId(id)) return unitNotFound;
 	return db.transaction(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
-		if (!unit) return { ok: false, field: 'unit', reason: 'not_found' } as const;
+		if (!unit) return unitNotFound;
 		if ((await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.parentId, id)).limit(1)).length)
 			return { ok: false, field: 'unit', reason: 'has_children' } as const;
 		// Current employees block it; former ones (alumni) just lose the reference.

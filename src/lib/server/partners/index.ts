@@ -30,6 +30,8 @@ export async function getPartner(id: string) {
 
 export type PartnerInput = { name: string; website: string | null };
 export type PartnerResult = { ok: true; id: string } | { ok: false; field: 'name' | 'partner'; reason: 'duplicate' | 'not_found' | 'partner_has_members' };
+/** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
+const partnerNotFound = { ok: false, field: 'partner', reason: 'not_found' } as const satisfies PartnerResult;
 
 async function nameTaken(name: string, exceptId?: string): Promise<boolean> {
 	const rows = await db
@@ -49,10 +51,11 @@ export async function createPartner(actorId: string, input: PartnerInput, meta: 
 }
 
 export async function updatePartner(actorId: string, id: string, input: PartnerInput, meta: RequestMeta): Promise<PartnerResult> {
+	if (!isId(id)) return partnerNotFound;
 	if (await nameTaken(input.name, id)) return { ok: false, field: 'name', reason: 'duplicate' };
 	return db.transaction(async (tx) => {
 		const updated = await tx.update(partnerOrg).set(input).where(eq(partnerOrg.id, id)).returning({ id: partnerOrg.id });
-		if (!updated.length) return { ok: false, field: 'partner', reason: 'not_found' } as const;
+		if (!updated.length) return partnerNotFound;
 		await recordAudit(tx, { actorId, action: 'partner.updated', target: { type: 'partner_org', id, label: input.name }, ip: meta.ip, details: { ...input } });
 		return { ok: true, id } as const;
 	});
@@ -60,9 +63,10 @@ export async function updatePartner(actorId: string, id: string, input: PartnerI
 
 /** A partner organisation with members stays: its members would lose their account's anchor. */
 export async function deletePartner(actorId: string, id: string, meta: RequestMeta): Promise<PartnerResult> {
+	if (!isId(id)) return partnerNotFound;
 	return db.transaction(async (tx) => {
 		const [partner] = await tx.select().from(partnerOrg).where(eq(partnerOrg.id, id));
-		if (!partner) return { ok: false, field: 'partner', reason: 'not_found' } as const;
+		if (!partner) return partnerNotFound;
 		if ((await tx.select({ id: person.id }).from(person).where(eq(person.partnerOrgId, id)).limit(1)).length)
 			return { ok: false, field: 'partner', reason: 'partner_has_members' } as const;
 		await tx.delete(partnerOrg).where(eq(partnerOrg.id, id));

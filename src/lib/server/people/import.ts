@@ -8,6 +8,7 @@ import { sendInvitation } from '../auth/invitation';
 import type { Actor } from '../authz';
 import { listUnits, type OrgUnitNode } from '../org';
 import { getOrganisation } from '../organisation';
+import { lockReportingLines } from './index';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 
@@ -209,7 +210,7 @@ export async function runImport(
 	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		// The same lock as single edits: no reporting line changes while the file goes in.
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
+		await lockReportingLines(tx);
 		const { preview, parsed } = await previewImport(csv, tx);
 		if (!preview.valid) return { ok: false, preview } as const;
 		const unitOf = unitMatcher(await listUnits(tx));

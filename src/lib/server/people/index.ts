@@ -4,10 +4,12 @@ import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { invalidatePersonSessions } from '../auth/session';
+import { revokeUnusedTokens } from '../auth/tokens-store';
 import { sendInvitation } from '../auth/invitation';
 import { normalizeEmail } from '../auth';
-import { visiblePeopleFilter, type Actor } from '../authz';
+import { can, visiblePeopleFilter, type Actor } from '../authz';
 import { getOrganisation } from '../organisation';
+import { isWithin, subtreeIds, unitTree, type Tree } from '../org';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 
@@ -51,7 +53,7 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 	const conditions: (SQL | undefined)[] = [visiblePeopleFilter(actor)];
 	const tsquery = toPrefixQuery(query.q);
 	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
-	if (query.unitId) conditions.push(eq(person.unitId, query.unitId));
+	if (query.unitId) conditions.push(sql`${person.unitId} in (${subtreeIds(unitTree, query.unitId)})`);
 	if (query.kind) conditions.push(eq(person.kind, query.kind));
 	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
 	if (query.status) conditions.push(eq(person.status, query.status));
@@ -145,23 +147,24 @@ export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
 
-/** The people who report to someone (a manager's team). */
-export async function directReports(managerId: string) {
-	return db.select(summaryColumns).from(person).where(reportsOf(managerId)).orderBy(asc(person.name));
+/** The people who report to someone (a manager's team), as far as the actor may see them. */
+export async function directReports(actor: Actor, managerId: string) {
+	return db.select(summaryColumns).from(person).where(reportsOf(actor, managerId)).orderBy(asc(person.name));
 }
 
-function reportsOf(managerId: string): SQL | undefined {
-	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'));
+function reportsOf(actor: Actor, managerId: string): SQL | undefined {
+	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'), visiblePeopleFilter(actor));
 }
 
 /** A person's unit colleagues: not themselves, and not their own reports (those have their own card). */
-function colleaguesOf(unitId: string, viewerId: string): SQL | undefined {
+function colleaguesOf(viewer: Actor, unitId: string): SQL | undefined {
 	return and(
 		eq(person.unitId, unitId),
 		eq(person.status, 'active'),
 		eq(person.kind, 'employee'),
-		ne(person.id, viewerId),
-		or(isNull(person.managerId), ne(person.managerId, viewerId))
+		ne(person.id, viewer.id),
+		or(isNull(person.managerId), ne(person.managerId, viewer.id)),
+		visiblePeopleFilter(viewer)
 	);
 }
 
@@ -175,10 +178,10 @@ async function firstFew(where: SQL | undefined, limit: number) {
 }
 
 /** The first `limit` of a manager's direct reports, and how many there are. */
-export const firstReports = (managerId: string, limit: number) => firstFew(reportsOf(managerId), limit);
+export const firstReports = (actor: Actor, managerId: string, limit: number) => firstFew(reportsOf(actor, managerId), limit);
 
 /** The first `limit` of a person's unit colleagues (see colleaguesOf), and how many there are. */
-export const firstColleagues = (unitId: string, viewerId: string, limit: number) => firstFew(colleaguesOf(unitId, viewerId), limit);
+export const firstColleagues = (viewer: Actor, unitId: string, limit: number) => firstFew(colleaguesOf(viewer, unitId), limit);
 
 export interface PeopleCounts {
 	employees: number;
@@ -225,23 +228,17 @@ export interface PersonInput {
 
 export type FieldErrors = Partial<Record<keyof PersonInput | 'person', Reason>>;
 export type PersonResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+/** Unknown, and ids that cannot be ids (a malformed one would be a query error): the route answers 404. */
+const personNotFound = { ok: false, errors: { person: 'not_found' } } as const satisfies PersonResult;
+/** Checked on the row read inside the transaction, so that a role granted meanwhile counts. */
+const adminOnly = { ok: false, errors: { person: 'staff_admin_only' } } as const satisfies PersonResult;
 
-async function lockReportingLines(tx: Executor): Promise<void> {
+/** Reporting-line changes (edits, invitations, imports) take one lock, so two at once cannot close a circle. */
+export async function lockReportingLines(tx: Executor): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:reporting_lines'))`);
 }
 
-/** True when `candidate` is `personId` or reports to them, directly or further down. */
-async function reportsTo(tx: Executor, candidate: string, personId: string): Promise<boolean> {
-	const rows = await rawRows<{ found: number }>(
-		tx,
-		sql`with recursive below(id) as (
-			select ${personId}::uuid
-			union all
-			select ${person.id} from ${person} join below on ${person.managerId} = below.id
-		) select 1 as found from below where id = ${candidate}::uuid limit 1`
-	);
-	return rows.length > 0;
-}
+const reportingLines: Tree = { table: person, id: person.id, parent: person.managerId };
 
 async function activeAdminCount(tx: Executor): Promise<number> {
 	const [row] = await tx
@@ -279,7 +276,7 @@ async function resolveInput(
 			.where(eq(person.email, normalizeEmail(input.managerEmail)));
 		if (!found) errors.managerEmail = 'manager_not_found';
 		else if (found.kind !== 'employee' || found.status === 'deactivated') errors.managerEmail = 'not_employee';
-		else if (personId && (await reportsTo(tx, found.id, personId))) errors.managerEmail = 'manager_cycle';
+		else if (personId && (await isWithin(tx, reportingLines, personId, found.id))) errors.managerEmail = 'manager_cycle';
 		else managerId = found.id;
 	}
 	return { errors, managerId };
@@ -316,10 +313,13 @@ export async function invitePerson(actor: Actor, input: PersonInput, meta: Reque
 }
 
 export async function resendInvitation(actor: Actor, personId: string, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		const [invitee] = await tx.select().from(person).where(eq(person.id, personId));
-		if (!invitee || invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
+		if (!invitee) return personNotFound;
+		if (!can(actor, 'person.manage', invitee)) return adminOnly;
+		if (invitee.status !== 'invited') return { ok: false, errors: { person: 'not_invited' } } as const;
 		await sendInvitation(tx, invitee, actor, organisation, meta.origin);
 		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id: personId, label: invitee.name }, ip: meta.ip, details: { resent: true } });
 		return { ok: true, id: personId } as const;
@@ -327,14 +327,16 @@ export async function resendInvitation(actor: Actor, personId: string, meta: Req
 }
 
 /**
- * HR edits a person. Role and kind changes are audited on their own and end the person's
- * sessions, so lost rights take effect at once rather than at the next sign-in.
+ * HR edits a person. Role, kind and email changes are audited on their own. Lost rights and a new
+ * email address end the person's sessions at once rather than at the next sign-in.
  */
 export async function updatePerson(actor: Actor, personId: string, input: PersonInput, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	return db.transaction(async (tx) => {
 		await lockReportingLines(tx);
 		const [before] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
-		if (!before) return { ok: false, errors: { person: 'not_found' } } as const;
+		if (!before) return personNotFound;
+		if (!can(actor, 'person.manage', before)) return adminOnly;
 		const { errors, managerId } = await resolveInput(tx, input, personId);
 		const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join();
 		if (rolesChanged && !actor.roles.includes('admin')) errors.roles = 'roles_admin_only';
@@ -354,27 +356,32 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 		};
 		await tx.update(person).set({ ...after, updatedAt: new Date() }).where(eq(person.id, personId));
 		const target = { type: 'person' as const, id: personId, label: input.name };
+		// Roles, kind and email each get an event of their own: they decide what the account can do and who holds it.
+		const ownEvents = { roles: 'person.roles_changed', kind: 'person.kind_changed', email: 'person.email_changed' } as const;
+		const changedApart = { roles: rolesChanged, kind: before.kind !== after.kind, email: before.email !== after.email };
 		const changed = Object.fromEntries(
 			(Object.keys(after) as (keyof typeof after)[])
-				.filter((key) => key !== 'roles' && key !== 'kind' && String(before[key] ?? '') !== String(after[key] ?? ''))
+				.filter((key) => !(key in ownEvents) && String(before[key] ?? '') !== String(after[key] ?? ''))
 				.map((key) => [key, { from: before[key], to: after[key] }])
 		);
 		if (Object.keys(changed).length) await recordAudit(tx, { actorId: actor.id, action: 'person.updated', target, ip: meta.ip, details: changed });
-		if (rolesChanged)
-			await recordAudit(tx, { actorId: actor.id, action: 'person.roles_changed', target, ip: meta.ip, details: { from: before.roles, to: input.roles } });
-		if (before.kind !== input.kind)
-			await recordAudit(tx, { actorId: actor.id, action: 'person.kind_changed', target, ip: meta.ip, details: { from: before.kind, to: input.kind } });
-		const lostRights = before.kind !== input.kind || before.roles.some((role) => !input.roles.includes(role));
-		if (lostRights) await invalidatePersonSessions(tx, personId);
+		for (const key of ['roles', 'kind', 'email'] as const)
+			if (changedApart[key]) await recordAudit(tx, { actorId: actor.id, action: ownEvents[key], target, ip: meta.ip, details: { from: before[key], to: after[key] } });
+		// Reset and invitation links went to the old address; sessions may belong to whoever used it.
+		if (changedApart.email) await revokeUnusedTokens(tx, personId);
+		const lostRights = changedApart.kind || before.roles.some((role) => !input.roles.includes(role));
+		if (lostRights || changedApart.email) await invalidatePersonSessions(tx, personId);
 		return { ok: true, id: personId } as const;
 	});
 }
 
 /** Deactivation ends every session at once; the account and its history stay. */
 export async function setPersonActive(actor: Actor, personId: string, active: boolean, meta: RequestMeta): Promise<PersonResult> {
+	if (!isId(personId)) return personNotFound;
 	return db.transaction(async (tx) => {
 		const [target] = await tx.select().from(person).where(eq(person.id, personId)).for('update');
-		if (!target) return { ok: false, errors: { person: 'not_found' } } as const;
+		if (!target) return personNotFound;
+		if (!can(actor, 'person.manage', target)) return adminOnly;
 		if (!active && target.id === actor.id) return { ok: false, errors: { person: 'self_deactivate' } } as const;
 		if (!active && target.roles.includes('admin') && target.status === 'active' && (await activeAdminCount(tx)) <= 1)
 			return { ok: false, errors: { person: 'last_admin' } } as const;

@@ -8,7 +8,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const person = await getPerson(params.id);
 	// Whether someone exists is itself private: unknown and not-for-you look the same.
 	if (!person || !can(actor, 'person.view', person)) error(404);
-	const reports = person.kind === 'employee' ? await directReports(person.id) : [];
+	const reports = person.kind === 'employee' ? await directReports(actor, person.id) : [];
 	return {
 		person: {
 			id: person.id,
@@ -27,6 +27,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		},
 		reports,
 		isSelf: actor.id === person.id,
-		canManage: can(actor, 'people.manage')
+		canManage: can(actor, 'person.manage', person)
 	};
 };

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = authorize(locals, url, 'people.manage');
 	const person = await getPerson(params.id);
 	if (!person) error(404);
+	if (!can(actor, 'person.manage', person)) error(403);
 	const [units, partners, history] = await Promise.all([listUnits(), listPartners(), listAuditEvents({ targetId: person.id, limit: 10 })]);
 	return {
 		person: { ...person, managerEmail: person.managerEmail },
@@ -27,9 +28,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+const statusOf = (reason: Reason | undefined) => (reason === 'not_found' ? 404 : reason === 'staff_admin_only' ? 403 : 400);
+
 /** The access actions (deactivate, reactivate, resend) answer in their own box, not in the form. */
 function refuseAccess(reason: Reason | undefined) {
-	return fail(reason === 'not_found' ? 404 : 400, { accessError: reasonMessage(reason ?? 'invalid') });
+	return fail(statusOf(reason), { accessError: reasonMessage(reason ?? 'invalid') });
 }
 
 /** Each action re-checks the permission: the page's load guard does not protect a POST. */
@@ -45,7 +48,7 @@ export const actions: Actions = {
 			input = { ...input, roles: stored?.roles ?? [] };
 		}
 		const result = await updatePerson(actor, event.params.id, input, requestMeta(event));
-		if (!result.ok) return refuseFor(parsed.values, result.errors, result.errors.person === 'not_found' ? 404 : 400);
+		if (!result.ok) return refuseFor(parsed.values, result.errors, statusOf(result.errors.person));
 		setFlash(event.cookies, m.flash_saved());
 		redirect(303, `/admin/people/${event.params.id}`);
 	},

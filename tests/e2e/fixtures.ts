@@ -7,15 +7,9 @@ export { expect };
 /** WCAG 2.2 AA, as the guide asks of every page. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const demoPassword = 'kring-demo';
-export const demo = {
-	hr: 'hr@noorderlicht.example',
-	manager: 'manager@noorderlicht.example',
-	employee: 'employee@noorderlicht.example',
-	alumni: 'alumni@noorderlicht.example',
-	partner: 'partner@partner.example',
-	admin: 'admin@noorderlicht.example'
-} as const;
-export type DemoRole = keyof typeof demo;
+import { demo, type DemoRole } from '../support/fixtures';
+
+export { demo, type DemoRole };
 
 export type Locale = 'en' | 'nl';
 type Message = (inputs: Record<string, string | number>, options: { locale: Locale }) => string;

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { listAuditEvents } from '$lib/server/audit';
 import { authorize, can } from '$lib/server/authz';
@@ -36,6 +36,14 @@ function refuseAccess(reason: Reason | undefined) {
 }
 
 /** Each action re-checks the permission: the page's load guard does not protect a POST. */
+async function setActive(event: RequestEvent, active: boolean) {
+	const actor = authorize(event.locals, event.url, 'people.manage');
+	const result = await setPersonActive(actor, event.params.id, active, requestMeta(event));
+	if (!result.ok) return refuseAccess(result.errors.person);
+	setFlash(event.cookies, active ? m.flash_reactivated() : m.flash_deactivated());
+	redirect(303, `/admin/people/${event.params.id}`);
+}
+
 export const actions: Actions = {
 	save: async (event) => {
 		const actor = authorize(event.locals, event.url, 'people.manage');
@@ -52,20 +60,8 @@ export const actions: Actions = {
 		setFlash(event.cookies, m.flash_saved());
 		redirect(303, `/admin/people/${event.params.id}`);
 	},
-	deactivate: async (event) => {
-		const actor = authorize(event.locals, event.url, 'people.manage');
-		const result = await setPersonActive(actor, event.params.id, false, requestMeta(event));
-		if (!result.ok) return refuseAccess(result.errors.person);
-		setFlash(event.cookies, m.flash_deactivated());
-		redirect(303, `/admin/people/${event.params.id}`);
-	},
-	reactivate: async (event) => {
-		const actor = authorize(event.locals, event.url, 'people.manage');
-		const result = await setPersonActive(actor, event.params.id, true, requestMeta(event));
-		if (!result.ok) return refuseAccess(result.errors.person);
-		setFlash(event.cookies, m.flash_reactivated());
-		redirect(303, `/admin/people/${event.params.id}`);
-	},
+	deactivate: (event) => setActive(event, false),
+	reactivate: (event) => setActive(event, true),
 	resend: async (event) => {
 		const actor = authorize(event.locals, event.url, 'people.manage');
 		const result = await resendInvitation(actor, event.params.id, requestMeta(event));

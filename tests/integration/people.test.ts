@@ -6,6 +6,7 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { auditEvent, authToken, orgUnit, person, session } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
+import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { issueAuthToken } from '../../src/lib/server/auth/tokens-store';
 import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
@@ -124,11 +125,28 @@ describe('editing people', () => {
 		const email = freshEmail('promoted');
 		await admin.action('/admin/people/new', fields({ email }));
 		const created = await personByEmail(app.db, email);
+		await admin.action(`/admin/people/${created.id}?/save`, fields({ name: created.name, email, roles: ['hr'] }));
+		// Becoming alumni drops the role with it: roles belong to employees.
 		await admin.action(`/admin/people/${created.id}?/save`, fields({ name: created.name, email, roles: ['hr'], kind: 'alumni' }));
-		const events = await app.db.select().from(auditEvent).where(eq(auditEvent.targetId, created.id));
-		const roles = events.find((event) => event.action === 'person.roles_changed');
-		expect(roles?.details).toEqual({ from: [], to: ['hr'] });
+		const events = await app.db.select().from(auditEvent).where(eq(auditEvent.targetId, created.id)).orderBy(auditEvent.id);
+		const roles = events.filter((event) => event.action === 'person.roles_changed').map((event) => event.details);
+		expect(roles).toEqual([
+			{ from: [], to: ['hr'] },
+			{ from: ['hr'], to: [] }
+		]);
 		expect(events.find((event) => event.action === 'person.kind_changed')?.details).toEqual({ from: 'employee', to: 'alumni' });
+		expect((await personByEmail(app.db, email)).roles).toEqual([]);
+	});
+
+	it('gives no powers to a role on an account that is not an employee’s', async () => {
+		// As an account left before this rule, or edited in the database by hand.
+		const email = freshEmail('former-hr');
+		await app.db.insert(person).values({ email, name: 'Former HR', kind: 'alumni', status: 'active', roles: ['hr', 'admin'] });
+		const former = await personByEmail(app.db, email);
+		const { token } = await createSession(app.db, former.id, {});
+		const client = app.client();
+		client.cookies.set(sessionCookieName(new URL(app.origin)), token);
+		for (const page of ['/admin/people', '/admin/settings', '/admin/outbox', '/admin/audit']) expect((await client.get(page)).status, page).toBe(403);
 	});
 
 	it('keeps at least one active admin', async () => {
@@ -136,9 +154,12 @@ describe('editing people', () => {
 		const self = await personByEmail(app.db, demo.admin);
 		const demote = await admin.action(`/admin/people/${self.id}?/save`, fields({ name: self.name, email: self.email, roles: [] }));
 		expect(demote.data?.errors).toMatchObject({ roles: 'Kring needs at least one active admin.' });
+		const leave = await admin.action(`/admin/people/${self.id}?/save`, fields({ name: self.name, email: self.email, roles: ['admin'], kind: 'alumni' }));
+		expect(leave.data?.errors).toMatchObject({ roles: 'Kring needs at least one active admin.' });
 		const deactivate = await admin.action(`/admin/people/${self.id}?/deactivate`, {});
 		expect(deactivate.status).toBe(400);
-		expect((await personByEmail(app.db, demo.admin)).roles).toEqual(['admin']);
+		const after = await personByEmail(app.db, demo.admin);
+		expect({ roles: after.roles, kind: after.kind, status: after.status }).toEqual({ roles: ['admin'], kind: 'employee', status: 'active' });
 	});
 
 	it('deactivates and reactivates, keeping the account and its history', async () => {

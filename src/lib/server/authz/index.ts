@@ -20,8 +20,10 @@ export interface ManagedPerson {
 	roles: readonly Role[];
 }
 
-const isStaff = (actor: Subject) => !!actor && (actor.roles.includes('hr') || actor.roles.includes('admin'));
 const isEmployee = (actor: Subject) => actor?.kind === 'employee';
+/** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
+const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
+const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
 
 /**
  * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
@@ -34,10 +36,10 @@ const rules = {
 	'partners.manage': isStaff,
 	'audit.view': isStaff,
 	/** Roles decide who may do all of the above, so only admins hand them out. */
-	'roles.manage': (actor: Subject) => !!actor?.roles.includes('admin'),
+	'roles.manage': (actor: Subject) => holds(actor, 'admin'),
 	/** Kept mail holds sign-in links for every account: admins only. */
-	'outbox.view': (actor: Subject) => !!actor?.roles.includes('admin'),
-	'settings.manage': (actor: Subject) => !!actor?.roles.includes('admin'),
+	'outbox.view': (actor: Subject) => holds(actor, 'admin'),
+	'settings.manage': (actor: Subject) => holds(actor, 'admin'),
 	/** The colleague directory at /people. */
 	'people.browse': (actor: Subject) => isEmployee(actor) || isStaff(actor),
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
@@ -67,7 +69,7 @@ function canViewPerson(actor: Subject, target: PersonResource): boolean {
  */
 function canManagePerson(actor: Subject, target: ManagedPerson): boolean {
 	if (!actor || !isStaff(actor)) return false;
-	return target.roles.length === 0 || actor.roles.includes('admin');
+	return target.roles.length === 0 || holds(actor, 'admin');
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

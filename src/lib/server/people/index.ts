@@ -244,7 +244,7 @@ async function activeAdminCount(tx: Executor): Promise<number> {
 	const [row] = await tx
 		.select({ count: sql<number>`count(*)::int` })
 		.from(person)
-		.where(and(sql`'admin' = any(${person.roles})`, eq(person.status, 'active')));
+		.where(and(sql`'admin' = any(${person.roles})`, eq(person.status, 'active'), eq(person.kind, 'employee')));
 	return row?.count ?? 0;
 }
 
@@ -338,9 +338,11 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 		if (!before) return personNotFound;
 		if (!can(actor, 'person.manage', before)) return adminOnly;
 		const { errors, managerId } = await resolveInput(tx, input, personId);
-		const rolesChanged = [...before.roles].sort().join() !== [...input.roles].sort().join();
-		if (rolesChanged && !actor.roles.includes('admin')) errors.roles = 'roles_admin_only';
-		if (before.roles.includes('admin') && !input.roles.includes('admin') && (await activeAdminCount(tx)) <= 1) errors.roles = 'last_admin';
+		// Roles belong to employees: someone who becomes alumni or a partner keeps the account, not the powers.
+		const roles = input.kind === 'employee' ? input.roles : [];
+		const rolesChanged = [...before.roles].sort().join() !== [...roles].sort().join();
+		if (rolesChanged && !can(actor, 'roles.manage')) errors.roles = 'roles_admin_only';
+		if (before.roles.includes('admin') && !roles.includes('admin') && (await activeAdminCount(tx)) <= 1) errors.roles = 'last_admin';
 		if (Object.keys(errors).length) return { ok: false, errors } as const;
 		const partner = input.kind === 'partner';
 		const after = {
@@ -348,7 +350,7 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 			email: normalizeEmail(input.email),
 			jobTitle: input.jobTitle,
 			kind: input.kind,
-			roles: input.roles,
+			roles,
 			unitId: partner ? null : input.unitId,
 			managerId: partner ? null : managerId,
 			partnerOrgId: partner ? input.partnerOrgId : null,
@@ -369,7 +371,7 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 			if (changedApart[key]) await recordAudit(tx, { actorId: actor.id, action: ownEvents[key], target, ip: meta.ip, details: { from: before[key], to: after[key] } });
 		// Reset and invitation links went to the old address; sessions may belong to whoever used it.
 		if (changedApart.email) await revokeUnusedTokens(tx, personId);
-		const lostRights = changedApart.kind || before.roles.some((role) => !input.roles.includes(role));
+		const lostRights = changedApart.kind || before.roles.some((role) => !roles.includes(role));
 		if (lostRights || changedApart.email) await invalidatePersonSessions(tx, personId);
 		return { ok: true, id: personId } as const;
 	});

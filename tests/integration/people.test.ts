@@ -222,6 +222,17 @@ describe('who may change whom', () => {
 		expect(await app.db.select().from(authToken).where(eq(authToken.personId, invitedAdmin.id))).toEqual([]);
 	});
 
+	it('the HR list leads to the edit page only for people HR may change', async () => {
+		const roleHolder = await someone(['admin']);
+		const list = async (role: 'hr' | 'admin') => (await (await clientFor(app, role)).get(`/admin/people?q=${encodeURIComponent(roleHolder.email)}`)).text();
+		const hrList = await list('hr');
+		expect(hrList).toContain(`href="/people/${roleHolder.id}"`);
+		expect(hrList).not.toContain(`href="/admin/people/${roleHolder.id}"`);
+		expect(await list('admin')).toContain(`href="/admin/people/${roleHolder.id}"`);
+		const employee = await personByEmail(app.db, demo.employee);
+		expect(await (await (await clientFor(app, 'hr')).get(`/admin/people?q=${encodeURIComponent(demo.employee)}`)).text()).toContain(`href="/admin/people/${employee.id}"`);
+	});
+
 	it('HR cannot change another HR person, nor themselves here; an admin can change HR', async () => {
 		const hr = await clientFor(app, 'hr');
 		const colleague = await someone(['hr']);

@@ -12,11 +12,12 @@ const cardSize = 8;
 export const load: PageServerLoad = async ({ locals }) => {
 	const { actor } = locals;
 	if (!actor) redirect(303, (await isSetUp()) ? '/login' : '/setup');
-	const me = await getPerson(actor.id);
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
-	const [colleagues, reports, counts, recent] = await Promise.all([
-		employee && me?.unitId ? firstColleagues(actor, me.unitId, cardSize) : null,
+	// All at once: the session already says which unit the person is in.
+	const [me, colleagues, reports, counts, recent] = await Promise.all([
+		getPerson(actor.id),
+		employee && actor.unitId ? firstColleagues(actor, actor.unitId, cardSize) : null,
 		actor.isManager ? firstReports(actor, actor.id, cardSize) : null,
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { db, type Executor } from '../db';
+import { db, prepared, type Executor } from '../db';
 import { orgUnit, person, session } from '../db/schema';
 import type { Actor } from '../authz/actor';
 import { issueToken, parseToken, secretMatches } from './tokens';
@@ -58,10 +58,8 @@ export async function createSession(
 }
 
 /** One query per request: the session, its person, and whether they manage anyone. */
-export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
-	const parsed = parseToken(token);
-	if (!parsed) return null;
-	const [row] = await db
+const sessionWithPerson = prepared((database) =>
+	database
 		.select({
 			secretHash: session.secretHash,
 			createdAt: session.createdAt,
@@ -80,7 +78,14 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 		})
 		.from(session)
 		.innerJoin(person, eq(person.id, session.personId))
-		.where(eq(session.id, parsed.id));
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare('session_with_person')
+);
+
+export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+	const parsed = parseToken(token);
+	if (!parsed) return null;
+	const [row] = await sessionWithPerson().execute({ id: parsed.id });
 	if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
 	const expiry = expiresAt(row.createdAt, row.lastVerifiedAt);
 	if (row.status !== 'active' || now >= expiry) {

@@ -59,6 +59,21 @@ export const db: Database = new Proxy({} as Database, {
 	}
 });
 
+/**
+ * A query drizzle builds once per database and then runs with placeholders (`sql.placeholder`):
+ * building a select costs more CPU than the database spends answering a small one, and the
+ * queries every request runs add that up.
+ */
+export function prepared<T>(build: (database: Database) => T): () => T {
+	const built = new WeakMap<Database, T>();
+	return () => {
+		const database = current();
+		let query = built.get(database);
+		if (!query) built.set(database, (query = build(database)));
+		return query;
+	};
+}
+
 export interface DatabaseOptions {
 	databaseUrl?: string;
 	dataDir: string;

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, isId, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { invalidatePersonSessions } from '../auth/session';
@@ -109,10 +109,8 @@ function matchingPage(where: SQL | undefined, limit: number, offset: number): Pr
 
 const manager = alias(person, 'manager');
 
-/** Everything about one person that the profile and the HR edit page show. */
-export async function getPerson(id: string) {
-	if (!isId(id)) return null;
-	const [row] = await db
+const personById = prepared((database) =>
+	database
 		.select({
 			id: person.id,
 			name: person.name,
@@ -139,7 +137,14 @@ export async function getPerson(id: string) {
 		.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
 		.leftJoin(manager, eq(manager.id, person.managerId))
 		.leftJoin(partnerOrg, eq(partnerOrg.id, person.partnerOrgId))
-		.where(eq(person.id, id));
+		.where(eq(person.id, sql.placeholder('id')))
+		.prepare('person_by_id')
+);
+
+/** Everything about one person that the profile and the HR edit page show. */
+export async function getPerson(id: string) {
+	if (!isId(id)) return null;
+	const [row] = await personById().execute({ id });
 	return row ?? null;
 }
 
@@ -170,11 +175,11 @@ function colleaguesOf(viewer: Actor, unitId: string): SQL | undefined {
 
 /** The first few by name and how many there are in all: a card on the home page, however large the team. */
 async function firstFew(where: SQL | undefined, limit: number) {
-	const [people, [count]] = await Promise.all([
-		db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit),
-		db.select({ count: sql<number>`count(*)::int` }).from(person).where(where)
-	]);
-	return { people, total: count?.count ?? 0 };
+	const people = await db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit);
+	// Most teams fit on the card, and then the list is the count; only a larger one is counted.
+	if (people.length < limit) return { people, total: people.length };
+	const [count] = await db.select({ count: sql<number>`count(*)::int` }).from(person).where(where);
+	return { people, total: count?.count ?? people.length };
 }
 
 /** The first `limit` of a manager's direct reports, and how many there are. */

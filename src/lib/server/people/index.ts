@@ -175,11 +175,14 @@ function colleaguesOf(viewer: Actor, unitId: string): SQL | undefined {
 
 /** The first few by name and how many there are in all: a card on the home page, however large the team. */
 async function firstFew(where: SQL | undefined, limit: number) {
-	const people = await db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit);
-	// Most teams fit on the card, and then the list is the count; only a larger one is counted.
-	if (people.length < limit) return { people, total: people.length };
-	const [count] = await db.select({ count: sql<number>`count(*)::int` }).from(person).where(where);
-	return { people, total: count?.count ?? people.length };
+	// One round trip: the window count is taken before the limit applies.
+	const rows = await db
+		.select({ ...summaryColumns, total: sql<number>`(count(*) over ())::int` })
+		.from(person)
+		.where(where)
+		.orderBy(asc(person.name), asc(person.id))
+		.limit(limit);
+	return { people: rows.map(({ total: _total, ...summary }) => summary), total: rows[0]?.total ?? 0 };
 }
 
 /** The first `limit` of a manager's direct reports, and how many there are. */

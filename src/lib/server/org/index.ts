@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, isId, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { recordAudit } from '../audit';
 import type { RequestMeta } from '../request-meta';
@@ -45,8 +45,12 @@ function asTree<T extends { id: string; name: string; parentId: string | null }>
 }
 
 /** All units, depth-first in name order, with their depth and path (pickers, CSV import). */
-export async function listUnits(executor: Executor = db): Promise<OrgUnitNode[]> {
-	return asTree(await executor.select(unitColumns).from(orgUnit).leftJoin(person, eq(person.id, orgUnit.leadId)).orderBy(asc(orgUnit.name)));
+const unitsQuery = (executor: Executor) => executor.select(unitColumns).from(orgUnit).leftJoin(person, eq(person.id, orgUnit.leadId)).orderBy(asc(orgUnit.name));
+// Every filter and picker lists the units: outside a transaction the query is prepared once.
+const allUnits = prepared((database) => unitsQuery(database).prepare('all_units'));
+
+export async function listUnits(executor?: Executor): Promise<OrgUnitNode[]> {
+	return asTree(await (executor ? unitsQuery(executor) : allUnits().execute()));
 }
 
 /** The same with each unit's members counted: only the org pages show the counts, and counting costs a pass over everyone. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db, type Executor } from '../db';
 import { organisation, person } from '../db/schema';
 import { recordAudit } from '../audit';
+import { shortLived } from '../cache';
 import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import type { RequestMeta } from '../request-meta';
@@ -14,18 +15,15 @@ export interface Organisation {
 }
 
 // Read on every page (the header shows the name); a short cache keeps that off the database.
-// Other instances see a rename within the cache's lifetime.
-const ttlMs = 30_000;
-let cached: { value: Organisation; at: number } | undefined;
-
-export async function getOrganisation(): Promise<Organisation> {
-	if (cached && Date.now() - cached.at < ttlMs) return cached.value;
+const current = shortLived(30_000, async (): Promise<Organisation> => {
 	const [row] = await db
 		.select({ name: organisation.name, defaultLocale: organisation.defaultLocale, timeZone: organisation.timeZone, isDemo: organisation.isDemo })
 		.from(organisation);
-	const value = row ?? { name: 'Kring', defaultLocale: 'en', timeZone: 'Europe/Amsterdam', isDemo: false };
-	cached = { value, at: Date.now() };
-	return value;
+	return row ?? { name: 'Kring', defaultLocale: 'en', timeZone: 'Europe/Amsterdam', isDemo: false };
+});
+
+export function getOrganisation(): Promise<Organisation> {
+	return current.get();
 }
 
 /** True while nobody has set Kring up: no organisation yet (the setup page and the demo seed look). */
@@ -36,7 +34,7 @@ export async function isSetUp(executor: Executor = db): Promise<boolean> {
 /** Creates the one organisation; false when one exists already (two setups racing). */
 export async function createOrganisation(executor: Executor, value: Organisation): Promise<boolean> {
 	const created = await executor.insert(organisation).values({ id: 1, ...value }).onConflictDoNothing().returning({ id: organisation.id });
-	cached = undefined;
+	current.clear();
 	return created.length > 0;
 }
 
@@ -45,7 +43,7 @@ export async function updateOrganisation(actorId: string, value: Omit<Organisati
 		await tx.update(organisation).set(value).where(eq(organisation.id, 1));
 		await recordAudit(tx, { actorId, action: 'settings.updated', target: { type: 'organisation', id: '1', label: value.name }, ip: meta.ip, details: { ...value } });
 	});
-	cached = undefined;
+	current.clear();
 }
 
 /**

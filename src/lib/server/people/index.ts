@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
+import { shortLived } from '../cache';
 import { invalidatePersonSessions } from '../auth/session';
 import { revokeUnusedTokens } from '../auth/tokens-store';
 import { sendInvitation } from '../auth/invitation';
@@ -200,25 +201,23 @@ export interface PeopleCounts {
 
 // HR's home page shows these on every visit, and counting every person costs more than the rest
 // of the page put together (tens of ms at 30k people). A summary may lag a few seconds.
-const countsTtlMs = 10_000;
-let cachedCounts: { value: PeopleCounts; at: number } | undefined;
-
-export async function countPeople(): Promise<PeopleCounts> {
-	if (cachedCounts && Date.now() - cachedCounts.at < countsTtlMs) return cachedCounts.value;
+const counts = shortLived(10_000, async (): Promise<PeopleCounts> => {
 	const rows = await db
 		.select({ kind: person.kind, status: person.status, count: sql<number>`count(*)::int` })
 		.from(person)
 		.groupBy(person.kind, person.status);
 	const total = (kind: PersonKind, status?: PersonStatus) =>
 		rows.filter((row) => row.kind === kind && (!status || row.status === status)).reduce((sum, row) => sum + row.count, 0);
-	const value = {
+	return {
 		employees: total('employee', 'active'),
 		alumni: total('alumni'),
 		partners: total('partner', 'active'),
 		invited: rows.filter((row) => row.status === 'invited').reduce((sum, row) => sum + row.count, 0)
 	};
-	cachedCounts = { value, at: Date.now() };
-	return value;
+});
+
+export function countPeople(): Promise<PeopleCounts> {
+	return counts.get();
 }
 
 export interface PersonInput {

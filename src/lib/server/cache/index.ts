@@ -1,0 +1,18 @@
+/**
+ * A value this process reads at most once per `ttlMs`. For what every page shows and rarely
+ * changes: other instances see a change within the lifetime; `clear()` after a change made here.
+ */
+export function shortLived<T>(ttlMs: number, load: () => Promise<T>): { get(): Promise<T>; clear(): void } {
+	let entry: { value: T; at: number } | undefined;
+	return {
+		async get() {
+			if (entry && Date.now() - entry.at < ttlMs) return entry.value;
+			const value = await load();
+			entry = { value, at: Date.now() };
+			return value;
+		},
+		clear() {
+			entry = undefined;
+		}
+	};
+}

@@ -40,4 +40,20 @@ describe('home page', () => {
 		expect(html).not.toContain('Reporting to you');
 		expect(employee.managerId).toBe(manager.id);
 	});
+	it('counts a very large team up to 100, and links to all of it', async () => {
+		const lead = await personByEmail(app.db, demo.hr);
+		await app.db.insert(person).values(
+			Array.from({ length: 105 }, (_, index) => ({
+				email: `big-team-${index}@test.example`,
+				name: `Teamlid ${String(index).padStart(3, '0')}`,
+				kind: 'employee' as const,
+				status: 'active' as const,
+				managerId: lead.id
+			}))
+		);
+		const html = await (await (await clientFor(app, 'hr')).get('/')).text();
+		expect(html).toContain('Reporting to you (100+)');
+		expect(html).toContain(`<a href="/people/${lead.id}">See all</a>`);
+		expect(occurrences(html, '>Teamlid ')).toBe(8);
+	});
 });

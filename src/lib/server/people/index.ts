@@ -174,16 +174,21 @@ function colleaguesOf(viewer: Actor, unitId: string): SQL | undefined {
 	);
 }
 
-/** The first few by name and how many there are in all: a card on the home page, however large the team. */
+/** Past this many a card says "100+": counting a unit of thousands on every visit costs more than the page. */
+const countUpTo = 100;
+
+/**
+ * The first few by name and how many there are (up to `countUpTo`; `more` past it): a card on the
+ * home page, as cheap for a unit of thousands as for a team of five (both read the name index).
+ */
 async function firstFew(where: SQL | undefined, limit: number) {
-	// One round trip: the window count is taken before the limit applies.
-	const rows = await db
-		.select({ ...summaryColumns, total: sql<number>`(count(*) over ())::int` })
-		.from(person)
-		.where(where)
-		.orderBy(asc(person.name), asc(person.id))
-		.limit(limit);
-	return { people: rows.map(({ total: _total, ...summary }) => summary), total: rows[0]?.total ?? 0 };
+	const upTo = db.select({ id: person.id }).from(person).where(where).limit(countUpTo + 1).as('up_to');
+	const [people, [counted]] = await Promise.all([
+		db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit),
+		db.select({ count: sql<number>`count(*)::int` }).from(upTo)
+	]);
+	const count = counted?.count ?? 0;
+	return { people, total: Math.min(count, countUpTo), more: count > countUpTo };
 }
 
 /** The first `limit` of a manager's direct reports, and how many there are. */

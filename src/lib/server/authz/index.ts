@@ -40,8 +40,8 @@ const rules = {
 	/** Kept mail holds sign-in links for every account: admins only. */
 	'outbox.view': (actor: Subject) => holds(actor, 'admin'),
 	'settings.manage': (actor: Subject) => holds(actor, 'admin'),
-	/** The colleague directory at /people. */
-	'people.browse': (actor: Subject) => isEmployee(actor) || isStaff(actor),
+	/** The colleague directory at /people (staff are employees too). */
+	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
 	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)

@@ -26,7 +26,6 @@ const messages = {
 	unit_not_found: m.reason_unit_not_found,
 	ambiguous_unit: m.reason_ambiguous_unit,
 	not_invited: m.reason_not_invited,
-	roles_admin_only: m.reason_roles_admin_only,
 	staff_admin_only: m.reason_staff_admin_only,
 	last_admin: m.reason_last_admin,
 	self_deactivate: m.reason_self_deactivate,

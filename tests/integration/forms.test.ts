@@ -88,6 +88,23 @@ const cases: BadInput[] = [
 		refilled: { name: 'Changed Name' }
 	},
 	{
+		form: 'new unit',
+		as: 'hr',
+		path: () => '/admin/org?/create',
+		body: { name: ' ', parentId: 'not-a-unit', leadEmail: 'lead at example' },
+		errors: { name: 'Please fill this in.', parentId: 'Choose one of the options.', leadEmail: 'Enter an email address like name@example.com.' }
+	},
+	{
+		form: 'edit unit',
+		as: 'hr',
+		path: async () => {
+			const [unit] = await rawRows<{ id: string }>(app.db, sql`select id from org_unit where name = 'Platform Team'`);
+			return `/admin/org/${unit!.id}?/save`;
+		},
+		body: { name: 'x'.repeat(121), parentId: '', leadEmail: '' },
+		errors: { name: 'Use at most 120 characters.' }
+	},
+	{
 		form: 'password reset request',
 		as: 'anonymous',
 		path: () => '/reset',

@@ -252,6 +252,15 @@ export async function lockReportingLines(tx: Executor): Promise<void> {
 
 const reportingLines: Tree = { table: person, id: person.id, parent: person.managerId };
 
+/**
+ * The roles a person ends up with: only admins hand roles out (anyone else keeps what is stored),
+ * and roles belong to employees, so someone who is alumni or a partner holds none.
+ */
+function grantedRoles(actor: Actor, input: PersonInput, stored: readonly Role[]): Role[] {
+	if (input.kind !== 'employee') return [];
+	return can(actor, 'roles.manage') ? input.roles : [...stored];
+}
+
 async function activeAdminCount(tx: Executor): Promise<number> {
 	const [row] = await tx
 		.select({ count: sql<number>`count(*)::int` })
@@ -309,7 +318,7 @@ export async function invitePerson(actor: Actor, input: PersonInput, meta: Reque
 				name: input.name,
 				jobTitle: input.jobTitle,
 				kind: input.kind,
-				roles: input.roles,
+				roles: grantedRoles(actor, input, []),
 				status: 'invited',
 				unitId: input.kind === 'partner' ? null : input.unitId,
 				managerId: input.kind === 'partner' ? null : managerId,
@@ -319,7 +328,7 @@ export async function invitePerson(actor: Actor, input: PersonInput, meta: Reque
 			.returning({ id: person.id });
 		const id = created!.id;
 		await sendInvitation(tx, { id, email, name: input.name, locale: input.locale }, actor, organisation, meta.origin);
-		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id, label: input.name }, ip: meta.ip, details: { email, kind: input.kind, roles: input.roles } });
+		await recordAudit(tx, { actorId: actor.id, action: 'person.invited', target: { type: 'person', id, label: input.name }, ip: meta.ip, details: { email, kind: input.kind, roles: grantedRoles(actor, input, []) } });
 		return { ok: true, id } as const;
 	});
 }
@@ -350,10 +359,8 @@ export async function updatePerson(actor: Actor, personId: string, input: Person
 		if (!before) return personNotFound;
 		if (!can(actor, 'person.manage', before)) return adminOnly;
 		const { errors, managerId } = await resolveInput(tx, input, personId);
-		// Roles belong to employees: someone who becomes alumni or a partner keeps the account, not the powers.
-		const roles = input.kind === 'employee' ? input.roles : [];
+		const roles = grantedRoles(actor, input, before.roles);
 		const rolesChanged = [...before.roles].sort().join() !== [...roles].sort().join();
-		if (rolesChanged && !can(actor, 'roles.manage')) errors.roles = 'roles_admin_only';
 		if (before.roles.includes('admin') && !roles.includes('admin') && (await activeAdminCount(tx)) <= 1) errors.roles = 'last_admin';
 		if (Object.keys(errors).length) return { ok: false, errors } as const;
 		const partner = input.kind === 'partner';

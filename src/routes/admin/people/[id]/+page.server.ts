@@ -49,13 +49,7 @@ export const actions: Actions = {
 		const actor = authorize(event.locals, event.url, 'people.manage');
 		const parsed = parseForm(personSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		let input = parsed.data;
-		if (!can(actor, 'roles.manage')) {
-			// Without the right to change roles, the form shows them read-only: keep what is stored.
-			const stored = await getPerson(event.params.id);
-			input = { ...input, roles: stored?.roles ?? [] };
-		}
-		const result = await updatePerson(actor, event.params.id, input, requestMeta(event));
+		const result = await updatePerson(actor, event.params.id, parsed.data, requestMeta(event));
 		if (!result.ok) return refuseFor(parsed.values, result.errors, statusOf(result.errors.person));
 		setFlash(event.cookies, m.flash_saved());
 		redirect(303, `/admin/people/${event.params.id}`);

@@ -37,10 +37,9 @@ export const actions: Actions = {
 		const actor = authorize(event.locals, event.url, 'people.manage');
 		const parsed = parseForm(personSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		const input = can(actor, 'roles.manage') ? parsed.data : { ...parsed.data, roles: [] };
-		const result = await invitePerson(actor, input, requestMeta(event));
+		const result = await invitePerson(actor, parsed.data, requestMeta(event));
 		if (!result.ok) return refuseFor(parsed.values, result.errors);
-		setFlash(event.cookies, m.flash_invited({ email: input.email }));
+		setFlash(event.cookies, m.flash_invited({ email: parsed.data.email }));
 		redirect(303, `/admin/people/${result.id}`);
 	}
 };

@@ -266,8 +266,8 @@ const alumniHeadlines = [
 	'Now building data platforms in Berlin'
 ];
 
-/** mulberry32: tiny and fast, and the same seed draws the same organisation on every run. */
-function createRandom(seed: number) {
+/** mulberry32: tiny and fast, and the same seed draws the same organisation on every run. Domain demos reuse it. */
+export function createRandom(seed: number) {
 	let state = seed >>> 0;
 	const next = (): number => {
 		state = (state + 0x6d2b79f5) >>> 0;
@@ -291,7 +291,7 @@ function createRandom(seed: number) {
 		}
 	};
 }
-type Random = ReturnType<typeof createRandom>;
+export type Random = ReturnType<typeof createRandom>;
 
 const dayMs = 86_400_000;
 const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / dayMs);

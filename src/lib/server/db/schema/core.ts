@@ -16,9 +16,10 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+// Column helpers shared with the domain schemas.
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const personKinds = ['employee', 'alumni', 'partner'] as const;
 export type PersonKind = (typeof personKinds)[number];

@@ -1,0 +1,4 @@
+// Every table Kring has: the core (people, organisation, sessions, outbox, audit) here, and each
+// domain's own tables in its module (src/lib/server/<domain>/schema.ts), re-exported below so that
+// drizzle-kit and the typed `db` see them all. Domain schemas import core tables from './core'.
+export * from './core';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/authz';
 import { isSetUp } from '$lib/server/organisation';
-import { countPeople, firstColleagues, firstReports, getPerson } from '$lib/server/people';
+import { countPeople, firstReports, firstTeamMates, getPerson } from '$lib/server/people';
 import { listAuditEvents } from '$lib/server/audit';
 
 /** People shown on a card; the card links to the rest, however large the team or unit. */
@@ -15,9 +15,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
 	// All at once: the session already says which unit the person is in.
-	const [me, colleagues, reports, counts, recent] = await Promise.all([
+	const [me, teamMates, reports, counts, recent] = await Promise.all([
 		getPerson(actor.id),
-		employee && actor.unitId ? firstColleagues(actor, actor.unitId, cardSize) : null,
+		employee && actor.managerId ? firstTeamMates(actor, actor.managerId, cardSize) : null,
 		actor.isManager ? firstReports(actor, actor.id, cardSize) : null,
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
@@ -32,8 +32,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 			unitId: me.unitId,
 			partnerOrgName: me.partnerOrgName
 		},
-		// A lead whose unit is just their reports sees one card, not the same people twice.
-		colleagues: reports?.total && !colleagues?.total ? null : colleagues,
+		// A lead without peers sees their reports, not an empty team card besides.
+		teamMates: reports?.total && !teamMates?.total ? null : teamMates,
 		reports,
 		counts,
 		recent

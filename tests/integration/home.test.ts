@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, personByEmail } from '../support/fixtures';
@@ -17,8 +17,15 @@ describe('home page', () => {
 	const link = (name: string) => `>${name.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</a>`;
 	const occurrences = (html: string, text: string) => html.split(text).length - 1;
 
-	it('lists a lead’s reports once, not again as their team', async () => {
+	it('lists a lead’s reports once, and as their team the peers who share their own manager', async () => {
 		const manager = await personByEmail(app.db, demo.manager);
+		const [boss] = await app.db.select({ id: person.id, name: person.name }).from(person).where(eq(person.id, manager.managerId!));
+		const peers = await app.db
+			.select({ name: person.name })
+			.from(person)
+			.where(and(eq(person.managerId, boss!.id), ne(person.id, manager.id), eq(person.status, 'active')))
+			.orderBy(asc(person.name), asc(person.id));
+		expect(peers.length).toBeGreaterThan(0);
 		const reports = await app.db.select({ name: person.name }).from(person).where(eq(person.managerId, manager.id));
 		expect(reports.length).toBeGreaterThanOrEqual(6);
 		const html = await (await (await clientFor(app, 'manager')).get('/')).text();
@@ -28,7 +35,8 @@ describe('home page', () => {
 		expect(shown).toHaveLength(Math.min(8, reports.length));
 		for (const report of shown) expect(occurrences(html, link(report.name))).toBe(1);
 		if (reports.length > 8) expect(html).toContain(`And ${reports.length - 8} more`);
-		expect(html).not.toContain('Your team');
+		expect(html).toContain(`Your team with ${boss!.name}`);
+		for (const peer of peers.slice(0, 8)) expect(html).toContain(link(peer.name));
 	});
 
 	it('shows an employee their manager and team, and no reports', async () => {

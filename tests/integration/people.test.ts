@@ -10,7 +10,7 @@ import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { issueAuthToken } from '../../src/lib/server/auth/tokens-store';
 import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
-import { directReports, firstColleagues, searchPeople, toPrefixQuery } from '../../src/lib/server/people';
+import { directReports, firstTeamMates, searchPeople, toPrefixQuery } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 import type { FormResult } from '../../src/lib/forms';
 import PersonForm from '../../src/routes/admin/people/PersonForm.svelte';
@@ -41,7 +41,7 @@ async function count() {
 async function actorFor(role: DemoRole): Promise<Actor> {
 	const row = await personByEmail(app.db, demo[role]);
 	const [manages] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(eq(person.managerId, row.id));
-	return { id: row.id, name: row.name, email: row.email, kind: row.kind, roles: row.roles, isManager: manages!.count > 0, unitId: row.unitId, partnerOrgId: row.partnerOrgId, locale: row.locale };
+	return { id: row.id, name: row.name, email: row.email, kind: row.kind, roles: row.roles, isManager: manages!.count > 0, unitId: row.unitId, managerId: row.managerId, partnerOrgId: row.partnerOrgId, locale: row.locale };
 }
 
 describe('inviting people', () => {
@@ -357,11 +357,13 @@ describe('finding people', () => {
 			expect(ids((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people), role).toEqual(ids(allowed));
 			const team = allowed.filter((target) => target.managerId === manager.id && target.kind === 'employee' && target.status !== 'deactivated');
 			expect(ids(await directReports(actor, manager.id)), `${role}: reports`).toEqual(ids(team));
-			// The colleagues card: the unit's current employees but the viewer and the viewer's own reports.
-			const unit = allowed.filter(
-				(target) => target.unitId === manager.unitId && target.kind === 'employee' && target.status === 'active' && target.id !== actor.id && target.managerId !== actor.id
-			);
-			expect(ids((await firstColleagues(actor, manager.unitId!, 10_000)).people), `${role}: colleagues`).toEqual(ids(unit));
+			// The team card: the others who report to the viewer's manager.
+			if (actor.managerId) {
+				const mates = allowed.filter(
+					(target) => target.managerId === actor.managerId && target.kind === 'employee' && target.status !== 'deactivated' && target.id !== actor.id
+				);
+				expect(ids((await firstTeamMates(actor, actor.managerId, 10_000)).people), `${role}: team-mates`).toEqual(ids(mates));
+			}
 		}
 		expect(ids(await directReports(await actorFor('hr'), manager.id))).toContain(invited!.id);
 		// The same on the profile page: the team list names only people whose profile opens.

@@ -71,6 +71,7 @@ const sessionWithPerson = prepared((database) =>
 			roles: person.roles,
 			status: person.status,
 			unitId: person.unitId,
+			managerId: person.managerId,
 			partnerOrgId: person.partnerOrgId,
 			locale: person.locale,
 			// The same reports as the people module's directReports (and its index: person_reports_idx).
@@ -114,6 +115,7 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
 			roles: row.roles,
 			isManager: Boolean(row.isManager),
 			unitId: row.unitId,
+			managerId: row.managerId,
 			partnerOrgId: row.partnerOrgId,
 			locale: row.locale
 		},

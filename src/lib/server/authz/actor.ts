@@ -10,6 +10,7 @@ export interface Actor {
 	/** Follows from having direct reports or leading an org unit; never granted by hand. */
 	isManager: boolean;
 	unitId: string | null;
+	managerId: string | null;
 	partnerOrgId: string | null;
 	locale: string | null;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
@@ -162,40 +162,39 @@ function reportsOf(actor: Actor, managerId: string): SQL | undefined {
 	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'), visiblePeopleFilter(actor));
 }
 
-/** A person's unit colleagues: not themselves, and not their own reports (those have their own card). */
-function colleaguesOf(viewer: Actor, unitId: string): SQL | undefined {
-	return and(
-		eq(person.unitId, unitId),
-		eq(person.status, 'active'),
-		eq(person.kind, 'employee'),
-		ne(person.id, viewer.id),
-		or(isNull(person.managerId), ne(person.managerId, viewer.id)),
-		visiblePeopleFilter(viewer)
-	);
-}
-
 /** Past this many a card says "100+": counting a unit of thousands on every visit costs more than the page. */
 const countUpTo = 100;
 
 /**
  * The first few by name and how many there are (up to `countUpTo`; `more` past it): a card on the
- * home page, as cheap for a unit of thousands as for a team of five (both read the name index).
+ * home page, as cheap for a unit of thousands as for a team of five. One round trip with two
+ * subqueries, each planned on its own: asked for both at once the planner sorts a large team
+ * instead of walking the name index for the first few.
  */
 async function firstFew(where: SQL | undefined, limit: number) {
-	const upTo = db.select({ id: person.id }).from(person).where(where).limit(countUpTo + 1).as('up_to');
-	const [people, [counted]] = await Promise.all([
-		db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).limit(limit),
-		db.select({ count: sql<number>`count(*)::int` }).from(upTo)
-	]);
-	const count = counted?.count ?? 0;
-	return { people, total: Math.min(count, countUpTo), more: count > countUpTo };
+	const condition = where ?? sql`true`;
+	const [row] = await rawRows<{ count: number; people: { id: string; name: string; jobTitle: string | null }[] }>(
+		db,
+		sql`select
+			(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to) as count,
+			(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
+				from (select ${person.id} as id, ${person.name} as name, ${person.jobTitle} as job_title from ${person}
+					where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first) as people`
+	);
+	const count = row?.count ?? 0;
+	return { people: row?.people ?? [], total: Math.min(count, countUpTo), more: count > countUpTo };
 }
 
 /** The first `limit` of a manager's direct reports, and how many there are. */
 export const firstReports = (actor: Actor, managerId: string, limit: number) => firstFew(reportsOf(actor, managerId), limit);
 
-/** The first `limit` of a person's unit colleagues (see colleaguesOf), and how many there are. */
-export const firstColleagues = (viewer: Actor, unitId: string, limit: number) => firstFew(colleaguesOf(viewer, unitId), limit);
+/**
+ * The first `limit` of a person's team-mates, the others who report to their manager, and how
+ * many there are. Read from the same index as the reports: a unit's lead would otherwise scan the
+ * whole unit for the few members who are not their own reports.
+ */
+export const firstTeamMates = (viewer: Actor, managerId: string, limit: number) =>
+	firstFew(and(reportsOf(viewer, managerId), ne(person.id, viewer.id)), limit);
 
 export interface PeopleCounts {
 	employees: number;

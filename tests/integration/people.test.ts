@@ -305,8 +305,13 @@ describe('finding people', () => {
 		const first = await searchPeople(hr, { q: 'noorderlicht', page: 1, pageSize: 10 });
 		const second = await searchPeople(hr, { q: 'noorderlicht', page: 2, pageSize: 10 });
 		expect(first.total).toBe(matches.length);
+		expect(second.total).toBe(matches.length);
 		expect([...first.people, ...second.people]).toEqual(matches.slice(0, 20));
 		expect(first.people.every((row) => Array.isArray(row.roles))).toBe(true);
+		// Past the last page: no rows, and still the total to page back with.
+		const beyond = await searchPeople(hr, { q: 'noorderlicht', page: 1000, pageSize: 10 });
+		expect(beyond).toEqual({ people: [], total: matches.length });
+		expect(first.people.every((row) => !('total' in row))).toBe(true);
 	});
 
 	it('filters by unit, kind, role and status, and pages with a total', async () => {

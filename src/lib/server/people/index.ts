@@ -60,20 +60,24 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 	if (query.status) conditions.push(eq(person.status, query.status));
 	const where = and(...conditions);
 	const offset = (query.page - 1) * query.pageSize;
-	const [people, [count]] = await Promise.all([
-		tsquery
-			? matchingPage(where, query.pageSize, offset)
-			: db
-					.select(summaryListColumns)
-					.from(person)
-					.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
-					.where(where)
-					.orderBy(asc(person.name), asc(person.id))
-					.limit(query.pageSize)
-					.offset(offset),
-		db.select({ count: sql<number>`count(*)::int` }).from(person).where(where)
+	const countAll = async () => (await db.select({ count: sql<number>`count(*)::int` }).from(person).where(where))[0]?.count ?? 0;
+	if (tsquery) {
+		const { people, total } = await matchingPage(where, query.pageSize, offset);
+		// Past the last page there is no row to carry the total.
+		return { people, total: people.length || offset === 0 ? total : await countAll() };
+	}
+	const [people, total] = await Promise.all([
+		db
+			.select(summaryListColumns)
+			.from(person)
+			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
+			.where(where)
+			.orderBy(asc(person.name), asc(person.id))
+			.limit(query.pageSize)
+			.offset(offset),
+		countAll()
 	]);
-	return { people, total: count?.count ?? 0 };
+	return { people, total };
 }
 
 const summaryListColumns = {
@@ -88,12 +92,13 @@ const summaryListColumns = {
 };
 
 /**
- * A page of search matches, by name. The matches come from the search index first and are sorted
- * after: left to itself the planner walks the name index and tests every row, which for a first
- * name ("jan") passes thousands of rows and for a rare word the whole table.
+ * A page of search matches, by name, and how many match. The matches come from the search index
+ * first and are sorted after: left to itself the planner walks the name index and tests every row,
+ * which for a first name ("jan") passes thousands of rows and for a rare word the whole table.
+ * The total is counted over the same matches, so the rows are read once, not again by a count.
  */
-function matchingPage(where: SQL | undefined, limit: number, offset: number): Promise<PersonSummary[]> {
-	return rawRows<PersonSummary>(
+async function matchingPage(where: SQL | undefined, limit: number, offset: number): Promise<{ people: PersonSummary[]; total: number }> {
+	const rows = await rawRows<PersonSummary & { total: number }>(
 		db,
 		sql`with matches as materialized (
 			select ${person.id} as id, ${person.name} as name, ${person.email} as email, ${person.kind} as kind,
@@ -101,11 +106,12 @@ function matchingPage(where: SQL | undefined, limit: number, offset: number): Pr
 			from ${person} where ${where}
 		)
 		select matches.id, matches.name, matches.email, matches.kind, matches.roles, matches.status,
-			matches.job_title as "jobTitle", ${orgUnit.name} as "unitName"
+			matches.job_title as "jobTitle", ${orgUnit.name} as "unitName", count(*) over ()::int as total
 		from matches left join ${orgUnit} on ${orgUnit.id} = matches.unit_id
 		order by matches.name, matches.id
 		limit ${limit} offset ${offset}`
 	);
+	return { people: rows.map(({ total: _total, ...summary }) => summary), total: rows[0]?.total ?? 0 };
 }
 
 const manager = alias(person, 'manager');

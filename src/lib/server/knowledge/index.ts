@@ -1,0 +1,477 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, isId, type Executor } from '../db';
+import { partnerOrg, person, type PersonKind } from '../db/schema';
+import { can, readableSpaceFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
+import { recordAudit } from '../audit';
+import type { RequestMeta } from '../request-meta';
+import type { Reason } from '$lib/reasons';
+import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
+import { comment, post, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
+import { renderMarkdown } from './markdown';
+
+export { renderMarkdown } from './markdown';
+
+// ─── Spaces ────────────────────────────────────────────────────────────────────────────────────
+
+export interface SpaceDetail extends SpaceResource {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	partners: { id: string; name: string }[];
+	moderators: { id: string; name: string }[];
+}
+
+/** A space with who may read and moderate it, or null; the caller asks `can` whether this viewer may see it. */
+export async function getSpace(slug: string): Promise<SpaceDetail | null> {
+	const [row] = await db.select().from(space).where(eq(space.slug, slug));
+	if (!row) return null;
+	return withAccess(db, row);
+}
+
+async function withAccess(executor: Executor, row: typeof space.$inferSelect): Promise<SpaceDetail> {
+	const [partners, moderators] = await Promise.all([
+		executor
+			.select({ id: partnerOrg.id, name: partnerOrg.name })
+			.from(spacePartner)
+			.innerJoin(partnerOrg, eq(partnerOrg.id, spacePartner.partnerOrgId))
+			.where(eq(spacePartner.spaceId, row.id))
+			.orderBy(asc(partnerOrg.name)),
+		executor
+			.select({ id: person.id, name: person.name })
+			.from(spaceModerator)
+			.innerJoin(person, eq(person.id, spaceModerator.personId))
+			.where(eq(spaceModerator.spaceId, row.id))
+			.orderBy(asc(person.name))
+	]);
+	return {
+		id: row.id,
+		slug: row.slug,
+		name: row.name,
+		description: row.description,
+		audience: row.audience,
+		includeAlumni: row.includeAlumni,
+		partners,
+		moderators,
+		partnerOrgIds: partners.map((partner) => partner.id),
+		moderatorIds: moderators.map((moderator) => moderator.id)
+	};
+}
+
+export interface SpaceSummary {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	audience: SpaceAudience;
+	includeAlumni: boolean;
+	/** Visible posts only: a count never includes what the viewer may not read. */
+	postCount: number;
+}
+
+/** The spaces this viewer may read, with their visible post counts. */
+export async function listSpaces(viewer: Subject): Promise<SpaceSummary[]> {
+	return db
+		.select({
+			id: space.id,
+			slug: space.slug,
+			name: space.name,
+			description: space.description,
+			audience: space.audience,
+			includeAlumni: space.includeAlumni,
+			postCount: sql<number>`(select count(*)::int from ${post} where ${post.spaceId} = ${space.id} and ${post.hiddenAt} is null)`
+		})
+		.from(space)
+		.where(readableSpaceFilter(viewer))
+		.orderBy(asc(space.name));
+}
+
+export type SpaceResult = { ok: true; id: string; slug: string } | { ok: false; errors: Partial<Record<keyof SpaceInput, Reason>> };
+
+/** HR or an admin opens a space; its audience is a permission, so it goes to the audit log. */
+export async function createSpace(actor: Actor, input: SpaceInput, meta: RequestMeta): Promise<SpaceResult> {
+	return db.transaction(async (tx) => {
+		if ((await tx.select({ id: space.id }).from(space).where(eq(space.slug, input.slug))).length) return { ok: false, errors: { slug: 'duplicate' } } as const;
+		const partnerOrgIds = input.audience === 'partners' ? input.partnerOrgIds : [];
+		if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'partner_required' } } as const;
+		if (partnerOrgIds.length) {
+			const known = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, partnerOrgIds));
+			if (known.length !== new Set(partnerOrgIds).size) return { ok: false, errors: { partnerOrgIds: 'partner_not_found' } } as const;
+		}
+		const moderators = input.moderators.length
+			? await tx
+					.select({ id: person.id, email: person.email })
+					.from(person)
+					.where(and(inArray(person.email, input.moderators), eq(person.kind, 'employee'), eq(person.status, 'active')))
+			: [];
+		if (moderators.length !== new Set(input.moderators).size) return { ok: false, errors: { moderators: 'knowledge_moderator_not_found' } } as const;
+		const [created] = await tx
+			.insert(space)
+			.values({
+				slug: input.slug,
+				name: input.name,
+				description: input.description,
+				audience: input.audience,
+				includeAlumni: input.audience === 'partners' && input.includeAlumni
+			})
+			.returning({ id: space.id });
+		const id = created!.id;
+		if (partnerOrgIds.length) await tx.insert(spacePartner).values([...new Set(partnerOrgIds)].map((partnerOrgId) => ({ spaceId: id, partnerOrgId })));
+		if (moderators.length) await tx.insert(spaceModerator).values(moderators.map((moderator) => ({ spaceId: id, personId: moderator.id })));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'knowledge.space_created',
+			target: { type: 'knowledge_space', id, label: input.name },
+			ip: meta.ip,
+			details: { audience: input.audience, includeAlumni: input.includeAlumni, partnerOrgIds, moderators: input.moderators }
+		});
+		return { ok: true, id, slug: input.slug } as const;
+	});
+}
+
+// ─── Posts ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface PostSummary {
+	id: string;
+	kind: PostKind;
+	title: string;
+	url: string | null;
+	tags: string[];
+	createdAt: Date;
+	lastActivityAt: Date;
+	answered: boolean;
+	commentCount: number;
+	author: { id: string; name: string; kind: PersonKind };
+	space: { slug: string; name: string };
+}
+
+const author = alias(person, 'author');
+
+const summaryColumns = {
+	id: post.id,
+	kind: post.kind,
+	title: post.title,
+	url: post.url,
+	tags: post.tags,
+	createdAt: post.createdAt,
+	lastActivityAt: post.lastActivityAt,
+	answered: sql<boolean>`${post.acceptedCommentId} is not null`,
+	commentCount: sql<number>`(select count(*)::int from ${comment} where ${comment.postId} = ${post.id} and ${comment.hiddenAt} is null)`,
+	authorId: author.id,
+	authorName: author.name,
+	authorKind: author.kind,
+	spaceSlug: space.slug,
+	spaceName: space.name
+};
+
+interface SummaryRow {
+	id: string;
+	kind: PostKind;
+	title: string;
+	url: string | null;
+	tags: string[];
+	createdAt: Date;
+	lastActivityAt: Date;
+	answered: boolean;
+	commentCount: number;
+	authorId: string;
+	authorName: string;
+	authorKind: PersonKind;
+	spaceSlug: string;
+	spaceName: string;
+}
+
+function toSummary(row: SummaryRow): PostSummary {
+	return {
+		id: row.id,
+		kind: row.kind,
+		title: row.title,
+		url: row.url,
+		tags: row.tags,
+		createdAt: row.createdAt,
+		lastActivityAt: row.lastActivityAt,
+		answered: row.answered,
+		commentCount: row.commentCount,
+		author: { id: row.authorId, name: row.authorName, kind: row.authorKind },
+		space: { slug: row.spaceSlug, name: row.spaceName }
+	};
+}
+
+/** Posts this viewer may read: readable space, not hidden. The base of every post list and count. */
+function visiblePosts(viewer: Subject, ...conditions: (SQL | undefined)[]): SQL {
+	return and(readableSpaceFilter(viewer), isNull(post.hiddenAt), ...conditions)!;
+}
+
+/** The feed (all readable spaces, or one), most recently active first. */
+export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
+	const where = visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined);
+	const [rows, [total]] = await Promise.all([
+		db
+			.select(summaryColumns)
+			.from(post)
+			.innerJoin(space, eq(space.id, post.spaceId))
+			.innerJoin(author, eq(author.id, post.authorId))
+			.where(where)
+			.orderBy(desc(post.lastActivityAt), desc(post.id))
+			.limit(options.pageSize)
+			.offset((options.page - 1) * options.pageSize),
+		db.select({ count: sql<number>`count(*)::int` }).from(post).innerJoin(space, eq(space.id, post.spaceId)).where(where)
+	]);
+	return { posts: rows.map(toSummary), total: total?.count ?? 0 };
+}
+
+/** A new post by the actor in a space they may write in (the route asks authz); its id. */
+export async function createPost(actor: Actor, spaceId: string, input: PostInput): Promise<string> {
+	const [created] = await db
+		.insert(post)
+		.values({
+			spaceId,
+			authorId: actor.id,
+			kind: input.kind,
+			title: withoutMarks(input.title),
+			body: withoutMarks(input.body),
+			bodyHtml: renderMarkdown(input.body),
+			url: input.url,
+			language: input.language,
+			tags: input.tags
+		})
+		.returning({ id: post.id });
+	return created!.id;
+}
+
+export interface CommentView {
+	id: string;
+	parentId: string | null;
+	bodyHtml: string;
+	createdAt: Date;
+	hidden: boolean;
+	hiddenReason: string | null;
+	author: { id: string; name: string; kind: PersonKind };
+}
+
+export interface PostDetail extends PostSummary {
+	bodyHtml: string;
+	language: string;
+	acceptedCommentId: string | null;
+	hidden: boolean;
+	hiddenReason: string | null;
+	spaceAccess: SpaceDetail;
+	resource: PostResource;
+}
+
+/** One post with its space's access rules; the caller asks `can(viewer, 'knowledge.post.view', detail.resource)`. */
+export async function getPost(id: string): Promise<PostDetail | null> {
+	if (!isId(id)) return null;
+	const [row] = await db
+		.select({
+			...summaryColumns,
+			bodyHtml: post.bodyHtml,
+			language: post.language,
+			acceptedCommentId: post.acceptedCommentId,
+			hiddenAt: post.hiddenAt,
+			hiddenReason: post.hiddenReason,
+			space
+		})
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(eq(post.id, id));
+	if (!row) return null;
+	const spaceAccess = await withAccess(db, row.space);
+	const hidden = row.hiddenAt !== null;
+	return {
+		...toSummary(row),
+		bodyHtml: row.bodyHtml,
+		language: row.language,
+		acceptedCommentId: row.acceptedCommentId,
+		hidden,
+		hiddenReason: row.hiddenReason,
+		spaceAccess,
+		resource: { space: spaceAccess, authorId: row.authorId, hidden }
+	};
+}
+
+/** The post's comments in order; hidden ones only for their author and the space's moderators. */
+export async function listComments(viewer: Subject, detail: PostDetail): Promise<CommentView[]> {
+	const moderator = can(viewer, 'knowledge.space.moderate', detail.spaceAccess);
+	const commenter = alias(person, 'commenter');
+	const rows = await db
+		.select({
+			id: comment.id,
+			parentId: comment.parentId,
+			bodyHtml: comment.bodyHtml,
+			createdAt: comment.createdAt,
+			hiddenAt: comment.hiddenAt,
+			hiddenReason: comment.hiddenReason,
+			authorId: commenter.id,
+			authorName: commenter.name,
+			authorKind: commenter.kind
+		})
+		.from(comment)
+		.innerJoin(commenter, eq(commenter.id, comment.authorId))
+		.where(eq(comment.postId, detail.id))
+		.orderBy(asc(comment.createdAt), asc(comment.id));
+	return rows
+		.filter((row) => row.hiddenAt === null || moderator || row.authorId === viewer?.id)
+		.map((row) => ({
+			id: row.id,
+			parentId: row.parentId,
+			bodyHtml: row.bodyHtml,
+			createdAt: row.createdAt,
+			hidden: row.hiddenAt !== null,
+			hiddenReason: row.hiddenReason,
+			author: { id: row.authorId, name: row.authorName, kind: row.authorKind }
+		}));
+}
+
+export type CommentResult = { ok: true; id: string } | { ok: false; errors: { parentId?: Reason } };
+
+/** A comment, or a reply to a top-level one (one level deep); either moves the post up the feed. */
+export async function addComment(actor: Actor, postId: string, input: { body: string; parentId: string | null }): Promise<CommentResult> {
+	return db.transaction(async (tx) => {
+		if (input.parentId) {
+			const [parent] = await tx
+				.select({ parentId: comment.parentId })
+				.from(comment)
+				.where(and(eq(comment.id, input.parentId), eq(comment.postId, postId), isNull(comment.hiddenAt)));
+			if (!parent || parent.parentId !== null) return { ok: false, errors: { parentId: 'not_found' } } as const;
+		}
+		const [created] = await tx
+			.insert(comment)
+			.values({ postId, parentId: input.parentId, authorId: actor.id, body: withoutMarks(input.body), bodyHtml: renderMarkdown(input.body) })
+			.returning({ id: comment.id });
+		await tx.update(post).set({ lastActivityAt: sql`now()` }).where(eq(post.id, postId));
+		return { ok: true, id: created!.id } as const;
+	});
+}
+
+/** The accepted answer of a question: a visible top-level comment. Choosing another replaces it. */
+export async function acceptAnswer(detail: PostDetail, commentId: string): Promise<{ ok: true } | { ok: false; reason: Reason }> {
+	if (detail.kind !== 'question') return { ok: false, reason: 'knowledge_not_question' };
+	const updated = await db
+		.update(post)
+		.set({ acceptedCommentId: commentId })
+		.where(
+			and(
+				eq(post.id, detail.id),
+				sql`exists (select 1 from ${comment} where ${comment.id} = ${commentId} and ${comment.postId} = ${detail.id} and ${comment.parentId} is null and ${comment.hiddenAt} is null)`
+			)
+		)
+		.returning({ id: post.id });
+	return updated.length ? { ok: true } : { ok: false, reason: 'not_found' };
+}
+
+/** A moderator hides a post (with the reason its author will read) or restores it. */
+export async function setPostHidden(actor: Actor, detail: PostDetail, reason: string | null, meta: RequestMeta): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(post)
+			.set(reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: sql`now()`, hiddenReason: reason })
+			.where(eq(post.id, detail.id));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: reason === null ? 'knowledge.post_restored' : 'knowledge.post_hidden',
+			target: { type: 'knowledge_post', id: detail.id, label: detail.title },
+			ip: meta.ip,
+			details: reason === null ? undefined : { reason }
+		});
+	});
+}
+
+// ─── Search ────────────────────────────────────────────────────────────────────────────────────
+
+/** Ranking costs time in proportion to the matches: only this many candidates are ranked and counted. */
+export const searchCandidateLimit = 500;
+// Control characters cannot be in stored text: they mark the highlights until the text is escaped.
+const markStart = '\u0001';
+const markEnd = '\u0002';
+const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export interface SearchFilters {
+	q?: string;
+	/** A space's slug. */
+	space?: string;
+	kind?: PostKind;
+	tag?: string;
+	author?: string;
+	answered?: 'yes' | 'no';
+	page: number;
+	pageSize: number;
+}
+
+export interface SearchHit extends PostSummary {
+	/** Escaped HTML: the matched words in <mark>. */
+	titleHtml: string;
+	snippetHtml: string;
+}
+
+export interface SearchResult {
+	hits: SearchHit[];
+	/** Matches among what the viewer may read, up to `searchCandidateLimit`. */
+	total: number;
+	/** More matched than were counted. */
+	capped: boolean;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const highlighted = (text: string) => escapeHtml(text).replaceAll(markStart, '<mark>').replaceAll(markEnd, '</mark>');
+/** The highlight markers never come from what people write. */
+const withoutMarks = (text: string) => text.replace(/[\u0001\u0002]/g, '');
+
+/**
+ * Full-text search over the posts this viewer may read (the same filter as every list), in English
+ * and Dutch. Matches are bounded before they are ranked, counted and highlighted, so a common word
+ * costs no more than a rare one.
+ */
+export async function searchPosts(viewer: Subject, filters: SearchFilters): Promise<SearchResult> {
+	const conditions: (SQL | undefined)[] = [
+		filters.space ? eq(space.slug, filters.space) : undefined,
+		filters.kind ? eq(post.kind, filters.kind) : undefined,
+		filters.tag ? sql`${post.tags} @> array[${filters.tag}]::text[]` : undefined,
+		filters.author && isId(filters.author) ? eq(post.authorId, filters.author) : undefined,
+		filters.answered === 'yes' ? sql`${post.kind} = 'question' and ${post.acceptedCommentId} is not null` : undefined,
+		filters.answered === 'no' ? sql`${post.kind} = 'question' and ${post.acceptedCommentId} is null` : undefined
+	];
+	const q = filters.q?.trim();
+	if (filters.author && !isId(filters.author)) return { hits: [], total: 0, capped: false };
+	const english = sql`websearch_to_tsquery('english', ${q ?? ''})`;
+	const dutch = sql`websearch_to_tsquery('dutch', ${q ?? ''})`;
+	const query = sql`(case ${post.language} when 'nl' then ${dutch} else ${english} end)`;
+	const config = sql`(case ${post.language} when 'nl' then 'dutch' else 'english' end)::regconfig`;
+	if (q) conditions.push(sql`(${post.search} @@ ${english} or ${post.search} @@ ${dutch})`);
+
+	const candidates = db
+		.select({ id: post.id, rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank') })
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.where(visiblePosts(viewer, ...conditions))
+		// Without words, the newest first; with words, any bounded set of matches (ranked below).
+		.orderBy(...(q ? [] : [desc(post.lastActivityAt)]))
+		.limit(searchCandidateLimit + 1)
+		.as('candidates');
+	const rows = await db
+		.select({
+			...summaryColumns,
+			rank: candidates.rank,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			titleHtml: q ? sql<string>`ts_headline(${config}, ${post.title}, ${query}, 'HighlightAll=true, ' || ${headlineOptions})` : post.title,
+			snippet: q
+				? sql<string>`ts_headline(${config}, left(${post.body}, 5000), ${query}, ${headlineOptions})`
+				: sql<string>`left(${post.body}, 240)`
+		})
+		.from(candidates)
+		.innerJoin(post, eq(post.id, candidates.id))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.orderBy(desc(candidates.rank), desc(post.lastActivityAt), desc(post.id))
+		.limit(filters.pageSize)
+		.offset((filters.page - 1) * filters.pageSize);
+	// A page past the end has no rows to carry the count; it shows as empty.
+	const counted = rows[0]?.total ?? 0;
+	return {
+		hits: rows.map((row) => ({ ...toSummary(row), titleHtml: highlighted(row.titleHtml), snippetHtml: highlighted(row.snippet) })),
+		total: Math.min(counted, searchCandidateLimit),
+		capped: counted > searchCandidateLimit
+	};
+}

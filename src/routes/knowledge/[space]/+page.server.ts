@@ -1,0 +1,44 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { can, refuseUnseen } from '$lib/server/authz';
+import { setFlash } from '$lib/server/flash';
+import { parseForm } from '$lib/server/forms';
+import { createPost, getSpace, listPosts } from '$lib/server/knowledge';
+import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
+
+const pageSize = 20;
+
+async function readableSpace({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const space = await getSpace(params.space);
+	if (!space || !can(locals.actor, 'knowledge.space.read', space)) refuseUnseen(locals, url);
+	return space;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const space = await readableSpace(event);
+	const { page } = feedQuerySchema.parse(Object.fromEntries(event.url.searchParams));
+	const feed = await listPosts(event.locals.actor, { spaceId: space.id, page, pageSize });
+	const { actor } = event.locals;
+	return {
+		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
+		...feed,
+		page,
+		pageSize,
+		canPost: can(actor, 'knowledge.space.post', space)
+	};
+};
+
+export const actions: Actions = {
+	post: async (event) => {
+		const space = await readableSpace(event);
+		const { actor } = event.locals;
+		// Whoever may read a space may write in it once signed in: only a visitor is refused here.
+		if (!actor || !can(actor, 'knowledge.space.post', space)) refuseUnseen(event.locals, event.url);
+		const parsed = parseForm(postSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const id = await createPost(actor, space.id, parsed.data);
+		setFlash(event.cookies, m.knowledge_flash_posted());
+		redirect(303, `/knowledge/posts/${id}`);
+	}
+};

@@ -1,0 +1,75 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { can, refuseUnseen, type Action } from '$lib/server/authz';
+import { setFlash } from '$lib/server/flash';
+import { parseForm, refuseFor } from '$lib/server/forms';
+import { requestMeta } from '$lib/server/request-meta';
+import { acceptAnswer, addComment, getPost, listComments, setPostHidden } from '$lib/server/knowledge';
+import { acceptSchema, commentSchema, hideSchema } from '$lib/schemas/knowledge';
+import { reasonMessage } from '$lib/reasons';
+
+/** The post if this viewer may see it; otherwise sign in, or "not found" whether it exists or not. */
+async function visiblePost({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const post = await getPost(params.id);
+	if (!post || !can(locals.actor, 'knowledge.post.view', post.resource)) refuseUnseen(locals, url);
+	return post;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const post = await visiblePost(event);
+	const { actor } = event.locals;
+	const comments = await listComments(actor, post);
+	const { spaceAccess, resource, ...shown } = post;
+	return {
+		post: shown,
+		comments,
+		canComment: can(actor, 'knowledge.space.post', spaceAccess),
+		canAccept: post.kind === 'question' && can(actor, 'knowledge.post.accept', resource),
+		canModerate: can(actor, 'knowledge.space.moderate', spaceAccess)
+	};
+};
+
+/** Actions on a visible post that need one more permission than reading it. */
+async function postFor(event: RequestEvent, action: Extract<Action, 'knowledge.post.accept' | 'knowledge.space.moderate' | 'knowledge.space.post'>) {
+	const post = await visiblePost(event);
+	const allowed = action === 'knowledge.post.accept' ? can(event.locals.actor, action, post.resource) : can(event.locals.actor, action, post.spaceAccess);
+	if (!event.locals.actor) refuseUnseen(event.locals, event.url);
+	if (!allowed) error(403);
+	return { post, actor: event.locals.actor };
+}
+
+export const actions: Actions = {
+	comment: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const parsed = parseForm(commentSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const result = await addComment(actor, post.id, parsed.data);
+		if (!result.ok) return refuseFor(parsed.values, result.errors);
+		setFlash(event.cookies, post.kind === 'question' && !parsed.data.parentId ? m.knowledge_flash_answered() : m.knowledge_flash_commented());
+		redirect(303, `/knowledge/posts/${post.id}#comment-${result.id}`);
+	},
+	accept: async (event) => {
+		const { post } = await postFor(event, 'knowledge.post.accept');
+		const parsed = parseForm(acceptSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const result = await acceptAnswer(post, parsed.data.commentId);
+		if (!result.ok) return fail(result.reason === 'not_found' ? 404 : 400, { message: reasonMessage(result.reason) });
+		setFlash(event.cookies, m.knowledge_flash_accepted());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	hide: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
+		const parsed = parseForm(hideSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		await setPostHidden(actor, post, parsed.data.reason, requestMeta(event));
+		setFlash(event.cookies, m.knowledge_flash_hidden());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	restore: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
+		await setPostHidden(actor, post, null, requestMeta(event));
+		setFlash(event.cookies, m.knowledge_flash_restored());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	}
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { checkbox, many, optionalText, page, requiredText } from './common';
 import { postKinds, postLanguages, spaceAudiences } from '$lib/server/knowledge/schema';
 
@@ -11,10 +12,9 @@ export const spaceSchema = z.object({
 		.string()
 		.trim()
 		.toLowerCase()
-		.min(2)
-		.max(40)
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-		.refine((slug) => !reservedSlugs.includes(slug)),
+		.refine((slug) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length >= 2 && slug.length <= 40 && !reservedSlugs.includes(slug), {
+			error: () => m.knowledge_validation_slug()
+		}),
 	description: optionalText(500).transform((value) => value ?? ''),
 	audience: z.enum(spaceAudiences),
 	includeAlumni: checkbox,
@@ -38,7 +38,7 @@ const tags = z
 	.string()
 	.optional()
 	.transform((value) => [...new Set((value ?? '').split(/[\s,]+/).map((tag) => tag.trim().toLowerCase().replace(/^#/, '')).filter(Boolean))])
-	.pipe(z.array(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u)).max(8));
+	.refine((list) => list.length <= 8 && list.every((tag) => /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u.test(tag)), { error: () => m.knowledge_validation_tags() });
 
 export const postSchema = z
 	.object({

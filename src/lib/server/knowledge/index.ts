@@ -94,7 +94,7 @@ export async function createSpace(actor: Actor, input: SpaceInput, meta: Request
 	return db.transaction(async (tx) => {
 		if ((await tx.select({ id: space.id }).from(space).where(eq(space.slug, input.slug))).length) return { ok: false, errors: { slug: 'duplicate' } } as const;
 		const partnerOrgIds = input.audience === 'partners' ? input.partnerOrgIds : [];
-		if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'partner_required' } } as const;
+		if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'knowledge_partners_required' } } as const;
 		if (partnerOrgIds.length) {
 			const known = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, partnerOrgIds));
 			if (known.length !== new Set(partnerOrgIds).size) return { ok: false, errors: { partnerOrgIds: 'partner_not_found' } } as const;

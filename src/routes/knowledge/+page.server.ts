@@ -8,5 +8,5 @@ const pageSize = 20;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { page } = feedQuerySchema.parse(Object.fromEntries(url.searchParams));
 	const [feed, spaces] = await Promise.all([listPosts(locals.actor, { page, pageSize }), listSpaces(locals.actor)]);
-	return { ...feed, spaces, page, pageSize };
+	return { ...feed, spaces, page };
 };

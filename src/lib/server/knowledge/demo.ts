@@ -62,19 +62,22 @@ const postsPerSpace = 50;
 const demoNow = Date.parse('2026-10-30T12:00:00Z');
 const hourMs = 3_600_000;
 
+type Random = ReturnType<typeof createRandom>;
+type SeededSpace = SpaceSpec & { id: string };
+interface Writer {
+	id: string;
+	kind: string;
+	partnerOrgId: string | null;
+	email: string;
+}
+
 /** Knowledge spaces over every audience, ~400 posts in English and Dutch with answers and replies. */
 export async function seedKnowledgeDemo(executor: Executor): Promise<void> {
 	const random = createRandom(0x6b6e6f77);
-	const people = await executor
-		.select({ id: person.id, kind: person.kind, partnerOrgId: person.partnerOrgId, email: person.email })
-		.from(person)
-		.where(eq(person.status, 'active'))
-		.orderBy(asc(person.email));
+	const people = await writers(executor);
 	const partners = await executor.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg);
 	const partnerId = (name: string) => partners.find((partner) => partner.name === name)?.id;
-	const employees = people.filter((candidate) => candidate.kind === 'employee');
-	const alumni = people.filter((candidate) => candidate.kind === 'alumni');
-	const manager = employees.find((candidate) => candidate.email === 'manager@noorderlicht.example');
+	const manager = people.find((candidate) => candidate.email === 'manager@noorderlicht.example');
 
 	const spaces = spaceSpecs.map((spec) => ({ ...spec, id: randomUUID() }));
 	await executor.insert(space).values(
@@ -83,68 +86,110 @@ export async function seedKnowledgeDemo(executor: Executor): Promise<void> {
 	const shares = spaces.flatMap((spec) => (spec.partners ?? []).map((name) => ({ spaceId: spec.id, partnerOrgId: partnerId(name)! })));
 	if (shares.length) await executor.insert(spacePartner).values(shares);
 	if (manager) await executor.insert(spaceModerator).values(spaces.map((spec) => ({ spaceId: spec.id, personId: manager.id })));
+	const partnerIds = new Map(spaces.map((spec) => [spec.id, (spec.partners ?? []).map((name) => partnerId(name))]));
+	await insertPosts(executor, random, spaces, people, partnerIds, postsPerSpace);
+}
 
+/**
+ * For the benchmark: `count` more posts (default 100k) spread over the demo's spaces, written by
+ * the people already there. Run after `seedDemo` (and `seedLargeOrganisation`).
+ */
+export async function seedLargeKnowledge(executor: Executor, options: { count?: number } = {}): Promise<void> {
+	const random = createRandom(0x6b6e6f78);
+	const rows = await executor.select().from(space).orderBy(asc(space.slug));
+	const spaces = rows.map((row) => ({ ...(spaceSpecs.find((spec) => spec.slug === row.slug) ?? { ...row, topics: ['notes'] }), id: row.id }));
+	const shares = await executor.select().from(spacePartner);
+	const partnerIds = new Map(spaces.map((spec) => [spec.id, shares.filter((share) => share.spaceId === spec.id).map((share) => share.partnerOrgId)]));
+	// Every tenth person writes: plenty of authors without carrying 30k ids around per space.
+	const people = (await writers(executor)).filter((writer, index) => index % 10 === 0 || writer.kind === 'partner');
+	await insertPosts(executor, random, spaces, people, partnerIds, Math.ceil((options.count ?? 100_000) / spaces.length));
+}
+
+function writers(executor: Executor): Promise<Writer[]> {
+	return executor
+		.select({ id: person.id, kind: person.kind, partnerOrgId: person.partnerOrgId, email: person.email })
+		.from(person)
+		.where(eq(person.status, 'active'))
+		.orderBy(asc(person.email));
+}
+
+async function insertPosts(
+	executor: Executor,
+	random: Random,
+	spaces: SeededSpace[],
+	people: Writer[],
+	partnerIds: Map<string, (string | undefined)[]>,
+	perSpace: number
+): Promise<void> {
+	const employees = people.filter((candidate) => candidate.kind === 'employee');
+	const alumni = people.filter((candidate) => candidate.kind === 'alumni');
+	// The texts come from a few templates: render each once.
+	const rendered = new Map<string, string>();
+	const html = (markdown: string) => rendered.get(markdown) ?? rendered.set(markdown, renderMarkdown(markdown)).get(markdown)!;
 	const posts: (typeof post.$inferInsert)[] = [];
 	const comments: (typeof comment.$inferInsert)[] = [];
 	const accepted = new Map<string, string>();
+	const flush = async () => {
+		for (let start = 0; start < posts.length; start += chunkSize) await executor.insert(post).values(posts.slice(start, start + chunkSize));
+		// Comments reference their post, and the post its accepted answer: answers go in, then the choice.
+		for (let start = 0; start < comments.length; start += chunkSize) await executor.insert(comment).values(comments.slice(start, start + chunkSize));
+		if (accepted.size) {
+			await executor.execute(
+				sql`update ${post} set accepted_comment_id = chosen.comment_id from (values ${sql.join(
+					[...accepted].map(([postId, commentId]) => sql`(${postId}::uuid, ${commentId}::uuid)`),
+					sql`, `
+				)}) as chosen(post_id, comment_id) where ${post.id} = chosen.post_id`
+			);
+		}
+		posts.length = 0;
+		comments.length = 0;
+		accepted.clear();
+	};
 	for (const spec of spaces) {
-		// Who writes here: employees, plus whoever else the audience lets in. Alumni write too, and
-		// some posts by employees who have left since stay under their name (shown as alumni).
-		const writers = [
+		// Who writes here: employees, plus whoever else the audience lets in. Some posts are by
+		// people who have left since: they keep their name on them, shown as alumni.
+		const shared = partnerIds.get(spec.id) ?? [];
+		const writersHere = [
 			...employees,
-			...(spec.audience === 'alumni' || spec.includeAlumni || spec.audience === 'public' ? alumni : []),
-			...people.filter((candidate) => candidate.kind === 'partner' && spec.partners?.some((name) => partnerId(name) === candidate.partnerOrgId)),
-			// Posts written before their authors left.
-			...alumni.slice(0, 5)
+			...(spec.audience === 'alumni' || spec.includeAlumni || spec.audience === 'public' ? alumni : alumni.slice(0, 5)),
+			...people.filter((candidate) => candidate.kind === 'partner' && shared.includes(candidate.partnerOrgId ?? undefined))
 		];
-		for (let index = 0; index < postsPerSpace; index++) {
+		for (let index = 0; index < perSpace; index++) {
 			const language = random.chance(0.55) ? 'nl' : 'en';
 			const words = language === 'nl' ? dutch : english;
 			const kind: PostKind = random.pick(['question', 'question', 'article', 'article', 'link']);
 			const topic = random.pick(spec.topics);
-			const title = random.pick(words[kind]).replace('{t}', topic);
 			const body = random.pick(words.body).replaceAll('{t}', topic);
 			const createdAt = new Date(demoNow - random.int(1, 24 * 300) * hourMs);
 			const id = randomUUID();
-			const tags = [...new Set([topic, random.pick(spec.topics)])];
+			const answers = random.int(0, 3);
 			posts.push({
 				id,
 				spaceId: spec.id,
-				authorId: random.pick(writers).id,
+				authorId: random.pick(writersHere).id,
 				kind,
-				title,
+				title: random.pick(words[kind]).replace('{t}', topic),
 				body,
-				bodyHtml: renderMarkdown(body),
+				bodyHtml: html(body),
 				url: kind === 'link' ? `https://example.org/${spec.slug}/${topic}` : null,
 				language,
-				tags,
+				tags: [...new Set([topic, random.pick(spec.topics)])],
 				createdAt,
-				lastActivityAt: createdAt
+				lastActivityAt: new Date(createdAt.getTime() + answers * hourMs)
 			});
-			const answers = random.int(0, 3);
 			for (let answer = 0; answer < answers; answer++) {
 				const answerId = randomUUID();
 				const text = random.pick(words.answers);
-				const at = new Date(createdAt.getTime() + (answer + 1) * hourMs);
-				comments.push({ id: answerId, postId: id, authorId: random.pick(writers).id, body: text, bodyHtml: renderMarkdown(text), createdAt: at });
+				const at = new Date(createdAt.getTime() + answer * hourMs);
+				comments.push({ id: answerId, postId: id, authorId: random.pick(writersHere).id, body: text, bodyHtml: html(text), createdAt: at });
 				if (random.chance(0.3)) {
 					const reply = random.pick(words.replies);
-					comments.push({ postId: id, parentId: answerId, authorId: random.pick(writers).id, body: reply, bodyHtml: renderMarkdown(reply), createdAt: new Date(at.getTime() + hourMs) });
+					comments.push({ postId: id, parentId: answerId, authorId: random.pick(writersHere).id, body: reply, bodyHtml: html(reply), createdAt: at });
 				}
 				if (kind === 'question' && answer === 0 && random.chance(0.6)) accepted.set(id, answerId);
 			}
-			if (answers) posts[posts.length - 1]!.lastActivityAt = new Date(createdAt.getTime() + (answers + 1) * hourMs);
+			if (posts.length >= 5 * chunkSize) await flush();
 		}
 	}
-	for (let start = 0; start < posts.length; start += chunkSize) await executor.insert(post).values(posts.slice(start, start + chunkSize));
-	// Comments reference the post and the post its accepted answer: answers go in, then the choice.
-	for (let start = 0; start < comments.length; start += chunkSize) await executor.insert(comment).values(comments.slice(start, start + chunkSize));
-	if (accepted.size) {
-		await executor.execute(
-			sql`update ${post} set accepted_comment_id = chosen.comment_id from (values ${sql.join(
-				[...accepted].map(([postId, commentId]) => sql`(${postId}::uuid, ${commentId}::uuid)`),
-				sql`, `
-			)}) as chosen(post_id, comment_id) where ${post.id} = chosen.post_id`
-		);
-	}
+	await flush();
 }

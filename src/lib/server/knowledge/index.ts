@@ -66,12 +66,19 @@ export interface SpaceSummary {
 	description: string;
 	audience: SpaceAudience;
 	includeAlumni: boolean;
-	/** Visible posts only: a count never includes what the viewer may not read. */
-	postCount: number;
 }
 
-/** The spaces this viewer may read, with their visible post counts. */
+/** The spaces this viewer may read. */
 export async function listSpaces(viewer: Subject): Promise<SpaceSummary[]> {
+	return db
+		.select({ id: space.id, slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni })
+		.from(space)
+		.where(readableSpaceFilter(viewer))
+		.orderBy(asc(space.name));
+}
+
+/** Every space with its visible post count, for the staff's overview (counting is too dear for every page). */
+export async function listSpacesWithCounts(viewer: Actor): Promise<(SpaceSummary & { postCount: number })[]> {
 	return db
 		.select({
 			id: space.id,
@@ -203,22 +210,21 @@ function visiblePosts(viewer: Subject, ...conditions: (SQL | undefined)[]): SQL 
 	return and(readableSpaceFilter(viewer), isNull(post.hiddenAt), ...conditions)!;
 }
 
-/** The feed (all readable spaces, or one), most recently active first. */
+/**
+ * The feed (all readable spaces, or one), most recently active first. No total: counting every
+ * readable post costs more than the page itself; one extra row tells whether there is a next page.
+ */
 export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
-	const where = visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined);
-	const [rows, [total]] = await Promise.all([
-		db
-			.select(summaryColumns)
-			.from(post)
-			.innerJoin(space, eq(space.id, post.spaceId))
-			.innerJoin(author, eq(author.id, post.authorId))
-			.where(where)
-			.orderBy(desc(post.lastActivityAt), desc(post.id))
-			.limit(options.pageSize)
-			.offset((options.page - 1) * options.pageSize),
-		db.select({ count: sql<number>`count(*)::int` }).from(post).innerJoin(space, eq(space.id, post.spaceId)).where(where)
-	]);
-	return { posts: rows.map(toSummary), total: total?.count ?? 0 };
+	const rows = await db
+		.select(summaryColumns)
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined))
+		.orderBy(desc(post.lastActivityAt), desc(post.id))
+		.limit(options.pageSize + 1)
+		.offset((options.page - 1) * options.pageSize);
+	return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 }
 
 /** A new post by the actor in a space they may write in (the route asks authz); its id. */

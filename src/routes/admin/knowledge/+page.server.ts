@@ -4,14 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
-import { createSpace, listSpaces } from '$lib/server/knowledge';
+import { createSpace, listSpacesWithCounts } from '$lib/server/knowledge';
 import { listPartners } from '$lib/server/partners';
 import { requestMeta } from '$lib/server/request-meta';
 import { spaceSchema } from '$lib/schemas/knowledge';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'knowledge.spaces.manage');
-	const [spaces, partners] = await Promise.all([listSpaces(actor), listPartners()]);
+	const [spaces, partners] = await Promise.all([listSpacesWithCounts(actor), listPartners()]);
 	return { spaces, partners: partners.map((partner) => ({ value: partner.id, label: partner.name })) };
 };
 

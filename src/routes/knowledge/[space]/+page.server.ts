@@ -24,7 +24,6 @@ export const load: PageServerLoad = async (event) => {
 		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
 		...feed,
 		page,
-		pageSize,
 		canPost: can(actor, 'knowledge.space.post', space)
 	};
 };

@@ -7,7 +7,7 @@ import { demo, personByEmail } from '../support/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { can, readableSpaceFilter, type Actor } from '../../src/lib/server/authz';
-import { post, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
+import { outboxEmail, post, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
 import { getSpace, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
 
 /**
@@ -272,5 +272,52 @@ describe('markdown', () => {
 			'<p><strong>bold</strong> and <a href="https://example.org" rel="nofollow noopener noreferrer">site</a></p>\n'
 		);
 		expect(renderMarkdown('- one\n- two')).toContain('<li>one</li>');
+	});
+});
+
+describe('mentions', () => {
+	it('email the people a post or answer mentions, only if they may read it, in their own language', async () => {
+		const before = await app.db.select({ id: outboxEmail.id }).from(outboxEmail).where(eq(outboxEmail.purpose, 'knowledge.mention'));
+		// In an employees-only space: the manager is told, the alumnus and the partner are not.
+		const asked = await clients.employee.action('/knowledge/platform?/post', {
+			kind: 'question',
+			title: 'Who knows the old build server?',
+			body: 'Maybe @manager knows, or @alumni, or @partner. Not @nobody.here, and not me (@employee).',
+			url: '',
+			tags: '',
+			language: 'en'
+		});
+		expect(asked.type).toBe('redirect');
+		const mails = await app.db.select().from(outboxEmail).where(eq(outboxEmail.purpose, 'knowledge.mention'));
+		const fresh = mails.filter((mail) => !before.some((old) => old.id === mail.id));
+		expect(fresh.map((mail) => mail.toAddress)).toEqual([demo.manager]);
+		expect(fresh[0]!.subject).toContain('Eva Jansen');
+		expect(fresh[0]!.bodyText).toContain(`${app.origin}${asked.location}`);
+		// An answer in the alumni space reaches the alumnus.
+		const craft = await clients.employee.action('/knowledge/craft?/post', { kind: 'article', title: 'Testing notes', body: 'Notes.', url: '', tags: '', language: 'en' });
+		await clients.hr.action(`${craft.location}?/comment`, { body: 'Thanks @alumni for the original notes!' });
+		const toAlumnus = await app.db.select().from(outboxEmail).where(and(eq(outboxEmail.purpose, 'knowledge.mention'), eq(outboxEmail.toAddress, demo.alumni)));
+		expect(toAlumnus).toHaveLength(1);
+	});
+});
+
+describe('new accounts', () => {
+	it('post and reply at most 10 times an hour; older accounts are not limited', async () => {
+		const [fresh] = await app.db
+			.insert(person)
+			.values({ email: `newcomer.${Date.now()}@noorderlicht.example`, name: 'New Comer', kind: 'employee', status: 'active' })
+			.returning();
+		const newcomer = await signedInClient(fresh!.email);
+		const write = (n: number) => newcomer.action('/knowledge/platform?/post', { kind: 'article', title: `Newcomer post ${n}`, body: 'Hello', url: '', tags: '', language: 'en' });
+		const results = await Promise.all(Array.from({ length: 12 }, (_, n) => write(n)));
+		expect(results.filter((result) => result.type === 'redirect')).toHaveLength(10);
+		const refused = results.filter((result) => result.type === 'failure');
+		expect(refused.map((result) => result.status)).toEqual([429, 429]);
+		expect(String(refused[0]!.data?.message)).toContain('at most 10 times an hour');
+		const count = await app.db.select({ id: post.id }).from(post).where(eq(post.authorId, fresh!.id));
+		expect(count).toHaveLength(10);
+		// A week later the account is no longer new.
+		await app.db.execute(sql`update person set created_at = now() - interval '30 days' where id = ${fresh!.id}`);
+		expect((await write(13)).type).toBe('redirect');
 	});
 });

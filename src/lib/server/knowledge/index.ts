@@ -4,7 +4,12 @@ import { db, isId, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
 import { can, readableSpaceFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
 import { recordAudit } from '../audit';
+import { consume, type Limit, type Verdict } from '../auth/rate-limit';
+import { queueEmail } from '../mail/outbox';
+import { recipientLocale } from '../mail/templates';
+import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
+import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
 import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
 import { comment, post, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
@@ -227,23 +232,88 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 	return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 }
 
+// ─── Posting: limits for new accounts, mentions ────────────────────────────────────────────────
+
+/** Accounts younger than this post and comment at most `newAccountLimit` times per window. */
+const newAccountDays = 7;
+export const newAccountLimit: Limit = { max: 10, windowMs: 60 * 60_000 };
+
+/** Counts one post or comment by the actor; refused when a new account posts too much, too fast. */
+export async function consumePosting(actor: Actor): Promise<Verdict> {
+	const [row] = await db
+		.select({ isNew: sql<boolean>`${person.createdAt} > now() - make_interval(days => ${newAccountDays})` })
+		.from(person)
+		.where(eq(person.id, actor.id));
+	if (!row?.isNew) return { allowed: true };
+	return consume(`knowledge.post:${actor.id}`, newAccountLimit);
+}
+
+/** "@eva.jansen" names the person whose address starts with "eva.jansen@". */
+export function mentionedHandles(text: string): string[] {
+	const handles = [...text.matchAll(/(?:^|[^\w.@])@([a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?)/gi)].map((match) => match[1]!.toLowerCase());
+	return [...new Set(handles)].slice(0, 20);
+}
+
+/**
+ * Emails everyone a text mentions, in the writer's transaction, but only those who may read the
+ * post: a mention never tells anyone about a space closed to them. A handle that fits two
+ * addresses names nobody for certain and is skipped.
+ */
+async function notifyMentions(
+	executor: Executor,
+	actor: Actor,
+	target: { postId: string; title: string; space: SpaceResource },
+	text: string,
+	meta: RequestMeta
+): Promise<void> {
+	const handles = mentionedHandles(text);
+	if (!handles.length) return;
+	const candidates = await executor
+		.select({ id: person.id, name: person.name, email: person.email, kind: person.kind, roles: person.roles, unitId: person.unitId, partnerOrgId: person.partnerOrgId, locale: person.locale })
+		.from(person)
+		.where(and(eq(person.status, 'active'), inArray(sql`split_part(${person.email}, '@', 1)`, handles)));
+	const byHandle = new Map<string, typeof candidates>();
+	for (const candidate of candidates) {
+		const handle = candidate.email.split('@')[0]!;
+		byHandle.set(handle, [...(byHandle.get(handle) ?? []), candidate]);
+	}
+	const organisation = await getOrganisation();
+	const link = `${meta.origin}/knowledge/posts/${target.postId}`;
+	for (const matches of byHandle.values()) {
+		const [recipient] = matches;
+		if (matches.length !== 1 || !recipient || recipient.id === actor.id) continue;
+		if (!can({ ...recipient, isManager: false }, 'knowledge.space.read', target.space)) continue;
+		const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
+		await queueEmail(executor, {
+			to: recipient.email,
+			personId: recipient.id,
+			purpose: 'knowledge.mention',
+			subject: m.knowledge_email_mention_subject({ name: actor.name }, { locale }),
+			text: `${m.knowledge_email_mention_body({ name: actor.name, title: target.title, link }, { locale })}\n\n-- \n${m.email_signature({ organisation: organisation.name }, { locale })}\n`
+		});
+	}
+}
+
 /** A new post by the actor in a space they may write in (the route asks authz); its id. */
-export async function createPost(actor: Actor, spaceId: string, input: PostInput): Promise<string> {
-	const [created] = await db
-		.insert(post)
-		.values({
-			spaceId,
-			authorId: actor.id,
-			kind: input.kind,
-			title: withoutMarks(input.title),
-			body: withoutMarks(input.body),
-			bodyHtml: renderMarkdown(input.body),
-			url: input.url,
-			language: input.language,
-			tags: input.tags
-		})
-		.returning({ id: post.id });
-	return created!.id;
+export async function createPost(actor: Actor, target: SpaceDetail, input: PostInput, meta: RequestMeta): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [created] = await tx
+			.insert(post)
+			.values({
+				spaceId: target.id,
+				authorId: actor.id,
+				kind: input.kind,
+				title: withoutMarks(input.title),
+				body: withoutMarks(input.body),
+				bodyHtml: renderMarkdown(input.body),
+				url: input.url,
+				language: input.language,
+				tags: input.tags
+			})
+			.returning({ id: post.id });
+		await notifyMentions(tx, actor, { postId: created!.id, title: input.title, space: target }, `${input.title}\n${input.body}`, meta);
+		return created!.id;
+	});
 }
 
 export interface CommentView {
@@ -334,7 +404,8 @@ export async function listComments(viewer: Subject, detail: PostDetail): Promise
 export type CommentResult = { ok: true; id: string } | { ok: false; errors: { parentId?: Reason } };
 
 /** A comment, or a reply to a top-level one (one level deep); either moves the post up the feed. */
-export async function addComment(actor: Actor, postId: string, input: { body: string; parentId: string | null }): Promise<CommentResult> {
+export async function addComment(actor: Actor, detail: PostDetail, input: { body: string; parentId: string | null }, meta: RequestMeta): Promise<CommentResult> {
+	const postId = detail.id;
 	return db.transaction(async (tx) => {
 		if (input.parentId) {
 			const [parent] = await tx
@@ -348,6 +419,7 @@ export async function addComment(actor: Actor, postId: string, input: { body: st
 			.values({ postId, parentId: input.parentId, authorId: actor.id, body: withoutMarks(input.body), bodyHtml: renderMarkdown(input.body) })
 			.returning({ id: comment.id });
 		await tx.update(post).set({ lastActivityAt: sql`now()` }).where(eq(post.id, postId));
+		await notifyMentions(tx, actor, { postId, title: detail.title, space: detail.spaceAccess }, input.body, meta);
 		return { ok: true, id: created!.id } as const;
 	});
 }

@@ -3,8 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { can, refuseUnseen } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
-import { parseForm } from '$lib/server/forms';
-import { createPost, getSpace, listPosts } from '$lib/server/knowledge';
+import { parseForm, refuse } from '$lib/server/forms';
+import { minutesUntil } from '$lib/server/auth/rate-limit';
+import { requestMeta } from '$lib/server/request-meta';
+import { consumePosting, createPost, getSpace, listPosts } from '$lib/server/knowledge';
 import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
 
 const pageSize = 20;
@@ -36,7 +38,9 @@ export const actions: Actions = {
 		if (!actor || !can(actor, 'knowledge.space.post', space)) refuseUnseen(event.locals, event.url);
 		const parsed = parseForm(postSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		const id = await createPost(actor, space.id, parsed.data);
+		const verdict = await consumePosting(actor);
+		if (!verdict.allowed) return refuse(parsed.values, {}, m.knowledge_rate_limited({ minutes: minutesUntil(verdict.retryAfterMs) }), 429);
+		const id = await createPost(actor, space, parsed.data, requestMeta(event));
 		setFlash(event.cookies, m.knowledge_flash_posted());
 		redirect(303, `/knowledge/posts/${id}`);
 	}

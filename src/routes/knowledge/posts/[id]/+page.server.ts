@@ -3,9 +3,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { can, refuseUnseen, type Action } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
-import { parseForm, refuseFor } from '$lib/server/forms';
+import { parseForm, refuse, refuseFor } from '$lib/server/forms';
+import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { acceptAnswer, addComment, getPost, listComments, setPostHidden } from '$lib/server/knowledge';
+import { acceptAnswer, addComment, consumePosting, getPost, listComments, setPostHidden } from '$lib/server/knowledge';
 import { acceptSchema, commentSchema, hideSchema } from '$lib/schemas/knowledge';
 import { reasonMessage } from '$lib/reasons';
 
@@ -44,7 +45,9 @@ export const actions: Actions = {
 		const { post, actor } = await postFor(event, 'knowledge.space.post');
 		const parsed = parseForm(commentSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		const result = await addComment(actor, post.id, parsed.data);
+		const verdict = await consumePosting(actor);
+		if (!verdict.allowed) return refuse(parsed.values, {}, m.knowledge_rate_limited({ minutes: minutesUntil(verdict.retryAfterMs) }), 429);
+		const result = await addComment(actor, post, parsed.data, requestMeta(event));
 		if (!result.ok) return refuseFor(parsed.values, result.errors);
 		setFlash(event.cookies, post.kind === 'question' && !parsed.data.parentId ? m.knowledge_flash_answered() : m.knowledge_flash_commented());
 		redirect(303, `/knowledge/posts/${post.id}#comment-${result.id}`);

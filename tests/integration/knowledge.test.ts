@@ -7,7 +7,7 @@ import { demo, personByEmail } from '../support/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { can, readableSpaceFilter, type Actor } from '../../src/lib/server/authz';
-import { outboxEmail, post, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
+import { comment, outboxEmail, post, report, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
 import { getSpace, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
 
 /**
@@ -213,6 +213,30 @@ describe('moderation', () => {
 		expect((await searchPosts(actors.employee, { q: 'zanzibarite', page: 1, pageSize: 10 })).total).toBe(0);
 		expect((await moderator.action(`/knowledge/posts/${postId}?/restore`, {})).type).toBe('redirect');
 		expect((await searchPosts(actors.employee, { q: 'zanzibarite', page: 1, pageSize: 10 })).total).toBe(1);
+	});
+});
+
+describe('reports', () => {
+	it('a reader reports a reply; its moderators see the report, hide the reply, and the report is settled', async () => {
+		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'question', title: 'Reported thread', body: 'Text', url: '', tags: '', language: 'en' });
+		const path = asked.location!;
+		const moderator = await clientFor(app, 'manager');
+		const answered = await clients.hr.action(`${path}?/comment`, { body: 'Buy cheap watches here' });
+		const commentId = answered.location!.split('#comment-').pop()!;
+		expect((await clients.employee.action(`${path}?/report`, { reason: 'Advertising', commentId })).type).toBe('redirect');
+		// A comment of another post cannot be reported through this one.
+		const [elsewhere] = await app.db.select({ id: comment.id }).from(comment).where(sql`${comment.postId} <> ${path.split('/').pop()!}`).limit(1);
+		expect((await clients.employee.action(`${path}?/report`, { reason: 'x', commentId: elsewhere!.id })).status).toBe(404);
+		const platform = await (await moderator.get('/knowledge/platform')).text();
+		expect(platform).toMatch(/Reported posts<\/h2>.*Reported thread/s);
+		expect(await (await moderator.get(path)).text()).toContain('Advertising');
+		expect(await (await clients.employee.get(path)).text(), 'only moderators read reports').not.toContain('Advertising');
+		expect((await moderator.action(`${path}?/hide`, { reason: 'Advertising', commentId })).type).toBe('redirect');
+		expect(await (await clients.employee.get(path)).text()).not.toContain('cheap watches');
+		expect(await (await clients.hr.get(path)).text(), 'staff moderate every space').toContain('cheap watches');
+		const open = await app.db.select().from(report).where(and(eq(report.commentId, commentId), sql`${report.resolvedAt} is null`));
+		expect(open).toHaveLength(0);
+		expect(await (await moderator.get('/knowledge/platform')).text()).not.toContain('Reported posts');
 	});
 });
 

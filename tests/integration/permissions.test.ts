@@ -185,6 +185,8 @@ const cases: Case[] = [
 	},
 	{ route: '/knowledge/posts/[id]', action: 'hide', path: questionPath('platform'), body: () => ({ reason: 'Off topic' }), expect: moderators() },
 	{ route: '/knowledge/posts/[id]', action: 'restore', path: questionPath('platform'), body: () => ({}), expect: moderators() },
+	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('platform'), body: () => ({ reason: 'Spam' }), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('open'), body: () => ({ reason: 'Spam' }), expect: signedIn('ok'), note: 'public space' },
 	{ route: '/search', action: 'GET', path: () => '/search?q=kubernetes', expect: all('ok') },
 	{ route: '/admin/knowledge', action: 'GET', path: () => '/admin/knowledge', expect: staff() },
 	{

@@ -63,17 +63,22 @@ export const postSchema = z
 	.transform((input) => ({ ...input, url: input.kind === 'link' ? input.url : null }));
 export type PostInput = z.output<typeof postSchema>;
 
+const optionalCommentId = z
+	.string()
+	.optional()
+	.transform((value) => value || null)
+	.pipe(z.uuid().nullable());
+
 export const commentSchema = z.object({
 	body: requiredText(10_000),
-	parentId: z
-		.string()
-		.optional()
-		.transform((value) => value || null)
-		.pipe(z.uuid().nullable())
+	parentId: optionalCommentId
 });
 
 export const acceptSchema = z.object({ commentId: z.uuid() });
-export const hideSchema = z.object({ reason: requiredText(300) });
+/** Hiding, restoring and reporting are about the post, or one of its comments. */
+export const hideSchema = z.object({ reason: requiredText(300), commentId: optionalCommentId });
+export const restoreSchema = z.object({ commentId: optionalCommentId });
+export const reportSchema = z.object({ reason: requiredText(300), commentId: optionalCommentId });
 
 const optionalFilter = z
 	.string()

@@ -12,7 +12,7 @@ import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
 import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
-import { comment, post, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
+import { comment, post, report, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
 import { renderMarkdown } from './markdown';
 
 export { renderMarkdown } from './markdown';
@@ -440,20 +440,69 @@ export async function acceptAnswer(detail: PostDetail, commentId: string): Promi
 	return updated.length ? { ok: true } : { ok: false, reason: 'not_found' };
 }
 
-/** A moderator hides a post (with the reason its author will read) or restores it. */
-export async function setPostHidden(actor: Actor, detail: PostDetail, reason: string | null, meta: RequestMeta): Promise<void> {
-	await db.transaction(async (tx) => {
+/** What a report or a moderator's decision is about: the post, or one of its comments. */
+async function commentOf(executor: Executor, detail: PostDetail, commentId: string | null): Promise<boolean> {
+	if (!commentId) return true;
+	const found = await executor.select({ id: comment.id }).from(comment).where(and(eq(comment.id, commentId), eq(comment.postId, detail.id)));
+	return found.length === 1;
+}
+
+/** A reader reports the post or one of its comments to the space's moderators. */
+export async function reportContent(actor: Actor, detail: PostDetail, input: { commentId: string | null; reason: string }): Promise<{ ok: boolean }> {
+	if (!(await commentOf(db, detail, input.commentId))) return { ok: false };
+	await db.insert(report).values({ postId: detail.id, commentId: input.commentId, reporterId: actor.id, reason: input.reason });
+	return { ok: true };
+}
+
+/** Open reports on a post, for its moderators. */
+export async function listOpenReports(detail: PostDetail) {
+	return db
+		.select({ id: report.id, commentId: report.commentId, reason: report.reason, createdAt: report.createdAt, reporter: person.name })
+		.from(report)
+		.innerJoin(person, eq(person.id, report.reporterId))
+		.where(and(eq(report.postId, detail.id), isNull(report.resolvedAt)))
+		.orderBy(asc(report.createdAt));
+}
+
+/** Posts in a space with open reports, for its moderators. */
+export async function listReportedPosts(spaceId: string) {
+	return db
+		.select({ id: post.id, title: post.title, reports: sql<number>`count(*)::int` })
+		.from(report)
+		.innerJoin(post, eq(post.id, report.postId))
+		.where(and(eq(post.spaceId, spaceId), isNull(report.resolvedAt)))
+		.groupBy(post.id, post.title)
+		.orderBy(desc(sql`max(${report.createdAt})`))
+		.limit(50);
+}
+
+/**
+ * A moderator hides a post or a comment (with the reason its author will read) or restores it;
+ * either settles the open reports about it.
+ */
+export async function setHidden(
+	actor: Actor,
+	detail: PostDetail,
+	input: { commentId: string | null; reason: string | null },
+	meta: RequestMeta
+): Promise<{ ok: boolean }> {
+	return db.transaction(async (tx) => {
+		if (!(await commentOf(tx, detail, input.commentId))) return { ok: false };
+		const change = input.reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: sql`now()`, hiddenReason: input.reason };
+		if (input.commentId) await tx.update(comment).set(change).where(eq(comment.id, input.commentId));
+		else await tx.update(post).set(change).where(eq(post.id, detail.id));
 		await tx
-			.update(post)
-			.set(reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: sql`now()`, hiddenReason: reason })
-			.where(eq(post.id, detail.id));
+			.update(report)
+			.set({ resolvedAt: sql`now()` })
+			.where(and(eq(report.postId, detail.id), input.commentId ? eq(report.commentId, input.commentId) : isNull(report.commentId), isNull(report.resolvedAt)));
 		await recordAudit(tx, {
 			actorId: actor.id,
-			action: reason === null ? 'knowledge.post_restored' : 'knowledge.post_hidden',
+			action: input.reason === null ? 'knowledge.post_restored' : 'knowledge.post_hidden',
 			target: { type: 'knowledge_post', id: detail.id, label: detail.title },
 			ip: meta.ip,
-			details: reason === null ? undefined : { reason }
+			details: { ...(input.commentId ? { commentId: input.commentId } : {}), ...(input.reason === null ? {} : { reason: input.reason }) }
 		});
+		return { ok: true };
 	});
 }
 

@@ -117,3 +117,23 @@ export const comment = pgTable(
 	},
 	(t) => [index('knowledge_comment_post_idx').on(t.postId, t.createdAt), index('knowledge_comment_parent_idx').on(t.parentId)]
 );
+
+/** A reader's report of a post (or one of its comments) to the space's moderators. */
+export const report = pgTable(
+	'knowledge_report',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		postId: uuid('post_id')
+			.notNull()
+			.references(() => post.id, { onDelete: 'cascade' }),
+		commentId: uuid('comment_id').references(() => comment.id, { onDelete: 'cascade' }),
+		reporterId: uuid('reporter_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull(),
+		createdAt: createdAt(),
+		/** Settled when a moderator hides or restores what was reported. */
+		resolvedAt: timestamp('resolved_at', { withTimezone: true })
+	},
+	(t) => [index('knowledge_report_open_idx').on(t.postId).where(sql`${t.resolvedAt} is null`)]
+);

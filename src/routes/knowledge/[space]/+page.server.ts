@@ -6,7 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { consumePosting, createPost, getSpace, listPosts } from '$lib/server/knowledge';
+import { consumePosting, createPost, getSpace, listPosts, listReportedPosts } from '$lib/server/knowledge';
 import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
 
 const pageSize = 20;
@@ -20,12 +20,17 @@ async function readableSpace({ locals, url, params }: Pick<RequestEvent, 'locals
 export const load: PageServerLoad = async (event) => {
 	const space = await readableSpace(event);
 	const { page } = feedQuerySchema.parse(Object.fromEntries(event.url.searchParams));
-	const feed = await listPosts(event.locals.actor, { spaceId: space.id, page, pageSize });
 	const { actor } = event.locals;
+	const canModerate = can(actor, 'knowledge.space.moderate', space);
+	const [feed, reported] = await Promise.all([
+		listPosts(actor, { spaceId: space.id, page, pageSize }),
+		canModerate ? listReportedPosts(space.id) : []
+	]);
 	return {
 		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
 		...feed,
 		page,
+		reported,
 		canPost: can(actor, 'knowledge.space.post', space)
 	};
 };

@@ -6,8 +6,8 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse, refuseFor } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { acceptAnswer, addComment, consumePosting, getPost, listComments, setPostHidden } from '$lib/server/knowledge';
-import { acceptSchema, commentSchema, hideSchema } from '$lib/schemas/knowledge';
+import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, reportContent, setHidden } from '$lib/server/knowledge';
+import { acceptSchema, commentSchema, hideSchema, reportSchema, restoreSchema } from '$lib/schemas/knowledge';
 import { reasonMessage } from '$lib/reasons';
 
 /** The post if this viewer may see it; otherwise sign in, or "not found" whether it exists or not. */
@@ -20,14 +20,16 @@ async function visiblePost({ locals, url, params }: Pick<RequestEvent, 'locals' 
 export const load: PageServerLoad = async (event) => {
 	const post = await visiblePost(event);
 	const { actor } = event.locals;
-	const comments = await listComments(actor, post);
+	const canModerate = can(actor, 'knowledge.space.moderate', post.spaceAccess);
+	const [comments, reports] = await Promise.all([listComments(actor, post), canModerate ? listOpenReports(post) : []]);
 	const { spaceAccess, resource, ...shown } = post;
 	return {
 		post: shown,
 		comments,
+		reports,
 		canComment: can(actor, 'knowledge.space.post', spaceAccess),
 		canAccept: post.kind === 'question' && can(actor, 'knowledge.post.accept', resource),
-		canModerate: can(actor, 'knowledge.space.moderate', spaceAccess)
+		canModerate
 	};
 };
 
@@ -65,14 +67,24 @@ export const actions: Actions = {
 		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
 		const parsed = parseForm(hideSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
-		await setPostHidden(actor, post, parsed.data.reason, requestMeta(event));
+		if (!(await setHidden(actor, post, parsed.data, requestMeta(event))).ok) error(404);
 		setFlash(event.cookies, m.knowledge_flash_hidden());
 		redirect(303, `/knowledge/posts/${post.id}`);
 	},
 	restore: async (event) => {
 		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
-		await setPostHidden(actor, post, null, requestMeta(event));
+		const parsed = parseForm(restoreSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		if (!(await setHidden(actor, post, { commentId: parsed.data.commentId, reason: null }, requestMeta(event))).ok) error(404);
 		setFlash(event.cookies, m.knowledge_flash_restored());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	report: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const parsed = parseForm(reportSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		if (!(await reportContent(actor, post, parsed.data)).ok) error(404);
+		setFlash(event.cookies, m.knowledge_flash_reported());
 		redirect(303, `/knowledge/posts/${post.id}`);
 	}
 };

@@ -216,6 +216,29 @@ describe('moderation', () => {
 	});
 });
 
+describe('edits', () => {
+	it('the author edits, the earlier version stays in the history, and only newly mentioned people are told', async () => {
+		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'article', title: 'First title', body: 'Ask @manager', url: '', tags: 'one', language: 'en' });
+		const path = asked.location!;
+		const mentionsOf = async (to: string) => (await app.db.select().from(outboxEmail).where(and(eq(outboxEmail.purpose, 'knowledge.mention'), eq(outboxEmail.toAddress, to)))).length;
+		const [managerBefore, hrBefore] = [await mentionsOf(demo.manager), await mentionsOf(demo.hr)];
+		const colleague = await signedInClient(
+			(await app.db.select({ email: person.email }).from(person).where(and(eq(person.kind, 'employee'), eq(person.status, 'active'), sql`${person.email} not in (${demo.employee}, ${demo.manager}, ${demo.hr}, ${demo.admin})`)).limit(1))[0]!.email
+		);
+		expect((await colleague.get(`${path}/edit`)).status).toBe(403);
+		expect((await colleague.action(`${path}/edit`, { kind: 'article', title: 'Taken over', body: 'x', url: '', tags: '', language: 'en' })).status).toBe(403);
+		const edited = await clients.employee.action(`${path}/edit`, { kind: 'article', title: 'Second title', body: 'Ask @manager and @hr', url: '', tags: 'two', language: 'en' });
+		expect(edited.type).toBe('redirect');
+		expect((await clients.alumni.get(path)).status, 'still employees only').toBe(404);
+		const page = await (await clients.employee.get(path)).text();
+		expect(page).toContain('<h1 id="post-title">Second title</h1>');
+		expect(page).toContain('<strong>First title</strong>');
+		expect((await searchPosts(actors.employee, { q: 'second title', tag: 'two', page: 1, pageSize: 5 })).total).toBe(1);
+		expect(await mentionsOf(demo.manager)).toBe(managerBefore);
+		expect(await mentionsOf(demo.hr)).toBe(hrBefore + 1);
+	});
+});
+
 describe('reports', () => {
 	it('a reader reports a reply; its moderators see the report, hide the reply, and the report is settled', async () => {
 		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'question', title: 'Reported thread', body: 'Text', url: '', tags: '', language: 'en' });

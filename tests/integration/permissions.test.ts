@@ -187,6 +187,9 @@ const cases: Case[] = [
 	{ route: '/knowledge/posts/[id]', action: 'restore', path: questionPath('platform'), body: () => ({}), expect: moderators() },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('platform'), body: () => ({ reason: 'Spam' }), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('open'), body: () => ({ reason: 'Spam' }), expect: signedIn('ok'), note: 'public space' },
+	// The author (the demo employee) and the space's moderators and staff.
+	{ route: '/knowledge/posts/[id]/edit', action: 'GET', path: async (context) => `${await questionPath('platform')(context)}/edit`, expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]/edit', action: 'default', path: async (context) => `${await questionPath('platform')(context)}/edit`, body: postFields, expect: employeesSpace() },
 	{ route: '/search', action: 'GET', path: () => '/search?q=kubernetes', expect: all('ok') },
 	{ route: '/admin/knowledge', action: 'GET', path: () => '/admin/knowledge', expect: staff() },
 	{

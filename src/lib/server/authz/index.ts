@@ -69,8 +69,9 @@ const rules = {
 	'knowledge.post.view': (actor: Subject, target: PostResource) =>
 		canReadSpace(actor, target.space) && (!target.hidden || actor?.id === target.authorId || canModerateSpace(actor, target.space)),
 	/** On a question: the asker or a moderator picks the accepted answer. */
-	'knowledge.post.accept': (actor: Subject, target: PostResource) =>
-		!!actor && canReadSpace(actor, target.space) && (actor.id === target.authorId || canModerateSpace(actor, target.space))
+	'knowledge.post.accept': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
+	/** The author edits their post (its history is kept); moderators may too. */
+	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target)
 } as const;
 
 export type Action = keyof typeof rules;
@@ -104,6 +105,10 @@ function canReadSpace(actor: Subject, target: SpaceResource): boolean {
 	if (isEmployee(actor)) return true;
 	if (actor.kind === 'alumni') return target.audience === 'alumni' || (target.audience === 'partners' && target.includeAlumni);
 	return target.audience === 'partners' && !!actor.partnerOrgId && target.partnerOrgIds.includes(actor.partnerOrgId);
+}
+
+function isAuthorOrModerator(actor: Subject, target: PostResource): boolean {
+	return !!actor && canReadSpace(actor, target.space) && (actor.id === target.authorId || canModerateSpace(actor, target.space));
 }
 
 function canModerateSpace(actor: Subject, target: SpaceResource): boolean {

@@ -12,7 +12,7 @@ import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
 import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
-import { comment, post, report, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
+import { comment, post, postRevision, report, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
 import { renderMarkdown } from './markdown';
 
 export { renderMarkdown } from './markdown';
@@ -316,6 +316,46 @@ export async function createPost(actor: Actor, target: SpaceDetail, input: PostI
 	});
 }
 
+/** The author (or a moderator) changes a post; what it said before is kept as a revision. */
+export async function editPost(actor: Actor, detail: PostDetail, input: PostInput, meta: RequestMeta): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [before] = await tx.select({ title: post.title, body: post.body, tags: post.tags }).from(post).where(eq(post.id, detail.id)).for('update');
+		await tx.insert(postRevision).values({ postId: detail.id, editorId: actor.id, ...before! });
+		await tx
+			.update(post)
+			.set({
+				kind: input.kind,
+				title: withoutMarks(input.title),
+				body: withoutMarks(input.body),
+				bodyHtml: renderMarkdown(input.body),
+				url: input.url,
+				language: input.language,
+				tags: input.tags
+			})
+			.where(eq(post.id, detail.id));
+		await notifyMentions(tx, actor, { postId: detail.id, title: input.title, space: detail.spaceAccess }, newMentionsOnly(before!.body, input.body), meta);
+	});
+}
+
+/** Only people an edit newly mentions are told; the others heard when they were first named. */
+function newMentionsOnly(before: string, after: string): string {
+	const known = new Set(mentionedHandles(before));
+	return mentionedHandles(after)
+		.filter((handle) => !known.has(handle))
+		.map((handle) => `@${handle}`)
+		.join(' ');
+}
+
+/** Earlier versions of a post, newest first, with who replaced them. */
+export async function listRevisions(postId: string) {
+	return db
+		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, tags: postRevision.tags, createdAt: postRevision.createdAt, editor: person.name })
+		.from(postRevision)
+		.innerJoin(person, eq(person.id, postRevision.editorId))
+		.where(eq(postRevision.postId, postId))
+		.orderBy(desc(postRevision.createdAt));
+}
+
 export interface CommentView {
 	id: string;
 	parentId: string | null;
@@ -327,6 +367,8 @@ export interface CommentView {
 }
 
 export interface PostDetail extends PostSummary {
+	/** The markdown as written, for the edit form. */
+	body: string;
 	bodyHtml: string;
 	language: string;
 	acceptedCommentId: string | null;
@@ -342,6 +384,7 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 	const [row] = await db
 		.select({
 			...summaryColumns,
+			body: post.body,
 			bodyHtml: post.bodyHtml,
 			language: post.language,
 			acceptedCommentId: post.acceptedCommentId,
@@ -358,6 +401,7 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 	const hidden = row.hiddenAt !== null;
 	return {
 		...toSummary(row),
+		body: row.body,
 		bodyHtml: row.bodyHtml,
 		language: row.language,
 		acceptedCommentId: row.acceptedCommentId,

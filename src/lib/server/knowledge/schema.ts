@@ -137,3 +137,23 @@ export const report = pgTable(
 	},
 	(t) => [index('knowledge_report_open_idx').on(t.postId).where(sql`${t.resolvedAt} is null`)]
 );
+
+/** What a post said before each edit: the history its readers can look back on. */
+export const postRevision = pgTable(
+	'knowledge_post_revision',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		postId: uuid('post_id')
+			.notNull()
+			.references(() => post.id, { onDelete: 'cascade' }),
+		editorId: uuid('editor_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'restrict' }),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		tags: text('tags').array().notNull(),
+		/** When it was replaced. */
+		createdAt: createdAt()
+	},
+	(t) => [index('knowledge_post_revision_post_idx').on(t.postId, t.createdAt)]
+);

@@ -6,7 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse, refuseFor } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, reportContent, setHidden } from '$lib/server/knowledge';
+import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, listRevisions, reportContent, setHidden } from '$lib/server/knowledge';
 import { acceptSchema, commentSchema, hideSchema, reportSchema, restoreSchema } from '$lib/schemas/knowledge';
 import { reasonMessage } from '$lib/reasons';
 
@@ -21,12 +21,14 @@ export const load: PageServerLoad = async (event) => {
 	const post = await visiblePost(event);
 	const { actor } = event.locals;
 	const canModerate = can(actor, 'knowledge.space.moderate', post.spaceAccess);
-	const [comments, reports] = await Promise.all([listComments(actor, post), canModerate ? listOpenReports(post) : []]);
-	const { spaceAccess, resource, ...shown } = post;
+	const [comments, reports, revisions] = await Promise.all([listComments(actor, post), canModerate ? listOpenReports(post) : [], listRevisions(post.id)]);
+	const { spaceAccess, resource, body, ...shown } = post;
 	return {
 		post: shown,
 		comments,
 		reports,
+		revisions,
+		canEdit: can(actor, 'knowledge.post.edit', resource),
 		canComment: can(actor, 'knowledge.space.post', spaceAccess),
 		canAccept: post.kind === 'question' && can(actor, 'knowledge.post.accept', resource),
 		canModerate

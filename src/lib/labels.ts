@@ -27,3 +27,5 @@ export const audienceLabel = (audience: string, includeAlumni = false) =>
 		public: m.knowledge_audience_public()
 	})[audience] ?? audience;
 export const audienceOptions = () => options(['employees', 'alumni', 'partners', 'public'], (audience) => audienceLabel(audience));
+export const reactionLabel = (kind: string) =>
+	({ like: m.knowledge_reaction_like(), thanks: m.knowledge_reaction_thanks(), insightful: m.knowledge_reaction_insightful() })[kind] ?? kind;

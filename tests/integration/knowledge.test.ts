@@ -239,6 +239,31 @@ describe('edits', () => {
 	});
 });
 
+describe('reactions and bookmarks', () => {
+	it('a reaction pressed twice is taken back; a bookmark lists the post only while its keeper may read it', async () => {
+		const [fresh] = await app.db
+			.insert(person)
+			.values({ email: `keeper.${Date.now()}@noorderlicht.example`, name: 'Kee Per', kind: 'employee', status: 'active' })
+			.returning();
+		const keeper = await signedInClient(fresh!.email);
+		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'article', title: 'Worth keeping', body: 'Text', url: '', tags: '', language: 'en' });
+		const path = asked.location!;
+		await keeper.action(`${path}?/react`, { kind: 'insightful' });
+		await clients.employee.action(`${path}?/react`, { kind: 'insightful' });
+		expect(await (await keeper.get(path)).text()).toMatch(/aria-pressed="true"[^>]*>Insightful 2</);
+		await keeper.action(`${path}?/react`, { kind: 'insightful' });
+		expect(await (await keeper.get(path)).text()).toMatch(/aria-pressed="false"[^>]*>Insightful 1</);
+		expect((await keeper.action(`${path}?/react`, { kind: 'angry' })).status).toBe(400);
+		await keeper.action(`${path}?/bookmark`, {});
+		expect(await (await keeper.get('/knowledge/bookmarks')).text()).toContain('Worth keeping');
+		// The keeper leaves: the employees-only post drops out of their bookmarks.
+		await app.db.update(person).set({ kind: 'alumni' }).where(eq(person.id, fresh!.id));
+		const after = await keeper.get('/knowledge/bookmarks');
+		expect(after.status).toBe(200);
+		expect(await after.text()).not.toContain('Worth keeping');
+	});
+});
+
 describe('reports', () => {
 	it('a reader reports a reply; its moderators see the report, hide the reply, and the report is settled', async () => {
 		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'question', title: 'Reported thread', body: 'Text', url: '', tags: '', language: 'en' });

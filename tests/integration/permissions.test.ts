@@ -185,6 +185,10 @@ const cases: Case[] = [
 	},
 	{ route: '/knowledge/posts/[id]', action: 'hide', path: questionPath('platform'), body: () => ({ reason: 'Off topic' }), expect: moderators() },
 	{ route: '/knowledge/posts/[id]', action: 'restore', path: questionPath('platform'), body: () => ({}), expect: moderators() },
+	{ route: '/knowledge/posts/[id]', action: 'react', path: questionPath('platform'), body: () => ({ kind: 'thanks' }), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('platform'), body: () => ({}), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('craft'), body: () => ({}), expect: { ...employeesSpace(), alumni: 'ok' }, note: 'alumni space' },
+	{ route: '/knowledge/bookmarks', action: 'GET', path: () => '/knowledge/bookmarks', expect: signedIn('ok') },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('platform'), body: () => ({ reason: 'Spam' }), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('open'), body: () => ({ reason: 'Spam' }), expect: signedIn('ok'), note: 'public space' },
 	// The author (the demo employee) and the space's moderators and staff.

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { checkbox, many, optionalText, page, requiredText } from './common';
-import { postKinds, postLanguages, spaceAudiences } from '$lib/server/knowledge/schema';
+import { postKinds, postLanguages, reactionKinds, spaceAudiences } from '$lib/server/knowledge/schema';
 
 /** Slugs that are routes of their own under /knowledge. */
-export const reservedSlugs = ['posts', 'new'];
+export const reservedSlugs = ['posts', 'new', 'bookmarks'];
 
 export const spaceSchema = z.object({
 	name: requiredText(80),
@@ -75,6 +75,7 @@ export const commentSchema = z.object({
 });
 
 export const acceptSchema = z.object({ commentId: z.uuid() });
+export const reactSchema = z.object({ kind: z.enum(reactionKinds) });
 /** Hiding, restoring and reporting are about the post, or one of its comments. */
 export const hideSchema = z.object({ reason: requiredText(300), commentId: optionalCommentId });
 export const restoreSchema = z.object({ commentId: optionalCommentId });

@@ -12,7 +12,7 @@ import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
 import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
-import { comment, post, postRevision, report, space, spaceModerator, spacePartner, type PostKind, type SpaceAudience } from './schema';
+import { bookmark, comment, post, postRevision, reaction, report, space, spaceModerator, spacePartner, type PostKind, type ReactionKind, type SpaceAudience } from './schema';
 import { renderMarkdown } from './markdown';
 
 export { renderMarkdown } from './markdown';
@@ -354,6 +354,57 @@ export async function listRevisions(postId: string) {
 		.innerJoin(person, eq(person.id, postRevision.editorId))
 		.where(eq(postRevision.postId, postId))
 		.orderBy(desc(postRevision.createdAt));
+}
+
+// ─── Reactions and bookmarks ───────────────────────────────────────────────────────────────────
+
+/** Adds the actor's reaction of this kind, or takes it back when it is there. */
+export async function toggleReaction(actor: Actor, postId: string, kind: ReactionKind): Promise<void> {
+	const removed = await db
+		.delete(reaction)
+		.where(and(eq(reaction.postId, postId), eq(reaction.personId, actor.id), eq(reaction.kind, kind)))
+		.returning({ kind: reaction.kind });
+	if (!removed.length) await db.insert(reaction).values({ postId, personId: actor.id, kind }).onConflictDoNothing();
+}
+
+export async function toggleBookmark(actor: Actor, postId: string): Promise<void> {
+	const removed = await db.delete(bookmark).where(and(eq(bookmark.personId, actor.id), eq(bookmark.postId, postId))).returning({ postId: bookmark.postId });
+	if (!removed.length) await db.insert(bookmark).values({ personId: actor.id, postId }).onConflictDoNothing();
+}
+
+/** Reaction counts on a post, and which of them are the viewer's; whether the viewer bookmarked it. */
+export async function reactionsOn(viewer: Subject, postId: string) {
+	const [counts, mine] = await Promise.all([
+		db.select({ kind: reaction.kind, count: sql<number>`count(*)::int` }).from(reaction).where(eq(reaction.postId, postId)).groupBy(reaction.kind),
+		viewer
+			? db
+					.select({ kind: sql<string>`'bookmark'` })
+					.from(bookmark)
+					.where(and(eq(bookmark.postId, postId), eq(bookmark.personId, viewer.id)))
+					.unionAll(db.select({ kind: reaction.kind }).from(reaction).where(and(eq(reaction.postId, postId), eq(reaction.personId, viewer.id))))
+			: []
+	]);
+	const own = new Set(mine.map((row) => row.kind));
+	return {
+		reactions: Object.fromEntries(counts.map((row) => [row.kind, row.count])) as Partial<Record<ReactionKind, number>>,
+		mine: [...own].filter((kind): kind is ReactionKind => kind !== 'bookmark'),
+		bookmarked: own.has('bookmark')
+	};
+}
+
+/** The viewer's bookmarks, newest first, through the same filter as every list: a post they can no longer read drops out. */
+export async function listBookmarks(viewer: Actor, options: { page: number; pageSize: number }) {
+	const rows = await db
+		.select(summaryColumns)
+		.from(bookmark)
+		.innerJoin(post, eq(post.id, bookmark.postId))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(and(eq(bookmark.personId, viewer.id), visiblePosts(viewer)))
+		.orderBy(desc(bookmark.createdAt))
+		.limit(options.pageSize + 1)
+		.offset((options.page - 1) * options.pageSize);
+	return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 }
 
 export interface CommentView {

@@ -157,3 +157,37 @@ export const postRevision = pgTable(
 	},
 	(t) => [index('knowledge_post_revision_post_idx').on(t.postId, t.createdAt)]
 );
+
+export const reactionKinds = ['like', 'thanks', 'insightful'] as const;
+export type ReactionKind = (typeof reactionKinds)[number];
+
+/** One of each kind per person and post; pressing again takes it back. */
+export const reaction = pgTable(
+	'knowledge_reaction',
+	{
+		postId: uuid('post_id')
+			.notNull()
+			.references(() => post.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: reactionKinds }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.postId, t.personId, t.kind] })]
+);
+
+/** Posts a person keeps for later; listed only while they may still read them. */
+export const bookmark = pgTable(
+	'knowledge_bookmark',
+	{
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		postId: uuid('post_id')
+			.notNull()
+			.references(() => post.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.postId] }), index('knowledge_bookmark_post_idx').on(t.postId)]
+);

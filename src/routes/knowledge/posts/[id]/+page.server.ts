@@ -6,8 +6,8 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse, refuseFor } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, listRevisions, reportContent, setHidden } from '$lib/server/knowledge';
-import { acceptSchema, commentSchema, hideSchema, reportSchema, restoreSchema } from '$lib/schemas/knowledge';
+import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, listRevisions, reactionsOn, reportContent, setHidden, toggleBookmark, toggleReaction } from '$lib/server/knowledge';
+import { acceptSchema, commentSchema, hideSchema, reactSchema, reportSchema, restoreSchema } from '$lib/schemas/knowledge';
 import { reasonMessage } from '$lib/reasons';
 
 /** The post if this viewer may see it; otherwise sign in, or "not found" whether it exists or not. */
@@ -21,13 +21,19 @@ export const load: PageServerLoad = async (event) => {
 	const post = await visiblePost(event);
 	const { actor } = event.locals;
 	const canModerate = can(actor, 'knowledge.space.moderate', post.spaceAccess);
-	const [comments, reports, revisions] = await Promise.all([listComments(actor, post), canModerate ? listOpenReports(post) : [], listRevisions(post.id)]);
+	const [comments, reports, revisions, reactions] = await Promise.all([
+		listComments(actor, post),
+		canModerate ? listOpenReports(post) : [],
+		listRevisions(post.id),
+		reactionsOn(actor, post.id)
+	]);
 	const { spaceAccess, resource, body, ...shown } = post;
 	return {
 		post: shown,
 		comments,
 		reports,
 		revisions,
+		...reactions,
 		canEdit: can(actor, 'knowledge.post.edit', resource),
 		canComment: can(actor, 'knowledge.space.post', spaceAccess),
 		canAccept: post.kind === 'question' && can(actor, 'knowledge.post.accept', resource),
@@ -79,6 +85,18 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		if (!(await setHidden(actor, post, { commentId: parsed.data.commentId, reason: null }, requestMeta(event))).ok) error(404);
 		setFlash(event.cookies, m.knowledge_flash_restored());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	react: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const parsed = parseForm(reactSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		await toggleReaction(actor, post.id, parsed.data.kind);
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	bookmark: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		await toggleBookmark(actor, post.id);
 		redirect(303, `/knowledge/posts/${post.id}`);
 	},
 	report: async (event) => {

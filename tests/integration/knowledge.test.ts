@@ -264,6 +264,41 @@ describe('reactions and bookmarks', () => {
 	});
 });
 
+describe('follows', () => {
+	it('rank followed spaces and tags up the feed, never past the audience', async () => {
+		const [fresh] = await app.db
+			.insert(person)
+			.values({ email: `follower.${Date.now()}@noorderlicht.example`, name: 'Fol Lower', kind: 'alumni', status: 'active' })
+			.returning();
+		const follower = await signedInClient(fresh!.email);
+		const first = async () => {
+			const html = await (await follower.get('/knowledge')).text();
+			return html.match(/<h2 class="post-title"><a href="\/knowledge\/posts\/([\w-]+)">/)?.[1];
+		};
+		// An older post in the alumni space, a newer one in the public space.
+		const [craft] = await app.db.select().from(space).where(eq(space.slug, 'craft'));
+		const [older] = await app.db
+			.insert(post)
+			.values({ spaceId: craft!.id, authorId: (await personByEmail(app.db, demo.employee)).id, kind: 'article', title: 'Followed but older', bodyHtml: '', lastActivityAt: new Date(Date.now() - 86_400_000), tags: ['secret-tag'] })
+			.returning({ id: post.id });
+		const newer = await clients.employee.action('/knowledge/open?/post', { kind: 'article', title: 'Newest public', body: 'x', url: '', tags: '', language: 'en' });
+		expect(await first()).toBe(newer.location!.split('/').pop());
+		expect((await follower.action('/knowledge/craft?/follow', {})).type).toBe('redirect');
+		expect(await first()).toBe(older!.id);
+		expect(await (await follower.get('/knowledge')).text()).toContain('Following');
+		// Unfollow, and follow a tag instead: a tag on an employees-only post shows nothing of it.
+		await follower.action('/knowledge/craft?/follow', {});
+		expect(await first()).toBe(newer.location!.split('/').pop());
+		await clients.employee.action('/knowledge/platform?/post', { kind: 'article', title: 'Employees only, tagged', body: 'x', url: '', tags: 'secret-tag', language: 'en' });
+		expect((await follower.action('/search?/follow', { tag: 'secret-tag' })).type).toBe('redirect');
+		const feed = await (await follower.get('/knowledge')).text();
+		expect(feed).not.toContain('Employees only, tagged');
+		expect(await first()).toBe(older!.id);
+		// Nobody follows a space they may not read: it does not exist for them.
+		expect((await follower.action('/knowledge/platform?/follow', {})).status).toBe(404);
+	});
+});
+
 describe('reports', () => {
 	it('a reader reports a reply; its moderators see the report, hide the reply, and the report is settled', async () => {
 		const asked = await clients.employee.action('/knowledge/platform?/post', { kind: 'question', title: 'Reported thread', body: 'Text', url: '', tags: '', language: 'en' });

@@ -167,6 +167,8 @@ const cases: Case[] = [
 	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/no-such-space', expect: { ...signedIn(404) }, note: 'unknown space' },
 	{ route: '/knowledge/[space]', action: 'post', path: () => '/knowledge/platform', body: postFields, expect: employeesSpace() },
 	{ route: '/knowledge/[space]', action: 'post', path: () => '/knowledge/open', body: postFields, expect: signedIn('ok'), note: 'public space: read by all, written by people signed in' },
+	{ route: '/knowledge/[space]', action: 'follow', path: () => '/knowledge/platform', body: () => ({}), expect: employeesSpace() },
+	{ route: '/knowledge/[space]', action: 'follow', path: () => '/knowledge/open', body: () => ({}), expect: signedIn('ok'), note: 'public space' },
 	{ route: '/knowledge/posts/[id]', action: 'GET', path: questionPath('platform'), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'GET', path: questionPath('open'), expect: all('ok'), note: 'public space' },
 	{ route: '/knowledge/posts/[id]', action: 'GET', path: () => '/knowledge/posts/not-a-uuid', expect: signedIn(404), note: 'malformed id' },
@@ -195,6 +197,7 @@ const cases: Case[] = [
 	{ route: '/knowledge/posts/[id]/edit', action: 'GET', path: async (context) => `${await questionPath('platform')(context)}/edit`, expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]/edit', action: 'default', path: async (context) => `${await questionPath('platform')(context)}/edit`, body: postFields, expect: employeesSpace() },
 	{ route: '/search', action: 'GET', path: () => '/search?q=kubernetes', expect: all('ok') },
+	{ route: '/search', action: 'follow', path: () => '/search?tag=kubernetes', body: () => ({ tag: 'kubernetes' }), expect: signedIn('ok') },
 	{ route: '/admin/knowledge', action: 'GET', path: () => '/admin/knowledge', expect: staff() },
 	{
 		route: '/admin/knowledge',

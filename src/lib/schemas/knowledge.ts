@@ -33,12 +33,14 @@ export const spaceSchema = z.object({
 });
 export type SpaceInput = z.output<typeof spaceSchema>;
 
+const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u;
+
 /** "Kubernetes, on-call  DevOps" → ["kubernetes", "on-call", "devops"]. */
 const tags = z
 	.string()
 	.optional()
 	.transform((value) => [...new Set((value ?? '').split(/[\s,]+/).map((tag) => tag.trim().toLowerCase().replace(/^#/, '')).filter(Boolean))])
-	.refine((list) => list.length <= 8 && list.every((tag) => /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u.test(tag)), { error: () => m.knowledge_validation_tags() });
+	.refine((list) => list.length <= 8 && list.every((tag) => tagPattern.test(tag)), { error: () => m.knowledge_validation_tags() });
 
 export const postSchema = z
 	.object({
@@ -89,6 +91,7 @@ const optionalFilter = z
 	.transform((value) => value || undefined);
 
 export const feedQuerySchema = z.object({ page });
+export const followTagSchema = z.object({ tag: z.string().trim().toLowerCase().regex(tagPattern) });
 
 export const searchQuerySchema = z.object({
 	q: optionalFilter,

@@ -12,7 +12,7 @@ import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
 import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
-import { bookmark, comment, post, postRevision, reaction, report, space, spaceModerator, spacePartner, type PostKind, type ReactionKind, type SpaceAudience } from './schema';
+import { bookmark, comment, follow, post, postRevision, reaction, report, space, spaceModerator, spacePartner, type PostKind, type ReactionKind, type SpaceAudience } from './schema';
 import { renderMarkdown } from './markdown';
 
 export { renderMarkdown } from './markdown';
@@ -215,21 +215,67 @@ function visiblePosts(viewer: Subject, ...conditions: (SQL | undefined)[]): SQL 
 	return and(readableSpaceFilter(viewer), isNull(post.hiddenAt), ...conditions)!;
 }
 
+/** The feed ranks this many of the most recently active posts; older ones are for search. */
+export const feedCandidateLimit = 500;
+
 /**
  * The feed (all readable spaces, or one), most recently active first. No total: counting every
  * readable post costs more than the page itself; one extra row tells whether there is a next page.
+ * Someone signed in sees their main feed ranked: what they follow and what has many replies moves
+ * up, among the most recent posts only, so the ranking never sorts the whole table.
  */
 export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
-	const rows = await db
-		.select(summaryColumns)
+	const where = visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined);
+	const offset = (options.page - 1) * options.pageSize;
+	if (!viewer || options.spaceId) {
+		const rows = await db
+			.select(summaryColumns)
+			.from(post)
+			.innerJoin(space, eq(space.id, post.spaceId))
+			.innerJoin(author, eq(author.id, post.authorId))
+			.where(where)
+			.orderBy(desc(post.lastActivityAt), desc(post.id))
+			.limit(options.pageSize + 1)
+			.offset(offset);
+		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
+	}
+	const candidates = db
+		.select({ id: post.id })
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
-		.innerJoin(author, eq(author.id, post.authorId))
-		.where(visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined))
+		.where(where)
 		.orderBy(desc(post.lastActivityAt), desc(post.id))
+		.limit(feedCandidateLimit)
+		.as('candidates');
+	const followed = sql`(${post.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
+		or ${post.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	// Following is worth three days of recency, each reply (up to ten) two hours.
+	const score = sql`${post.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${summaryColumns.commentCount}, 10) * interval '2 hours'`;
+	const rows = await db
+		.select({ ...summaryColumns, followed: sql<boolean>`${followed}` })
+		.from(candidates)
+		.innerJoin(post, eq(post.id, candidates.id))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.orderBy(desc(score), desc(post.id))
 		.limit(options.pageSize + 1)
-		.offset((options.page - 1) * options.pageSize);
-	return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
+		.offset(offset);
+	return { posts: rows.slice(0, options.pageSize).map((row) => ({ ...toSummary(row), followed: row.followed })), hasNext: rows.length > options.pageSize };
+}
+
+/** Follows or unfollows a space or a tag; says whether it is now followed. */
+export async function toggleFollow(actor: Actor, target: { spaceId: string } | { tag: string }): Promise<boolean> {
+	const which = 'spaceId' in target ? eq(follow.spaceId, target.spaceId) : eq(follow.tag, target.tag);
+	const removed = await db.delete(follow).where(and(eq(follow.personId, actor.id), which)).returning({ id: follow.id });
+	if (removed.length) return false;
+	await db.insert(follow).values({ personId: actor.id, ...target }).onConflictDoNothing();
+	return true;
+}
+
+export async function isFollowing(viewer: Subject, target: { spaceId: string } | { tag: string }): Promise<boolean> {
+	if (!viewer) return false;
+	const which = 'spaceId' in target ? eq(follow.spaceId, target.spaceId) : eq(follow.tag, target.tag);
+	return (await db.select({ id: follow.id }).from(follow).where(and(eq(follow.personId, viewer.id), which)).limit(1)).length > 0;
 }
 
 // ─── Posting: limits for new accounts, mentions ────────────────────────────────────────────────

@@ -191,3 +191,22 @@ export const bookmark = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.postId] }), index('knowledge_bookmark_post_idx').on(t.postId)]
 );
+
+/** A person follows a space or a tag: their feed ranks what they follow higher. */
+export const follow = pgTable(
+	'knowledge_follow',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		spaceId: uuid('space_id').references(() => space.id, { onDelete: 'cascade' }),
+		tag: text('tag'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('knowledge_follow_space_idx').on(t.personId, t.spaceId).where(sql`${t.spaceId} is not null`),
+		uniqueIndex('knowledge_follow_tag_idx').on(t.personId, t.tag).where(sql`${t.tag} is not null`),
+		check('knowledge_follow_one_thing', sql`(${t.spaceId} is null) <> (${t.tag} is null)`)
+	]
+);

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { can, refuseUnseen } from '$lib/server/authz';
+import { can, refuseUnseen, requireActor } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { consumePosting, createPost, getSpace, listPosts, listReportedPosts } from '$lib/server/knowledge';
+import { consumePosting, createPost, getSpace, isFollowing, listPosts, listReportedPosts, toggleFollow } from '$lib/server/knowledge';
 import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
 
 const pageSize = 20;
@@ -22,20 +22,29 @@ export const load: PageServerLoad = async (event) => {
 	const { page } = feedQuerySchema.parse(Object.fromEntries(event.url.searchParams));
 	const { actor } = event.locals;
 	const canModerate = can(actor, 'knowledge.space.moderate', space);
-	const [feed, reported] = await Promise.all([
+	const [feed, reported, following] = await Promise.all([
 		listPosts(actor, { spaceId: space.id, page, pageSize }),
-		canModerate ? listReportedPosts(space.id) : []
+		canModerate ? listReportedPosts(space.id) : [],
+		isFollowing(actor, { spaceId: space.id })
 	]);
 	return {
 		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
 		...feed,
 		page,
 		reported,
+		following,
 		canPost: can(actor, 'knowledge.space.post', space)
 	};
 };
 
 export const actions: Actions = {
+	follow: async (event) => {
+		const space = await readableSpace(event);
+		const actor = requireActor(event.locals, event.url);
+		const now = await toggleFollow(actor, { spaceId: space.id });
+		setFlash(event.cookies, now ? m.knowledge_flash_followed({ name: space.name }) : m.knowledge_flash_unfollowed({ name: space.name }));
+		redirect(303, `/knowledge/${space.slug}`);
+	},
 	post: async (event) => {
 		const space = await readableSpace(event);
 		const { actor } = event.locals;

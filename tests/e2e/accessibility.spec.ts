@@ -207,8 +207,13 @@ for (const { theme, locale } of variants) {
 		await admin.getByRole('list', { name: tt('knowledge_posts') }).getByRole('heading').first().getByRole('link').click();
 		await expect(admin).toHaveURL(/\/knowledge\/posts\/[\w-]+$/);
 		await expectAccessible(admin);
+		await admin.getByRole('main').getByRole('link', { name: tt('knowledge_edit'), exact: true }).click();
+		await expect(admin).toHaveURL(/\/edit$/);
+		await expectAccessible(admin);
+		await visit(admin, '/knowledge/bookmarks');
 		await visit(admin, '/search?q=kubernetes');
 		await visit(admin, `/search?q=${unique()}`);
+		await visit(admin, '/search?tag=kubernetes');
 		await visit(admin, '/admin/knowledge');
 		await label(admin, 'knowledge_field_slug').fill('posts');
 		await submit(admin, button(admin, 'knowledge_create_space'));

@@ -24,7 +24,10 @@ export const auditActions = [
 	'partner.created',
 	'partner.updated',
 	'partner.deleted',
-	'settings.updated'
+	'settings.updated',
+	'knowledge.space_created',
+	'knowledge.post_hidden',
+	'knowledge.post_restored'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -51,7 +54,10 @@ const labels: Record<AuditAction, () => string> = {
 	'partner.created': m.audit_partner_created,
 	'partner.updated': m.audit_partner_updated,
 	'partner.deleted': m.audit_partner_deleted,
-	'settings.updated': m.audit_settings_updated
+	'settings.updated': m.audit_settings_updated,
+	'knowledge.space_created': m.knowledge_audit_space_created,
+	'knowledge.post_hidden': m.knowledge_audit_post_hidden,
+	'knowledge.post_restored': m.knowledge_audit_post_restored
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

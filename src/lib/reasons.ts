@@ -34,7 +34,10 @@ const messages = {
 	no_rows: m.reason_no_rows,
 	too_many_rows: m.reason_too_many_rows,
 	malformed_row: m.reason_malformed_row,
-	duplicate_in_file: m.reason_duplicate_in_file
+	duplicate_in_file: m.reason_duplicate_in_file,
+	knowledge_moderator_not_found: m.knowledge_reason_moderator_not_found,
+	knowledge_not_question: m.knowledge_reason_not_question,
+	knowledge_partners_required: m.knowledge_reason_partners_required
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { buildIfStale } from '../../src/cli/build.js';
 import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
 import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
+import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -48,7 +49,7 @@ async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options
 }
 
 /** Seeds and settles the database, and picks what the routes ask for. Closed again: one process per PGlite directory. */
-async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string }> {
+async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string; postIds: string[] }> {
 	const handle = await openDatabase(options);
 	try {
 		await migrateDatabase(handle);
@@ -56,6 +57,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 		await handle.db.transaction(async (tx) => {
 			await seedDemo(tx, { passwordHash });
 			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
+			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -68,7 +70,11 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			handle.db,
 			sql`select split_part(name, ' ', 1) as name from person group by 1 order by count(*) desc, 1 limit 1`
 		);
-		return { personIds: people.map((row) => row.id), commonName: common?.name ?? 'Jan' };
+		const posts = await rawRows<{ id: string }>(
+			handle.db,
+			sql`select p.id from knowledge_post p join knowledge_space s on s.id = p.space_id where s.audience = 'employees' order by md5(p.title || p.id::text) limit 200`
+		);
+		return { personIds: people.map((row) => row.id), commonName: common?.name ?? 'Jan', postIds: posts.map((row) => row.id) };
 	} finally {
 		await handle.close();
 	}
@@ -132,14 +138,14 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const database = await freshDatabase();
 	console.log(`Seeding ${Math.round(10_000 * scale)} employees and ${Math.round(20_000 * scale)} alumni into a fresh ${database.driver} database…`);
-	const { personIds, commonName } = await seed(database.options);
+	const { personIds, commonName, postIds } = await seed(database.options);
 	buildIfStale();
 	const server = await startServer(database.env);
 	undo.push(server.stop);
 
 	const email = (role: DemoRole) => demoLogins.find((login) => login.role === role)!.email;
 	const cookies = new Map<DemoRole, string>();
-	for (const role of ['employee', 'manager', 'hr'] as const) cookies.set(role, await signIn(server.origin, email(role), demoPassword));
+	for (const role of ['employee', 'manager', 'hr', 'alumni'] as const) cookies.set(role, await signIn(server.origin, email(role), demoPassword));
 
 	const routes: Route[] = [
 		// The floor: the smallest signed-in page, one `select 1` (see src/routes/health).
@@ -148,7 +154,15 @@ async function main(): Promise<void> {
 		{ name: '/', as: 'manager', paths: ['/'] },
 		{ name: '/', as: 'hr', paths: ['/'] },
 		{ name: `/admin/people?q=${commonName.toLowerCase()}`, as: 'hr', paths: [`/admin/people?q=${encodeURIComponent(commonName.toLowerCase())}`] },
-		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) }
+		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) },
+		{ name: '/knowledge', as: 'employee', paths: ['/knowledge'] },
+		// Alumni read a filtered share of the spaces: the feed walks further to fill a page.
+		{ name: '/knowledge', as: 'alumni', paths: ['/knowledge'] },
+		{ name: `/knowledge/posts/[id] (${postIds.length} posts)`, as: 'employee', paths: postIds.map((id) => `/knowledge/posts/${id}`) },
+		// A common word, a rare one, several words, and a filter: each has its own plan.
+		{ name: '/search?q=kubernetes', as: 'employee', paths: ['/search?q=kubernetes'] },
+		{ name: '/search?q=quasar (no match)', as: 'employee', paths: ['/search?q=quasar'] },
+		{ name: '/search?q=… (words, filters)', as: 'alumni', paths: ['/search?q=mentoring+career', '/search?q=begin+klein&answered=yes', '/search?tag=testing'] }
 	];
 
 	const figures: Figures[] = [];

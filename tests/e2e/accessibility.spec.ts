@@ -197,6 +197,31 @@ for (const { theme, locale } of variants) {
 		await expectAccessible(admin);
 		await visit(admin, '/admin/outbox');
 		await visit(admin, '/admin/settings');
+
+		// Knowledge: the feed, a space with its form refused, a post, search, and the spaces' admin page.
+		await visit(admin, '/knowledge');
+		await visit(admin, '/knowledge/platform');
+		// A question needs its text (the title is required by the browser already).
+		await label(admin, 'knowledge_field_title').fill(`Sweep ${id}`);
+		await submit(admin, button(admin, 'knowledge_publish'));
+		await expectFieldError(admin, tt('knowledge_field_body'), tt('validation_required'));
+		await expectAccessible(admin);
+		await admin.getByRole('list', { name: tt('knowledge_posts') }).getByRole('heading').first().getByRole('link').click();
+		await expect(admin).toHaveURL(/\/knowledge\/posts\/[\w-]+$/);
+		await expectAccessible(admin);
+		await admin.getByRole('main').getByRole('link', { name: tt('knowledge_edit'), exact: true }).click();
+		await expect(admin).toHaveURL(/\/edit$/);
+		await expectAccessible(admin);
+		await visit(admin, '/knowledge/bookmarks');
+		await visit(admin, '/search?q=kubernetes');
+		await visit(admin, `/search?q=${unique()}`);
+		await visit(admin, '/search?tag=kubernetes');
+		await visit(admin, '/admin/knowledge');
+		await label(admin, 'knowledge_field_space_name').fill(`Sweep ${id}`);
+		await label(admin, 'knowledge_field_slug').fill('posts');
+		await submit(admin, button(admin, 'knowledge_create_space'));
+		await expectFieldError(admin, tt('knowledge_field_slug'), tt('knowledge_validation_slug'));
+		await expectAccessible(admin);
 		await visit(admin, '/');
 		await expect(heading(admin)).toHaveText(tt('home_greeting', { name: 'Amira' }));
 	});

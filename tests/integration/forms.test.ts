@@ -17,7 +17,20 @@ afterAll(() => app?.close());
 
 /** A fingerprint of the tables a form could write to: any write changes it. */
 async function fingerprint(): Promise<string> {
-	const tables = ['person', 'organisation', 'partner_org', 'org_unit', 'auth_token', 'outbox_email', 'audit_event'];
+	const tables = [
+		'person',
+		'organisation',
+		'partner_org',
+		'org_unit',
+		'auth_token',
+		'outbox_email',
+		'audit_event',
+		'knowledge_space',
+		'knowledge_space_partner',
+		'knowledge_space_moderator',
+		'knowledge_post',
+		'knowledge_comment'
+	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
 	);
@@ -38,7 +51,73 @@ interface BadInput {
 	refilled?: Record<string, string>;
 }
 
+const knowledgePost = async () => {
+	const [row] = await rawRows<{ id: string }>(app.db, sql`select p.id from knowledge_post p join knowledge_space s on s.id = p.space_id where s.slug = 'platform' limit 1`);
+	return `/knowledge/posts/${row!.id}`;
+};
+
 const cases: BadInput[] = [
+	{
+		form: 'new knowledge space',
+		as: 'hr',
+		path: () => '/admin/knowledge?/create',
+		body: { name: '', slug: 'posts', description: '', audience: 'everyone', moderators: 'not-an-address' },
+		errors: {
+			name: 'Please fill this in.',
+			slug: 'Use 2 to 40 lower-case letters, digits and dashes, and not "posts" or "new".',
+			audience: 'Choose one of the options.',
+			moderators: 'Enter an email address like name@example.com.'
+		}
+	},
+	{
+		form: 'new knowledge space shared with no partner',
+		as: 'hr',
+		path: () => '/admin/knowledge?/create',
+		body: { name: 'Partners', slug: 'with-nobody', description: '', audience: 'partners', moderators: '' },
+		errors: { partnerOrgIds: 'Choose at least one partner organisation for this audience.' },
+		refilled: { slug: 'with-nobody' }
+	},
+	{
+		form: 'new knowledge space with an unknown moderator',
+		as: 'hr',
+		path: () => '/admin/knowledge?/create',
+		body: { name: 'Moderated', slug: 'moderated', description: '', audience: 'employees', moderators: 'nobody@noorderlicht.example' },
+		errors: { moderators: 'Every moderator must be an active employee; check the addresses.' }
+	},
+	{
+		form: 'new knowledge post',
+		as: 'employee',
+		path: () => '/knowledge/platform?/post',
+		body: { kind: 'link', title: ' ', body: '', url: 'javascript:alert(1)', tags: 'ok, <bad>', language: 'de' },
+		errors: {
+			title: 'Please fill this in.',
+			url: 'Enter a web address starting with https:// or http://.',
+			tags: 'Up to 8 tags of letters, digits and dashes, each at most 30 long.',
+			language: 'Choose one of the options.'
+		}
+	},
+	{
+		form: 'knowledge question without text',
+		as: 'employee',
+		path: () => '/knowledge/platform?/post',
+		body: { kind: 'question', title: 'A question', body: ' ', url: '', tags: '', language: 'en' },
+		errors: { body: 'Please fill this in.' },
+		refilled: { title: 'A question' }
+	},
+	{
+		form: 'knowledge comment',
+		as: 'employee',
+		path: async () => `${await knowledgePost()}?/comment`,
+		body: { body: '  ' },
+		errors: { body: 'Please fill this in.' }
+	},
+	{
+		form: 'knowledge hide without a reason',
+		as: 'manager',
+		path: async () => `${await knowledgePost()}?/hide`,
+		body: { reason: '' },
+		errors: { reason: 'Please fill this in.' }
+	},
 	{
 		form: 'account profile',
 		as: 'employee',

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { comment, orgUnit, partnerOrg, person, post, space, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -61,6 +61,27 @@ async function freshPartner(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(partnerOrg).values({ name: `Partner ${++unitCounter}` }).returning({ id: partnerOrg.id });
 	return created!.id;
 }
+/** A fresh post (a question with one answer) by the demo employee in a demo space. */
+async function freshQuestion(context: Context, slug: string): Promise<{ postId: string; commentId: string }> {
+	const [target] = await context.app.db.select({ id: space.id }).from(space).where(eq(space.slug, slug));
+	const [created] = await context.app.db
+		.insert(post)
+		.values({ spaceId: target!.id, authorId: context.ids.employee, kind: 'question', title: `Permission question ${++unitCounter}`, body: 'Why?', bodyHtml: '<p>Why?</p>' })
+		.returning({ id: post.id });
+	const [answer] = await context.app.db
+		.insert(comment)
+		.values({ postId: created!.id, authorId: context.ids.manager, body: 'Because.', bodyHtml: '<p>Because.</p>' })
+		.returning({ id: comment.id });
+	return { postId: created!.id, commentId: answer!.id };
+}
+const questionPath = (slug: string) => async (context: Context) => `/knowledge/posts/${(await freshQuestion(context, slug)).postId}`;
+/** Knowledge: employees read every space; alumni and partners are told an employees-only post does not exist. */
+const employeesSpace = (outcome: Outcome = 'ok'): Record<Role, Outcome> => ({ ...signedIn(outcome), alumni: 404, partner: 404 });
+/** The space's moderators (the demo manager) and staff. */
+const moderators = (): Record<Role, Outcome> => ({ ...employeesSpace(403), manager: 'ok', hr: 'ok', admin: 'ok' });
+const postFields = () => ({ kind: 'question', title: `Permission post ${++unitCounter}`, body: 'A question', url: '', tags: 'test', language: 'en' });
+let answerTarget: { postId: string; commentId: string } | undefined;
+
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -138,6 +159,53 @@ const cases: Case[] = [
 			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
 		];
 	}),
+	{ route: '/knowledge', action: 'GET', path: () => '/knowledge', expect: all('ok') },
+	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/platform', expect: employeesSpace() },
+	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/craft', expect: { ...employeesSpace(), alumni: 'ok' }, note: 'alumni space' },
+	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/azure-fjord', expect: { ...employeesSpace(), partner: 'ok' }, note: "the partner's space" },
+	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/open', expect: all('ok'), note: 'public space' },
+	{ route: '/knowledge/[space]', action: 'GET', path: () => '/knowledge/no-such-space', expect: { ...signedIn(404) }, note: 'unknown space' },
+	{ route: '/knowledge/[space]', action: 'post', path: () => '/knowledge/platform', body: postFields, expect: employeesSpace() },
+	{ route: '/knowledge/[space]', action: 'post', path: () => '/knowledge/open', body: postFields, expect: signedIn('ok'), note: 'public space: read by all, written by people signed in' },
+	{ route: '/knowledge/[space]', action: 'follow', path: () => '/knowledge/platform', body: () => ({}), expect: employeesSpace() },
+	{ route: '/knowledge/[space]', action: 'follow', path: () => '/knowledge/open', body: () => ({}), expect: signedIn('ok'), note: 'public space' },
+	{ route: '/knowledge/posts/[id]', action: 'GET', path: questionPath('platform'), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'GET', path: questionPath('open'), expect: all('ok'), note: 'public space' },
+	{ route: '/knowledge/posts/[id]', action: 'GET', path: () => '/knowledge/posts/not-a-uuid', expect: signedIn(404), note: 'malformed id' },
+	{ route: '/knowledge/posts/[id]', action: 'comment', path: questionPath('platform'), body: () => ({ body: 'An answer' }), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'comment', path: questionPath('delivery-deltawerk'), body: () => ({ body: 'An answer' }), expect: { ...employeesSpace(), alumni: 'ok' }, note: 'partners space with alumni, another partner' },
+	// The asker (the demo employee), the space's moderator and staff choose the accepted answer.
+	{
+		route: '/knowledge/posts/[id]',
+		action: 'accept',
+		path: async (context) => {
+			answerTarget = await freshQuestion(context, 'platform');
+			return `/knowledge/posts/${answerTarget.postId}`;
+		},
+		body: () => ({ commentId: answerTarget!.commentId }),
+		expect: { ...moderators(), employee: 'ok' }
+	},
+	{ route: '/knowledge/posts/[id]', action: 'hide', path: questionPath('platform'), body: () => ({ reason: 'Off topic' }), expect: moderators() },
+	{ route: '/knowledge/posts/[id]', action: 'restore', path: questionPath('platform'), body: () => ({}), expect: moderators() },
+	{ route: '/knowledge/posts/[id]', action: 'react', path: questionPath('platform'), body: () => ({ kind: 'thanks' }), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('platform'), body: () => ({}), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('craft'), body: () => ({}), expect: { ...employeesSpace(), alumni: 'ok' }, note: 'alumni space' },
+	{ route: '/knowledge/bookmarks', action: 'GET', path: () => '/knowledge/bookmarks', expect: signedIn('ok') },
+	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('platform'), body: () => ({ reason: 'Spam' }), expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('open'), body: () => ({ reason: 'Spam' }), expect: signedIn('ok'), note: 'public space' },
+	// The author (the demo employee) and the space's moderators and staff.
+	{ route: '/knowledge/posts/[id]/edit', action: 'GET', path: async (context) => `${await questionPath('platform')(context)}/edit`, expect: employeesSpace() },
+	{ route: '/knowledge/posts/[id]/edit', action: 'default', path: async (context) => `${await questionPath('platform')(context)}/edit`, body: postFields, expect: employeesSpace() },
+	{ route: '/search', action: 'GET', path: () => '/search?q=kubernetes', expect: all('ok') },
+	{ route: '/search', action: 'follow', path: () => '/search?tag=kubernetes', body: () => ({ tag: 'kubernetes' }), expect: signedIn('ok') },
+	{ route: '/admin/knowledge', action: 'GET', path: () => '/admin/knowledge', expect: staff() },
+	{
+		route: '/admin/knowledge',
+		action: 'create',
+		path: () => '/admin/knowledge',
+		body: () => ({ name: `Space ${++unitCounter}`, slug: `space-${unitCounter}`, description: '', audience: 'employees', moderators: '' }),
+		expect: staff()
+	},
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

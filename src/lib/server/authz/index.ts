@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
+import { person, space, spacePartner, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -12,6 +12,21 @@ export interface PersonResource {
 	id: string;
 	kind: PersonKind;
 	status: PersonStatus;
+}
+
+/** A knowledge space as authorisation sees it: who may read it, and who looks after it. */
+export interface SpaceResource {
+	audience: SpaceAudience;
+	includeAlumni: boolean;
+	partnerOrgIds: readonly string[];
+	moderatorIds: readonly string[];
+}
+
+/** A post (or comment) in its space: hidden ones stay visible to their author and the space's moderators. */
+export interface PostResource {
+	space: SpaceResource;
+	authorId: string;
+	hidden: boolean;
 }
 
 /** A person as the HR pages change them: what they hold decides who may. */
@@ -44,7 +59,19 @@ const rules = {
 	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
-	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target),
+	/** Knowledge: HR and admins create spaces; each space's audience decides who reads it (see `readableSpaceFilter`). */
+	'knowledge.spaces.manage': isStaff,
+	'knowledge.space.read': (actor: Subject, target: SpaceResource) => canReadSpace(actor, target),
+	/** Public spaces are read by anyone but written by people signed in. */
+	'knowledge.space.post': (actor: Subject, target: SpaceResource) => !!actor && canReadSpace(actor, target),
+	'knowledge.space.moderate': (actor: Subject, target: SpaceResource) => canModerateSpace(actor, target),
+	'knowledge.post.view': (actor: Subject, target: PostResource) =>
+		canReadSpace(actor, target.space) && (!target.hidden || actor?.id === target.authorId || canModerateSpace(actor, target.space)),
+	/** On a question: the asker or a moderator picks the accepted answer. */
+	'knowledge.post.accept': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
+	/** The author edits their post (its history is kept); moderators may too. */
+	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target)
 } as const;
 
 export type Action = keyof typeof rules;
@@ -70,6 +97,42 @@ function canViewPerson(actor: Subject, target: PersonResource): boolean {
 function canManagePerson(actor: Subject, target: ManagedPerson): boolean {
 	if (!actor || !isStaff(actor)) return false;
 	return target.roles.length === 0 || holds(actor, 'admin');
+}
+
+function canReadSpace(actor: Subject, target: SpaceResource): boolean {
+	if (target.audience === 'public') return true;
+	if (!actor) return false;
+	if (isEmployee(actor)) return true;
+	if (actor.kind === 'alumni') return target.audience === 'alumni' || (target.audience === 'partners' && target.includeAlumni);
+	return target.audience === 'partners' && !!actor.partnerOrgId && target.partnerOrgIds.includes(actor.partnerOrgId);
+}
+
+function isAuthorOrModerator(actor: Subject, target: PostResource): boolean {
+	return !!actor && canReadSpace(actor, target.space) && (actor.id === target.authorId || canModerateSpace(actor, target.space));
+}
+
+function canModerateSpace(actor: Subject, target: SpaceResource): boolean {
+	if (!actor || !canReadSpace(actor, target)) return false;
+	return isStaff(actor) || target.moderatorIds.includes(actor.id);
+}
+
+/**
+ * The spaces a person may read, as a condition on `knowledge_space`: the list counterpart of
+ * `can(actor, 'knowledge.space.read', …)`. Every knowledge list, count, feed and search joins the
+ * space and applies this, and nothing else decides it.
+ */
+export function readableSpaceFilter(actor: Subject): SQL {
+	if (!actor) return eq(space.audience, 'public');
+	if (isEmployee(actor)) return sql`true`;
+	if (actor.kind === 'alumni') return or(sql`${space.audience} in ('public', 'alumni')`, and(eq(space.audience, 'partners'), eq(space.includeAlumni, true)))!;
+	if (!actor.partnerOrgId) return eq(space.audience, 'public');
+	return or(
+		eq(space.audience, 'public'),
+		and(
+			eq(space.audience, 'partners'),
+			sql`exists (select 1 from ${spacePartner} where ${spacePartner.spaceId} = ${space.id} and ${spacePartner.partnerOrgId} = ${actor.partnerOrgId})`
+		)
+	)!;
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */
@@ -102,4 +165,13 @@ export function authorize<A extends Action>(
 	const actor = requireActor(locals, url);
 	if (!can(actor, action, ...resource)) error(403);
 	return actor;
+}
+
+/**
+ * For things whose existence is private (a post in a space the viewer may not read): a visitor is
+ * asked to sign in and someone signed in is told it does not exist, whether it exists or not.
+ */
+export function refuseUnseen(locals: App.Locals, url: URL): never {
+	requireActor(locals, url);
+	error(404);
 }

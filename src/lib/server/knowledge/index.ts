@@ -1,0 +1,745 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, isId, type Executor } from '../db';
+import { partnerOrg, person, type PersonKind } from '../db/schema';
+import { can, readableSpaceFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
+import { recordAudit } from '../audit';
+import { consume, type Limit, type Verdict } from '../auth/rate-limit';
+import { queueEmail } from '../mail/outbox';
+import { recipientLocale } from '../mail/templates';
+import { getOrganisation } from '../organisation';
+import type { RequestMeta } from '../request-meta';
+import { m } from '$lib/paraglide/messages';
+import type { Reason } from '$lib/reasons';
+import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
+import { bookmark, comment, follow, post, postRevision, reaction, report, space, spaceModerator, spacePartner, type PostKind, type ReactionKind, type SpaceAudience } from './schema';
+import { renderMarkdown } from './markdown';
+
+export { renderMarkdown } from './markdown';
+
+// ─── Spaces ────────────────────────────────────────────────────────────────────────────────────
+
+export interface SpaceDetail extends SpaceResource {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	partners: { id: string; name: string }[];
+	moderators: { id: string; name: string }[];
+}
+
+/** A space with who may read and moderate it, or null; the caller asks `can` whether this viewer may see it. */
+export async function getSpace(slug: string): Promise<SpaceDetail | null> {
+	const [row] = await db.select().from(space).where(eq(space.slug, slug));
+	if (!row) return null;
+	return withAccess(db, row);
+}
+
+async function withAccess(executor: Executor, row: typeof space.$inferSelect): Promise<SpaceDetail> {
+	const [partners, moderators] = await Promise.all([
+		executor
+			.select({ id: partnerOrg.id, name: partnerOrg.name })
+			.from(spacePartner)
+			.innerJoin(partnerOrg, eq(partnerOrg.id, spacePartner.partnerOrgId))
+			.where(eq(spacePartner.spaceId, row.id))
+			.orderBy(asc(partnerOrg.name)),
+		executor
+			.select({ id: person.id, name: person.name })
+			.from(spaceModerator)
+			.innerJoin(person, eq(person.id, spaceModerator.personId))
+			.where(eq(spaceModerator.spaceId, row.id))
+			.orderBy(asc(person.name))
+	]);
+	return {
+		id: row.id,
+		slug: row.slug,
+		name: row.name,
+		description: row.description,
+		audience: row.audience,
+		includeAlumni: row.includeAlumni,
+		partners,
+		moderators,
+		partnerOrgIds: partners.map((partner) => partner.id),
+		moderatorIds: moderators.map((moderator) => moderator.id)
+	};
+}
+
+export interface SpaceSummary {
+	id: string;
+	slug: string;
+	name: string;
+	description: string;
+	audience: SpaceAudience;
+	includeAlumni: boolean;
+}
+
+/** The spaces this viewer may read. */
+export async function listSpaces(viewer: Subject): Promise<SpaceSummary[]> {
+	return db
+		.select({ id: space.id, slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni })
+		.from(space)
+		.where(readableSpaceFilter(viewer))
+		.orderBy(asc(space.name));
+}
+
+/** Every space with its visible post count, for the staff's overview (counting is too dear for every page). */
+export async function listSpacesWithCounts(viewer: Actor): Promise<(SpaceSummary & { postCount: number })[]> {
+	return db
+		.select({
+			id: space.id,
+			slug: space.slug,
+			name: space.name,
+			description: space.description,
+			audience: space.audience,
+			includeAlumni: space.includeAlumni,
+			postCount: sql<number>`(select count(*)::int from ${post} where ${post.spaceId} = ${space.id} and ${post.hiddenAt} is null)`
+		})
+		.from(space)
+		.where(readableSpaceFilter(viewer))
+		.orderBy(asc(space.name));
+}
+
+export type SpaceResult = { ok: true; id: string; slug: string } | { ok: false; errors: Partial<Record<keyof SpaceInput, Reason>> };
+
+/** HR or an admin opens a space; its audience is a permission, so it goes to the audit log. */
+export async function createSpace(actor: Actor, input: SpaceInput, meta: RequestMeta): Promise<SpaceResult> {
+	return db.transaction(async (tx) => {
+		if ((await tx.select({ id: space.id }).from(space).where(eq(space.slug, input.slug))).length) return { ok: false, errors: { slug: 'duplicate' } } as const;
+		const partnerOrgIds = input.audience === 'partners' ? input.partnerOrgIds : [];
+		if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'knowledge_partners_required' } } as const;
+		if (partnerOrgIds.length) {
+			const known = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, partnerOrgIds));
+			if (known.length !== new Set(partnerOrgIds).size) return { ok: false, errors: { partnerOrgIds: 'partner_not_found' } } as const;
+		}
+		const moderators = input.moderators.length
+			? await tx
+					.select({ id: person.id, email: person.email })
+					.from(person)
+					.where(and(inArray(person.email, input.moderators), eq(person.kind, 'employee'), eq(person.status, 'active')))
+			: [];
+		if (moderators.length !== new Set(input.moderators).size) return { ok: false, errors: { moderators: 'knowledge_moderator_not_found' } } as const;
+		const [created] = await tx
+			.insert(space)
+			.values({
+				slug: input.slug,
+				name: input.name,
+				description: input.description,
+				audience: input.audience,
+				includeAlumni: input.audience === 'partners' && input.includeAlumni
+			})
+			.returning({ id: space.id });
+		const id = created!.id;
+		if (partnerOrgIds.length) await tx.insert(spacePartner).values([...new Set(partnerOrgIds)].map((partnerOrgId) => ({ spaceId: id, partnerOrgId })));
+		if (moderators.length) await tx.insert(spaceModerator).values(moderators.map((moderator) => ({ spaceId: id, personId: moderator.id })));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'knowledge.space_created',
+			target: { type: 'knowledge_space', id, label: input.name },
+			ip: meta.ip,
+			details: { audience: input.audience, includeAlumni: input.includeAlumni, partnerOrgIds, moderators: input.moderators }
+		});
+		return { ok: true, id, slug: input.slug } as const;
+	});
+}
+
+// ─── Posts ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface PostSummary {
+	id: string;
+	kind: PostKind;
+	title: string;
+	url: string | null;
+	tags: string[];
+	createdAt: Date;
+	lastActivityAt: Date;
+	answered: boolean;
+	commentCount: number;
+	author: { id: string; name: string; kind: PersonKind };
+	space: { slug: string; name: string };
+}
+
+const author = alias(person, 'author');
+
+const summaryColumns = {
+	id: post.id,
+	kind: post.kind,
+	title: post.title,
+	url: post.url,
+	tags: post.tags,
+	createdAt: post.createdAt,
+	lastActivityAt: post.lastActivityAt,
+	answered: sql<boolean>`${post.acceptedCommentId} is not null`,
+	commentCount: sql<number>`(select count(*)::int from ${comment} where ${comment.postId} = ${post.id} and ${comment.hiddenAt} is null)`,
+	authorId: author.id,
+	authorName: author.name,
+	authorKind: author.kind,
+	spaceSlug: space.slug,
+	spaceName: space.name
+};
+
+interface SummaryRow {
+	id: string;
+	kind: PostKind;
+	title: string;
+	url: string | null;
+	tags: string[];
+	createdAt: Date;
+	lastActivityAt: Date;
+	answered: boolean;
+	commentCount: number;
+	authorId: string;
+	authorName: string;
+	authorKind: PersonKind;
+	spaceSlug: string;
+	spaceName: string;
+}
+
+function toSummary(row: SummaryRow): PostSummary {
+	return {
+		id: row.id,
+		kind: row.kind,
+		title: row.title,
+		url: row.url,
+		tags: row.tags,
+		createdAt: row.createdAt,
+		lastActivityAt: row.lastActivityAt,
+		answered: row.answered,
+		commentCount: row.commentCount,
+		author: { id: row.authorId, name: row.authorName, kind: row.authorKind },
+		space: { slug: row.spaceSlug, name: row.spaceName }
+	};
+}
+
+/** Posts this viewer may read: readable space, not hidden. The base of every post list and count. */
+function visiblePosts(viewer: Subject, ...conditions: (SQL | undefined)[]): SQL {
+	return and(readableSpaceFilter(viewer), isNull(post.hiddenAt), ...conditions)!;
+}
+
+/** The feed ranks this many of the most recently active posts; older ones are for search. */
+export const feedCandidateLimit = 500;
+
+/**
+ * The feed (all readable spaces, or one), most recently active first. No total: counting every
+ * readable post costs more than the page itself; one extra row tells whether there is a next page.
+ * Someone signed in sees their main feed ranked: what they follow and what has many replies moves
+ * up, among the most recent posts only, so the ranking never sorts the whole table.
+ */
+export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
+	const where = visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined);
+	const offset = (options.page - 1) * options.pageSize;
+	if (!viewer || options.spaceId) {
+		const rows = await db
+			.select(summaryColumns)
+			.from(post)
+			.innerJoin(space, eq(space.id, post.spaceId))
+			.innerJoin(author, eq(author.id, post.authorId))
+			.where(where)
+			.orderBy(desc(post.lastActivityAt), desc(post.id))
+			.limit(options.pageSize + 1)
+			.offset(offset);
+		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
+	}
+	const candidates = db
+		.select({ id: post.id })
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.where(where)
+		.orderBy(desc(post.lastActivityAt), desc(post.id))
+		.limit(feedCandidateLimit)
+		.as('candidates');
+	const followed = sql`(${post.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
+		or ${post.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	// Following is worth three days of recency, each reply (up to ten) two hours.
+	const score = sql`${post.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${summaryColumns.commentCount}, 10) * interval '2 hours'`;
+	const rows = await db
+		.select({ ...summaryColumns, followed: sql<boolean>`${followed}` })
+		.from(candidates)
+		.innerJoin(post, eq(post.id, candidates.id))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.orderBy(desc(score), desc(post.id))
+		.limit(options.pageSize + 1)
+		.offset(offset);
+	return { posts: rows.slice(0, options.pageSize).map((row) => ({ ...toSummary(row), followed: row.followed })), hasNext: rows.length > options.pageSize };
+}
+
+/** Follows or unfollows a space or a tag; says whether it is now followed. */
+export async function toggleFollow(actor: Actor, target: { spaceId: string } | { tag: string }): Promise<boolean> {
+	const which = 'spaceId' in target ? eq(follow.spaceId, target.spaceId) : eq(follow.tag, target.tag);
+	const removed = await db.delete(follow).where(and(eq(follow.personId, actor.id), which)).returning({ id: follow.id });
+	if (removed.length) return false;
+	await db.insert(follow).values({ personId: actor.id, ...target }).onConflictDoNothing();
+	return true;
+}
+
+export async function isFollowing(viewer: Subject, target: { spaceId: string } | { tag: string }): Promise<boolean> {
+	if (!viewer) return false;
+	const which = 'spaceId' in target ? eq(follow.spaceId, target.spaceId) : eq(follow.tag, target.tag);
+	return (await db.select({ id: follow.id }).from(follow).where(and(eq(follow.personId, viewer.id), which)).limit(1)).length > 0;
+}
+
+// ─── Posting: limits for new accounts, mentions ────────────────────────────────────────────────
+
+/** Accounts younger than this post and comment at most `newAccountLimit` times per window. */
+const newAccountDays = 7;
+export const newAccountLimit: Limit = { max: 10, windowMs: 60 * 60_000 };
+
+/** Counts one post or comment by the actor; refused when a new account posts too much, too fast. */
+export async function consumePosting(actor: Actor): Promise<Verdict> {
+	const [row] = await db
+		.select({ isNew: sql<boolean>`${person.createdAt} > now() - make_interval(days => ${newAccountDays})` })
+		.from(person)
+		.where(eq(person.id, actor.id));
+	if (!row?.isNew) return { allowed: true };
+	return consume(`knowledge.post:${actor.id}`, newAccountLimit);
+}
+
+/** "@eva.jansen" names the person whose address starts with "eva.jansen@". */
+export function mentionedHandles(text: string): string[] {
+	const handles = [...text.matchAll(/(?:^|[^\w.@])@([a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?)/gi)].map((match) => match[1]!.toLowerCase());
+	return [...new Set(handles)].slice(0, 20);
+}
+
+/**
+ * Emails everyone a text mentions, in the writer's transaction, but only those who may read the
+ * post: a mention never tells anyone about a space closed to them. A handle that fits two
+ * addresses names nobody for certain and is skipped.
+ */
+async function notifyMentions(
+	executor: Executor,
+	actor: Actor,
+	target: { postId: string; title: string; space: SpaceResource },
+	text: string,
+	meta: RequestMeta
+): Promise<void> {
+	const handles = mentionedHandles(text);
+	if (!handles.length) return;
+	const candidates = await executor
+		.select({ id: person.id, name: person.name, email: person.email, kind: person.kind, roles: person.roles, unitId: person.unitId, managerId: person.managerId, partnerOrgId: person.partnerOrgId, locale: person.locale })
+		.from(person)
+		.where(and(eq(person.status, 'active'), inArray(sql`split_part(${person.email}, '@', 1)`, handles)));
+	const byHandle = new Map<string, typeof candidates>();
+	for (const candidate of candidates) {
+		const handle = candidate.email.split('@')[0]!;
+		byHandle.set(handle, [...(byHandle.get(handle) ?? []), candidate]);
+	}
+	const organisation = await getOrganisation();
+	const link = `${meta.origin}/knowledge/posts/${target.postId}`;
+	for (const matches of byHandle.values()) {
+		const [recipient] = matches;
+		if (matches.length !== 1 || !recipient || recipient.id === actor.id) continue;
+		if (!can({ ...recipient, isManager: false }, 'knowledge.space.read', target.space)) continue;
+		const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
+		await queueEmail(executor, {
+			to: recipient.email,
+			personId: recipient.id,
+			purpose: 'knowledge.mention',
+			subject: m.knowledge_email_mention_subject({ name: actor.name }, { locale }),
+			text: `${m.knowledge_email_mention_body({ name: actor.name, title: target.title, link }, { locale })}\n\n-- \n${m.email_signature({ organisation: organisation.name }, { locale })}\n`
+		});
+	}
+}
+
+/** A new post by the actor in a space they may write in (the route asks authz); its id. */
+export async function createPost(actor: Actor, target: SpaceDetail, input: PostInput, meta: RequestMeta): Promise<string> {
+	return db.transaction(async (tx) => {
+		const [created] = await tx
+			.insert(post)
+			.values({
+				spaceId: target.id,
+				authorId: actor.id,
+				kind: input.kind,
+				title: withoutMarks(input.title),
+				body: withoutMarks(input.body),
+				bodyHtml: renderMarkdown(input.body),
+				url: input.url,
+				language: input.language,
+				tags: input.tags
+			})
+			.returning({ id: post.id });
+		await notifyMentions(tx, actor, { postId: created!.id, title: input.title, space: target }, `${input.title}\n${input.body}`, meta);
+		return created!.id;
+	});
+}
+
+/** The author (or a moderator) changes a post; what it said before is kept as a revision. */
+export async function editPost(actor: Actor, detail: PostDetail, input: PostInput, meta: RequestMeta): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [before] = await tx.select({ title: post.title, body: post.body, tags: post.tags }).from(post).where(eq(post.id, detail.id)).for('update');
+		await tx.insert(postRevision).values({ postId: detail.id, editorId: actor.id, ...before! });
+		await tx
+			.update(post)
+			.set({
+				kind: input.kind,
+				title: withoutMarks(input.title),
+				body: withoutMarks(input.body),
+				bodyHtml: renderMarkdown(input.body),
+				url: input.url,
+				language: input.language,
+				tags: input.tags
+			})
+			.where(eq(post.id, detail.id));
+		await notifyMentions(tx, actor, { postId: detail.id, title: input.title, space: detail.spaceAccess }, newMentionsOnly(before!.body, input.body), meta);
+	});
+}
+
+/** Only people an edit newly mentions are told; the others heard when they were first named. */
+function newMentionsOnly(before: string, after: string): string {
+	const known = new Set(mentionedHandles(before));
+	return mentionedHandles(after)
+		.filter((handle) => !known.has(handle))
+		.map((handle) => `@${handle}`)
+		.join(' ');
+}
+
+/** Earlier versions of a post, newest first, with who replaced them. */
+export async function listRevisions(postId: string) {
+	return db
+		.select({ id: postRevision.id, title: postRevision.title, body: postRevision.body, tags: postRevision.tags, createdAt: postRevision.createdAt, editor: person.name })
+		.from(postRevision)
+		.innerJoin(person, eq(person.id, postRevision.editorId))
+		.where(eq(postRevision.postId, postId))
+		.orderBy(desc(postRevision.createdAt));
+}
+
+// ─── Reactions and bookmarks ───────────────────────────────────────────────────────────────────
+
+/** Adds the actor's reaction of this kind, or takes it back when it is there. */
+export async function toggleReaction(actor: Actor, postId: string, kind: ReactionKind): Promise<void> {
+	const removed = await db
+		.delete(reaction)
+		.where(and(eq(reaction.postId, postId), eq(reaction.personId, actor.id), eq(reaction.kind, kind)))
+		.returning({ kind: reaction.kind });
+	if (!removed.length) await db.insert(reaction).values({ postId, personId: actor.id, kind }).onConflictDoNothing();
+}
+
+export async function toggleBookmark(actor: Actor, postId: string): Promise<void> {
+	const removed = await db.delete(bookmark).where(and(eq(bookmark.personId, actor.id), eq(bookmark.postId, postId))).returning({ postId: bookmark.postId });
+	if (!removed.length) await db.insert(bookmark).values({ personId: actor.id, postId }).onConflictDoNothing();
+}
+
+/** Reaction counts on a post, and which of them are the viewer's; whether the viewer bookmarked it. */
+export async function reactionsOn(viewer: Subject, postId: string) {
+	const [counts, mine] = await Promise.all([
+		db.select({ kind: reaction.kind, count: sql<number>`count(*)::int` }).from(reaction).where(eq(reaction.postId, postId)).groupBy(reaction.kind),
+		viewer
+			? db
+					.select({ kind: sql<string>`'bookmark'` })
+					.from(bookmark)
+					.where(and(eq(bookmark.postId, postId), eq(bookmark.personId, viewer.id)))
+					.unionAll(db.select({ kind: reaction.kind }).from(reaction).where(and(eq(reaction.postId, postId), eq(reaction.personId, viewer.id))))
+			: []
+	]);
+	const own = new Set(mine.map((row) => row.kind));
+	return {
+		reactions: Object.fromEntries(counts.map((row) => [row.kind, row.count])) as Partial<Record<ReactionKind, number>>,
+		mine: [...own].filter((kind): kind is ReactionKind => kind !== 'bookmark'),
+		bookmarked: own.has('bookmark')
+	};
+}
+
+/** The viewer's bookmarks, newest first, through the same filter as every list: a post they can no longer read drops out. */
+export async function listBookmarks(viewer: Actor, options: { page: number; pageSize: number }) {
+	const rows = await db
+		.select(summaryColumns)
+		.from(bookmark)
+		.innerJoin(post, eq(post.id, bookmark.postId))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(and(eq(bookmark.personId, viewer.id), visiblePosts(viewer)))
+		.orderBy(desc(bookmark.createdAt))
+		.limit(options.pageSize + 1)
+		.offset((options.page - 1) * options.pageSize);
+	return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
+}
+
+export interface CommentView {
+	id: string;
+	parentId: string | null;
+	bodyHtml: string;
+	createdAt: Date;
+	hidden: boolean;
+	hiddenReason: string | null;
+	author: { id: string; name: string; kind: PersonKind };
+}
+
+export interface PostDetail extends PostSummary {
+	/** The markdown as written, for the edit form. */
+	body: string;
+	bodyHtml: string;
+	language: string;
+	acceptedCommentId: string | null;
+	hidden: boolean;
+	hiddenReason: string | null;
+	spaceAccess: SpaceDetail;
+	resource: PostResource;
+}
+
+/** One post with its space's access rules; the caller asks `can(viewer, 'knowledge.post.view', detail.resource)`. */
+export async function getPost(id: string): Promise<PostDetail | null> {
+	if (!isId(id)) return null;
+	const [row] = await db
+		.select({
+			...summaryColumns,
+			body: post.body,
+			bodyHtml: post.bodyHtml,
+			language: post.language,
+			acceptedCommentId: post.acceptedCommentId,
+			hiddenAt: post.hiddenAt,
+			hiddenReason: post.hiddenReason,
+			space
+		})
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(eq(post.id, id));
+	if (!row) return null;
+	const spaceAccess = await withAccess(db, row.space);
+	const hidden = row.hiddenAt !== null;
+	return {
+		...toSummary(row),
+		body: row.body,
+		bodyHtml: row.bodyHtml,
+		language: row.language,
+		acceptedCommentId: row.acceptedCommentId,
+		hidden,
+		hiddenReason: row.hiddenReason,
+		spaceAccess,
+		resource: { space: spaceAccess, authorId: row.authorId, hidden }
+	};
+}
+
+/** The post's comments in order; hidden ones only for their author and the space's moderators. */
+export async function listComments(viewer: Subject, detail: PostDetail): Promise<CommentView[]> {
+	const moderator = can(viewer, 'knowledge.space.moderate', detail.spaceAccess);
+	const commenter = alias(person, 'commenter');
+	const rows = await db
+		.select({
+			id: comment.id,
+			parentId: comment.parentId,
+			bodyHtml: comment.bodyHtml,
+			createdAt: comment.createdAt,
+			hiddenAt: comment.hiddenAt,
+			hiddenReason: comment.hiddenReason,
+			authorId: commenter.id,
+			authorName: commenter.name,
+			authorKind: commenter.kind
+		})
+		.from(comment)
+		.innerJoin(commenter, eq(commenter.id, comment.authorId))
+		.where(eq(comment.postId, detail.id))
+		.orderBy(asc(comment.createdAt), asc(comment.id));
+	return rows
+		.filter((row) => row.hiddenAt === null || moderator || row.authorId === viewer?.id)
+		.map((row) => ({
+			id: row.id,
+			parentId: row.parentId,
+			bodyHtml: row.bodyHtml,
+			createdAt: row.createdAt,
+			hidden: row.hiddenAt !== null,
+			hiddenReason: row.hiddenReason,
+			author: { id: row.authorId, name: row.authorName, kind: row.authorKind }
+		}));
+}
+
+export type CommentResult = { ok: true; id: string } | { ok: false; errors: { parentId?: Reason } };
+
+/** A comment, or a reply to a top-level one (one level deep); either moves the post up the feed. */
+export async function addComment(actor: Actor, detail: PostDetail, input: { body: string; parentId: string | null }, meta: RequestMeta): Promise<CommentResult> {
+	const postId = detail.id;
+	return db.transaction(async (tx) => {
+		if (input.parentId) {
+			const [parent] = await tx
+				.select({ parentId: comment.parentId })
+				.from(comment)
+				.where(and(eq(comment.id, input.parentId), eq(comment.postId, postId), isNull(comment.hiddenAt)));
+			if (!parent || parent.parentId !== null) return { ok: false, errors: { parentId: 'not_found' } } as const;
+		}
+		const [created] = await tx
+			.insert(comment)
+			.values({ postId, parentId: input.parentId, authorId: actor.id, body: withoutMarks(input.body), bodyHtml: renderMarkdown(input.body) })
+			.returning({ id: comment.id });
+		await tx.update(post).set({ lastActivityAt: sql`now()` }).where(eq(post.id, postId));
+		await notifyMentions(tx, actor, { postId, title: detail.title, space: detail.spaceAccess }, input.body, meta);
+		return { ok: true, id: created!.id } as const;
+	});
+}
+
+/** The accepted answer of a question: a visible top-level comment. Choosing another replaces it. */
+export async function acceptAnswer(detail: PostDetail, commentId: string): Promise<{ ok: true } | { ok: false; reason: Reason }> {
+	if (detail.kind !== 'question') return { ok: false, reason: 'knowledge_not_question' };
+	const updated = await db
+		.update(post)
+		.set({ acceptedCommentId: commentId })
+		.where(
+			and(
+				eq(post.id, detail.id),
+				sql`exists (select 1 from ${comment} where ${comment.id} = ${commentId} and ${comment.postId} = ${detail.id} and ${comment.parentId} is null and ${comment.hiddenAt} is null)`
+			)
+		)
+		.returning({ id: post.id });
+	return updated.length ? { ok: true } : { ok: false, reason: 'not_found' };
+}
+
+/** What a report or a moderator's decision is about: the post, or one of its comments. */
+async function commentOf(executor: Executor, detail: PostDetail, commentId: string | null): Promise<boolean> {
+	if (!commentId) return true;
+	const found = await executor.select({ id: comment.id }).from(comment).where(and(eq(comment.id, commentId), eq(comment.postId, detail.id)));
+	return found.length === 1;
+}
+
+/** A reader reports the post or one of its comments to the space's moderators. */
+export async function reportContent(actor: Actor, detail: PostDetail, input: { commentId: string | null; reason: string }): Promise<{ ok: boolean }> {
+	if (!(await commentOf(db, detail, input.commentId))) return { ok: false };
+	await db.insert(report).values({ postId: detail.id, commentId: input.commentId, reporterId: actor.id, reason: input.reason });
+	return { ok: true };
+}
+
+/** Open reports on a post, for its moderators. */
+export async function listOpenReports(detail: PostDetail) {
+	return db
+		.select({ id: report.id, commentId: report.commentId, reason: report.reason, createdAt: report.createdAt, reporter: person.name })
+		.from(report)
+		.innerJoin(person, eq(person.id, report.reporterId))
+		.where(and(eq(report.postId, detail.id), isNull(report.resolvedAt)))
+		.orderBy(asc(report.createdAt));
+}
+
+/** Posts in a space with open reports, for its moderators. */
+export async function listReportedPosts(spaceId: string) {
+	return db
+		.select({ id: post.id, title: post.title, reports: sql<number>`count(*)::int` })
+		.from(report)
+		.innerJoin(post, eq(post.id, report.postId))
+		.where(and(eq(post.spaceId, spaceId), isNull(report.resolvedAt)))
+		.groupBy(post.id, post.title)
+		.orderBy(desc(sql`max(${report.createdAt})`))
+		.limit(50);
+}
+
+/**
+ * A moderator hides a post or a comment (with the reason its author will read) or restores it;
+ * either settles the open reports about it.
+ */
+export async function setHidden(
+	actor: Actor,
+	detail: PostDetail,
+	input: { commentId: string | null; reason: string | null },
+	meta: RequestMeta
+): Promise<{ ok: boolean }> {
+	return db.transaction(async (tx) => {
+		if (!(await commentOf(tx, detail, input.commentId))) return { ok: false };
+		const change = input.reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: sql`now()`, hiddenReason: input.reason };
+		if (input.commentId) await tx.update(comment).set(change).where(eq(comment.id, input.commentId));
+		else await tx.update(post).set(change).where(eq(post.id, detail.id));
+		await tx
+			.update(report)
+			.set({ resolvedAt: sql`now()` })
+			.where(and(eq(report.postId, detail.id), input.commentId ? eq(report.commentId, input.commentId) : isNull(report.commentId), isNull(report.resolvedAt)));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: input.reason === null ? 'knowledge.post_restored' : 'knowledge.post_hidden',
+			target: { type: 'knowledge_post', id: detail.id, label: detail.title },
+			ip: meta.ip,
+			details: { ...(input.commentId ? { commentId: input.commentId } : {}), ...(input.reason === null ? {} : { reason: input.reason }) }
+		});
+		return { ok: true };
+	});
+}
+
+// ─── Search ────────────────────────────────────────────────────────────────────────────────────
+
+/** Ranking costs time in proportion to the matches: only this many candidates are ranked and counted. */
+export const searchCandidateLimit = 500;
+// Control characters cannot be in stored text: they mark the highlights until the text is escaped.
+const markStart = '\u0001';
+const markEnd = '\u0002';
+const headlineOptions = `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export interface SearchFilters {
+	q?: string;
+	/** A space's slug. */
+	space?: string;
+	kind?: PostKind;
+	tag?: string;
+	author?: string;
+	answered?: 'yes' | 'no';
+	page: number;
+	pageSize: number;
+}
+
+export interface SearchHit extends PostSummary {
+	/** Escaped HTML: the matched words in <mark>. */
+	titleHtml: string;
+	snippetHtml: string;
+}
+
+export interface SearchResult {
+	hits: SearchHit[];
+	/** Matches among what the viewer may read, up to `searchCandidateLimit`. */
+	total: number;
+	/** More matched than were counted. */
+	capped: boolean;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const highlighted = (text: string) => escapeHtml(text).replaceAll(markStart, '<mark>').replaceAll(markEnd, '</mark>');
+/** The highlight markers never come from what people write. */
+const withoutMarks = (text: string) => text.replace(/[\u0001\u0002]/g, '');
+
+/**
+ * Full-text search over the posts this viewer may read (the same filter as every list), in English
+ * and Dutch. Matches are bounded before they are ranked, counted and highlighted, so a common word
+ * costs no more than a rare one.
+ */
+export async function searchPosts(viewer: Subject, filters: SearchFilters): Promise<SearchResult> {
+	const conditions: (SQL | undefined)[] = [
+		filters.space ? eq(space.slug, filters.space) : undefined,
+		filters.kind ? eq(post.kind, filters.kind) : undefined,
+		filters.tag ? sql`${post.tags} @> array[${filters.tag}]::text[]` : undefined,
+		filters.author && isId(filters.author) ? eq(post.authorId, filters.author) : undefined,
+		filters.answered === 'yes' ? sql`${post.kind} = 'question' and ${post.acceptedCommentId} is not null` : undefined,
+		filters.answered === 'no' ? sql`${post.kind} = 'question' and ${post.acceptedCommentId} is null` : undefined
+	];
+	const q = filters.q?.trim();
+	if (filters.author && !isId(filters.author)) return { hits: [], total: 0, capped: false };
+	const english = sql`websearch_to_tsquery('english', ${q ?? ''})`;
+	const dutch = sql`websearch_to_tsquery('dutch', ${q ?? ''})`;
+	const query = sql`(case ${post.language} when 'nl' then ${dutch} else ${english} end)`;
+	const config = sql`(case ${post.language} when 'nl' then 'dutch' else 'english' end)::regconfig`;
+	if (q) conditions.push(sql`(${post.search} @@ ${english} or ${post.search} @@ ${dutch})`);
+
+	const candidates = db
+		.select({ id: post.id, rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank') })
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.where(visiblePosts(viewer, ...conditions))
+		// Without words, the newest first; with words, any bounded set of matches (ranked below).
+		.orderBy(...(q ? [] : [desc(post.lastActivityAt)]))
+		.limit(searchCandidateLimit + 1)
+		.as('candidates');
+	const rows = await db
+		.select({
+			...summaryColumns,
+			rank: candidates.rank,
+			total: sql<number>`count(*) over ()`.mapWith(Number),
+			titleHtml: q ? sql<string>`ts_headline(${config}, ${post.title}, ${query}, 'HighlightAll=true, ' || ${headlineOptions})` : post.title,
+			snippet: q
+				? sql<string>`ts_headline(${config}, left(${post.body}, 5000), ${query}, ${headlineOptions})`
+				: sql<string>`left(${post.body}, 240)`
+		})
+		.from(candidates)
+		.innerJoin(post, eq(post.id, candidates.id))
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.orderBy(desc(candidates.rank), desc(post.lastActivityAt), desc(post.id))
+		.limit(filters.pageSize)
+		.offset((filters.page - 1) * filters.pageSize);
+	// A page past the end has no rows to carry the count; it shows as empty.
+	const counted = rows[0]?.total ?? 0;
+	return {
+		hits: rows.map((row) => ({ ...toSummary(row), titleHtml: highlighted(row.titleHtml), snippetHtml: highlighted(row.snippet) })),
+		total: Math.min(counted, searchCandidateLimit),
+		capped: counted > searchCandidateLimit
+	};
+}

@@ -1,0 +1,61 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { can, refuseUnseen, requireActor } from '$lib/server/authz';
+import { setFlash } from '$lib/server/flash';
+import { parseForm, refuse } from '$lib/server/forms';
+import { minutesUntil } from '$lib/server/auth/rate-limit';
+import { requestMeta } from '$lib/server/request-meta';
+import { consumePosting, createPost, getSpace, isFollowing, listPosts, listReportedPosts, toggleFollow } from '$lib/server/knowledge';
+import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
+
+const pageSize = 20;
+
+async function readableSpace({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const space = await getSpace(params.space);
+	if (!space || !can(locals.actor, 'knowledge.space.read', space)) refuseUnseen(locals, url);
+	return space;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const space = await readableSpace(event);
+	const { page } = feedQuerySchema.parse(Object.fromEntries(event.url.searchParams));
+	const { actor } = event.locals;
+	const canModerate = can(actor, 'knowledge.space.moderate', space);
+	const [feed, reported, following] = await Promise.all([
+		listPosts(actor, { spaceId: space.id, page, pageSize }),
+		canModerate ? listReportedPosts(space.id) : [],
+		isFollowing(actor, { spaceId: space.id })
+	]);
+	return {
+		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
+		...feed,
+		page,
+		reported,
+		following,
+		canPost: can(actor, 'knowledge.space.post', space)
+	};
+};
+
+export const actions: Actions = {
+	follow: async (event) => {
+		const space = await readableSpace(event);
+		const actor = requireActor(event.locals, event.url);
+		const now = await toggleFollow(actor, { spaceId: space.id });
+		setFlash(event.cookies, now ? m.knowledge_flash_followed({ name: space.name }) : m.knowledge_flash_unfollowed({ name: space.name }));
+		redirect(303, `/knowledge/${space.slug}`);
+	},
+	post: async (event) => {
+		const space = await readableSpace(event);
+		const { actor } = event.locals;
+		// Whoever may read a space may write in it once signed in: only a visitor is refused here.
+		if (!actor || !can(actor, 'knowledge.space.post', space)) refuseUnseen(event.locals, event.url);
+		const parsed = parseForm(postSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const verdict = await consumePosting(actor);
+		if (!verdict.allowed) return refuse(parsed.values, {}, m.knowledge_rate_limited({ minutes: minutesUntil(verdict.retryAfterMs) }), 429);
+		const id = await createPost(actor, space, parsed.data, requestMeta(event));
+		setFlash(event.cookies, m.knowledge_flash_posted());
+		redirect(303, `/knowledge/posts/${id}`);
+	}
+};

@@ -24,7 +24,12 @@ export const auditActions = [
 	'partner.created',
 	'partner.updated',
 	'partner.deleted',
-	'settings.updated'
+	'settings.updated',
+	'flex.requested',
+	'flex.decided',
+	'flex.withdrawn',
+	'flex.delegated',
+	'flex.bounds_changed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -51,7 +56,12 @@ const labels: Record<AuditAction, () => string> = {
 	'partner.created': m.audit_partner_created,
 	'partner.updated': m.audit_partner_updated,
 	'partner.deleted': m.audit_partner_deleted,
-	'settings.updated': m.audit_settings_updated
+	'settings.updated': m.audit_settings_updated,
+	'flex.requested': m.flex_audit_requested,
+	'flex.decided': m.flex_audit_decided,
+	'flex.withdrawn': m.flex_audit_withdrawn,
+	'flex.delegated': m.flex_audit_delegated,
+	'flex.bounds_changed': m.flex_audit_bounds_changed
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -34,7 +34,12 @@ const messages = {
 	no_rows: m.reason_no_rows,
 	too_many_rows: m.reason_too_many_rows,
 	malformed_row: m.reason_malformed_row,
-	duplicate_in_file: m.reason_duplicate_in_file
+	duplicate_in_file: m.reason_duplicate_in_file,
+	flex_in_past: m.flex_reason_in_past,
+	flex_already_decided: m.flex_reason_already_decided,
+	flex_beyond_ceiling: m.flex_reason_beyond_ceiling,
+	flex_cannot_switch_off: m.flex_reason_cannot_switch_off,
+	flex_never_stays_never: m.flex_reason_never_stays_never
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

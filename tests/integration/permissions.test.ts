@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { flexArrangement, orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -61,6 +61,16 @@ async function freshPartner(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(partnerOrg).values({ name: `Partner ${++unitCounter}` }).returning({ id: partnerOrg.id });
 	return created!.id;
 }
+/** A request of the demo employee's, waiting for the demo manager. */
+async function freshArrangement(context: Context): Promise<string> {
+	const [created] = await context.app.db
+		.insert(flexArrangement)
+		.values({ personId: context.ids.employee, type: 'learning', status: 'pending', startsOn: '2099-01-05', details: { hours: 40 }, checks: [], boundsIds: [], deciderId: context.ids.manager })
+		.returning({ id: flexArrangement.id });
+	return `/flex/${created!.id}`;
+}
+/** Flexible work is for employees; alumni and partners are refused before any id is looked at. */
+const employeesOnly = (outcomes: Partial<Record<Role, Outcome>>): Record<Role, Outcome> => ({ ...signedIn(404), alumni: 403, partner: 403, ...outcomes });
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -138,6 +148,16 @@ const cases: Case[] = [
 			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
 		];
 	}),
+	{ route: '/flex', action: 'GET', path: () => '/flex?type=abroad', expect: colleagues() },
+	{ route: '/flex', action: 'request', path: () => '/flex', body: () => ({ type: 'learning', hours: '2', startsOn: '2099-03-02', endsOn: '', reviewOn: '', note: '' }), expect: colleagues() },
+	// The person, their decider and HR see a request; to anyone else it does not exist.
+	{ route: '/flex/[id]', action: 'GET', path: freshArrangement, expect: employeesOnly({ employee: 'ok', manager: 'ok', hr: 'ok' }) },
+	{ route: '/flex/[id]', action: 'decide', path: freshArrangement, body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({ manager: 'ok' }) },
+	{ route: '/flex/[id]', action: 'withdraw', path: freshArrangement, body: () => ({}), expect: employeesOnly({ employee: 'ok' }) },
+	...(['GET', 'decide', 'withdraw'] as const).map((action): Case => ({ route: '/flex/[id]', action, path: () => '/flex/not-a-uuid', body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({}), note: 'malformed id' })),
+	{ route: '/flex/team', action: 'GET', path: () => '/flex/team', expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
+	// Far in the future, so that no delegation made here lets anyone decide in the rows above.
+	{ route: '/flex/team', action: 'delegate', path: () => '/flex/team', body: () => ({ delegateEmail: demo.admin, startsOn: '2099-06-01', endsOn: '2099-06-14' }), expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

@@ -44,7 +44,13 @@ const rules = {
 	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
-	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target),
+	/** Flexible work is for employees; who may see or decide one arrangement the flex module asks in SQL. */
+	'flex.use': isEmployee,
+	/** The decision inbox and team view: managers, and HR for requests nobody else decides. */
+	'flex.team': (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr')),
+	/** The organisation's bounds and ceilings. */
+	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr')
 } as const;
 
 export type Action = keyof typeof rules;

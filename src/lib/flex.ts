@@ -53,6 +53,9 @@ export interface RuleSetting {
 	beyond: Beyond;
 }
 
+/** What HR sets for the organisation: every rule, with the most generous value a unit may set. */
+export type OrgRuleSetting = RuleSetting & { ceiling: number };
+
 export const arrangementTypes = ['remote', 'hours', 'compressed', 'reduced', 'abroad', 'sabbatical', 'learning'] as const;
 export type ArrangementType = (typeof arrangementTypes)[number];
 

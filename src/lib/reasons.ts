@@ -39,7 +39,8 @@ const messages = {
 	flex_already_decided: m.flex_reason_already_decided,
 	flex_beyond_ceiling: m.flex_reason_beyond_ceiling,
 	flex_cannot_switch_off: m.flex_reason_cannot_switch_off,
-	flex_never_stays_never: m.flex_reason_never_stays_never
+	flex_never_stays_never: m.flex_reason_never_stays_never,
+	flex_ceiling_stricter: m.flex_reason_ceiling_stricter
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -6,6 +6,7 @@ import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixture
 import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, person } from '../../src/lib/server/db/schema';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
+import { boundsForm } from '../support/flex';
 
 let app: TestApp;
 let ids: { employee: string; manager: string };
@@ -186,5 +187,52 @@ describe('the team rule under concurrency', () => {
 		const rows = await app.db.select({ status: flexArrangement.status }).from(flexArrangement).where(eq(flexArrangement.unitId, unit!.id));
 		expect(rows.filter((row) => row.status === 'approved')).toHaveLength(5);
 		expect(rows.filter((row) => row.status === 'pending')).toHaveLength(15);
+	});
+});
+
+describe('editing bounds', () => {
+	const platformId = async () => (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team')))[0]!.id;
+	const versions = async (unitId: string | null) =>
+		(await app.db.select({ version: flexBounds.version }).from(flexBounds).where(unitId ? eq(flexBounds.unitId, unitId) : isNull(flexBounds.unitId))).map((row) => row.version).sort((a, b) => a - b);
+
+	it('HR saves the organisation bounds as a new version, refusing a ceiling stricter than its value', async () => {
+		const hr = await clientFor(app, 'hr');
+		const before = await versions(null);
+		const strict = await hr.action('/flex/policies?/save', boundsForm({ ...defaultOrgRules, remote_days: { ...defaultOrgRules.remote_days, ceiling: 1 } }, 'organisation'));
+		expect(strict.status).toBe(400);
+		expect(strict.data?.errors).toEqual({ 'remote_days.ceiling': "The ceiling must be at least as generous as the organisation's own value." });
+		const badTime = await hr.action('/flex/policies?/save', boundsForm(defaultOrgRules, 'organisation', { 'core_start.value': '10h' }));
+		expect(badTime.data?.errors).toEqual({ 'core_start.value': 'Enter a time as HH:MM, e.g. 08:30.' });
+		expect(await versions(null)).toEqual(before);
+
+		const saved = await hr.action('/flex/policies?/save', boundsForm({ ...defaultOrgRules, notice_days: { ...defaultOrgRules.notice_days, value: 5 } }, 'organisation'));
+		expect(saved.type, JSON.stringify(saved.data)).toBe('redirect');
+		expect(await versions(null)).toEqual([...before, before.at(-1)! + 1]);
+		const page = await (await (await clientFor(app, 'employee')).get('/flex')).text();
+		expect(page).toContain(`Noorderlicht IT Services (organisation), version ${before.at(-1)! + 1}`);
+		const [audit] = await app.db.select().from(auditEvent).where(eq(auditEvent.action, 'flex.bounds_changed')).orderBy(desc(auditEvent.id)).limit(1);
+		expect(audit).toMatchObject({ actorId: (await personByEmail(app.db, demo.hr)).id, details: { version: before.at(-1)! + 1 } });
+	});
+
+	it("a lead sets their unit's bounds within HR's ceilings, and only their own unit's", async () => {
+		const manager = await clientFor(app, 'manager');
+		const unitId = await platformId();
+		const before = await versions(unitId);
+		const beyond = await manager.action(
+			`/flex/policies?unit=${unitId}&/save`,
+			boundsForm({ remote_days: { enabled: true, value: 4, beyond: 'approvable' }, notice_days: { enabled: false, value: 7, beyond: 'approvable' } }, 'unit')
+		);
+		expect(beyond.status).toBe(400);
+		expect(beyond.data?.errors).toEqual({ 'remote_days.value': 'Beyond the limit the organisation allows units.', 'notice_days.enabled': 'The organisation has this rule on; a unit cannot switch it off.' });
+		expect(await versions(unitId)).toEqual(before);
+
+		const saved = await manager.action(`/flex/policies?unit=${unitId}&/save`, boundsForm({ remote_days: { enabled: true, value: 3, beyond: 'approvable' }, learning_hours: { enabled: true, value: 16, beyond: 'approvable' } }, 'unit'));
+		expect(saved.type, JSON.stringify(saved.data)).toBe('redirect');
+		const [latest] = await app.db.select().from(flexBounds).where(eq(flexBounds.unitId, unitId)).orderBy(desc(flexBounds.version)).limit(1);
+		expect(latest).toMatchObject({ version: before.at(-1)! + 1, anchorDays: null, countries: null, rules: { learning_hours: { value: 16 } } });
+
+		const serviceDesk = (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Service Desk')))[0]!.id;
+		expect((await manager.action(`/flex/policies?unit=${serviceDesk}&/save`, boundsForm({}, 'unit'))).status).toBe(403);
+		expect((await manager.action('/flex/policies?/save', boundsForm(defaultOrgRules, 'organisation'))).status).toBe(403);
 	});
 });

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
+import { boundsForm } from '../support/flex';
+import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { flexArrangement, orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
@@ -158,6 +160,12 @@ const cases: Case[] = [
 	{ route: '/flex/team', action: 'GET', path: () => '/flex/team', expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
 	// Far in the future, so that no delegation made here lets anyone decide in the rows above.
 	{ route: '/flex/team', action: 'delegate', path: () => '/flex/team', body: () => ({ delegateEmail: demo.admin, startsOn: '2099-06-01', endsOn: '2099-06-14' }), expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
+	// HR edits the organisation's bounds and every unit's; a lead their own unit's (the manager leads Platform Team).
+	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies', expect: { ...signedIn(403), hr: 'ok', manager: 'away' } },
+	{ route: '/flex/policies', action: 'GET', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
+	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies?unit=not-a-uuid', expect: employeesOnly({}), note: 'malformed unit' },
+	{ route: '/flex/policies', action: 'save', path: () => '/flex/policies', body: () => boundsForm(defaultOrgRules, 'organisation'), expect: { ...signedIn(403), hr: 'ok' } },
+	{ route: '/flex/policies', action: 'save', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, body: () => boundsForm({}, 'unit'), expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

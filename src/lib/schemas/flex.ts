@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { arrangementTypes, beyondChoices, minutesOf, ruleDefinitions, ruleKeys, weekdays, type RuleKey } from '$lib/flex';
+import { arrangementTypes, beyondChoices, minutesOf, ruleDefinitions, ruleKeys, weekdays, type Beyond, type OrgRuleSetting, type RuleKey, type RuleSetting } from '$lib/flex';
 import { checkbox, many, optionalText, email } from './common';
 
 const isoDate = z.iso.date();
@@ -60,37 +60,57 @@ export const delegationSchema = z
 	.object({ delegateEmail: email, startsOn: isoDate, endsOn: isoDate })
 	.refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], error: () => m.flex_validation_ends_before() });
 
-const ruleFields = (key: RuleKey) => {
+const ruleValue = (key: RuleKey) => {
 	const { lowest, highest, unit } = ruleDefinitions[key];
-	const value = unit === 'time' ? time : whole(lowest, highest);
-	return {
-		[`${key}.enabled`]: checkbox,
-		[`${key}.value`]: value,
-		[`${key}.beyond`]: z.enum(beyondChoices)
-	};
+	return unit === 'time' ? time : whole(lowest, highest);
 };
+/** One rule's fields, named `<rule>.<field>` so that errors land next to the right input. */
+const ruleFields = (key: RuleKey, extra: 'set' | 'ceiling') => ({
+	[`${key}.enabled`]: checkbox,
+	[`${key}.value`]: ruleValue(key),
+	[`${key}.beyond`]: z.enum(beyondChoices),
+	[`${key}.${extra}`]: extra === 'set' ? checkbox : ruleValue(key)
+});
 const countryList = z
 	.string()
 	.trim()
 	.toUpperCase()
-	.transform((value) => (value ? value.split(/[\s,]+/).filter(Boolean) : []))
+	.transform((value) => (value ? [...new Set(value.split(/[\s,]+/).filter(Boolean))] : []))
 	.pipe(z.array(z.string().regex(/^[A-Z]{2}$/, { error: () => m.flex_validation_country() })).max(250));
-
-/** A unit's bounds: every rule's setting, the anchor days, the countries. A rule not `set` is inherited. */
-export const unitBoundsSchema = z.object({
-	...Object.fromEntries(ruleKeys.flatMap((key) => Object.entries({ ...ruleFields(key), [`${key}.set`]: checkbox }))),
-	anchorDays: weekdayList,
-	countries: countryList,
-	inheritAnchorDays: checkbox,
-	inheritCountries: checkbox
+const setting = (data: Record<string, unknown>, key: RuleKey): RuleSetting => ({
+	enabled: data[`${key}.enabled`] as boolean,
+	value: data[`${key}.value`] as number,
+	beyond: data[`${key}.beyond`] as Beyond
 });
 
-/** The organisation's bounds: every rule with its ceiling, and how long deciders have. */
-export const orgBoundsSchema = z.object({
-	...Object.fromEntries(
-		ruleKeys.flatMap((key) => Object.entries({ ...ruleFields(key), [`${key}.ceiling`]: ruleDefinitions[key].unit === 'time' ? time : whole(ruleDefinitions[key].lowest, ruleDefinitions[key].highest) }))
-	),
-	anchorDays: weekdayList,
-	countries: countryList,
-	decisionDays: whole(1, 30)
-});
+/** A unit's bounds: the rules it sets (`<rule>.set`; the others are inherited), its own anchor days and countries or none. */
+export const unitBoundsSchema = z
+	.object({
+		...Object.fromEntries(ruleKeys.flatMap((key) => Object.entries(ruleFields(key, 'set')))),
+		ownAnchorDays: checkbox,
+		anchorDays: weekdayList,
+		ownCountries: checkbox,
+		countries: countryList
+	})
+	.transform((data) => ({
+		rules: Object.fromEntries(ruleKeys.filter((key) => (data as Record<string, unknown>)[`${key}.set`]).map((key) => [key, setting(data, key)])) as Partial<Record<RuleKey, RuleSetting>>,
+		anchorDays: data.ownAnchorDays ? data.anchorDays : null,
+		countries: data.ownCountries ? data.countries : null
+	}));
+
+/** The organisation's bounds: every rule with its ceiling, the anchor days, the countries, and how long deciders have. */
+export const orgBoundsSchema = z
+	.object({
+		...Object.fromEntries(ruleKeys.flatMap((key) => Object.entries(ruleFields(key, 'ceiling')))),
+		anchorDays: weekdayList,
+		countries: countryList,
+		decisionDays: whole(1, 30)
+	})
+	.transform((data) => ({
+		rules: Object.fromEntries(ruleKeys.map((key) => [key, { ...setting(data, key), ceiling: (data as Record<string, unknown>)[`${key}.ceiling`] as number }])) as Record<RuleKey, OrgRuleSetting>,
+		anchorDays: data.anchorDays,
+		countries: data.countries,
+		decisionDays: data.decisionDays
+	}));
+export type UnitBoundsInput = z.output<typeof unitBoundsSchema>;
+export type OrgBoundsInput = z.output<typeof orgBoundsSchema>;

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { authorize } from '$lib/server/authz';
+import { authorize, can } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
 import { balances, boundsFor, myArrangements, submitRequest, todayIn } from '$lib/server/flex';
@@ -15,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const [bounds, arrangements] = await Promise.all([boundsFor(actor.unitId), myArrangements(actor.id)]);
 	return {
 		today,
+		// Leads edit their unit's bounds; whether they lead one the bounds page finds out.
+		mayEditBounds: can(actor, 'flex.bounds.organisation') || actor.isManager,
 		bounds,
 		arrangements,
 		balances: await balances(actor.id, bounds, today),

@@ -50,7 +50,9 @@ const rules = {
 	/** The decision inbox and team view: managers, and HR for requests nobody else decides. */
 	'flex.team': (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr')),
 	/** The organisation's bounds and ceilings. */
-	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr')
+	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr'),
+	/** A unit's bounds: its lead, within HR's ceilings, and HR. */
+	'flex.bounds.unit': (actor: Subject, unit: { leadId: string | null }) => holds(actor, 'hr') || (isEmployee(actor) && unit.leadId === actor?.id)
 } as const;
 
 export type Action = keyof typeof rules;

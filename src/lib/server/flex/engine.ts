@@ -3,6 +3,7 @@
 import {
 	ruleDefinitions,
 	ruleKeys,
+	type OrgRuleSetting,
 	type Outcome,
 	type Provenance,
 	type RuleCheck,
@@ -10,8 +11,7 @@ import {
 	type RuleSetting
 } from '$lib/flex';
 
-/** What HR sets for the organisation: every rule, with the most generous value a unit may set. */
-export type OrgRuleSetting = RuleSetting & { ceiling: number };
+export type { OrgRuleSetting };
 
 /** One version of one scope's bounds, as stored. A unit sets only the rules it changes. */
 export interface BoundsVersion {

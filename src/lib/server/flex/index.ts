@@ -8,10 +8,12 @@ import { queueEmail } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
 import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
-import type { Actor } from '../authz';
-import type { ArrangementStatus } from '$lib/flex';
-import type { RequestInput } from '$lib/schemas/flex';
-import { checkRequest, effectiveBounds, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
+import { can, type Actor } from '../authz';
+import { listUnits } from '../org';
+import type { Reason } from '$lib/reasons';
+import { ruleKeys, type ArrangementStatus } from '$lib/flex';
+import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
+import { checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
 import { decisionEmail, informedEmail, pendingEmail } from './mail';
 
@@ -435,3 +437,70 @@ export async function myDelegations(actor: Actor, now = new Date()) {
 		.orderBy(asc(flexDelegation.startsOn));
 }
 
+
+/** The scopes a person may set bounds for: HR the organisation and every unit; a lead their own units. */
+export async function editableScopes(actor: Actor) {
+	const units = await listUnits();
+	const isHr = can(actor, 'flex.bounds.organisation');
+	return { organisation: isHr, units: units.filter((unit) => can(actor, 'flex.bounds.unit', { leadId: unit.leadId })).map(({ id, path, leadId }) => ({ id, path, leadId })) };
+}
+
+/** A unit's own latest bounds, or null when it inherits everything. */
+async function ownUnitBounds(executor: Executor, unitId: string): Promise<BoundsRow | null> {
+	const [row] = await executor.select().from(flexBounds).where(eq(flexBounds.unitId, unitId)).orderBy(desc(flexBounds.version)).limit(1);
+	return row ?? null;
+}
+
+/** What the editor shows: the scope's own version, and what it would inherit (a unit: its parent's effective bounds). */
+export async function boundsEditor(unit: { id: string; parentId: string | null } | null) {
+	if (!unit) return { own: await organisationBounds(), inherited: null };
+	const [own, inherited] = await Promise.all([ownUnitBounds(db, unit.id), boundsFor(unit.parentId)]);
+	return { own, inherited };
+}
+
+export type SaveBoundsResult = { ok: true; version: number } | { ok: false; errors: Record<string, Reason> };
+
+/** Versions of one scope are numbered one after another: saving takes the bounds lock. */
+async function nextVersion(tx: Executor, unitId: string | null): Promise<number> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:bounds'))`);
+	const [row] = await tx
+		.select({ version: sql<number>`coalesce(max(${flexBounds.version}), 0)::int` })
+		.from(flexBounds)
+		.where(unitId ? eq(flexBounds.unitId, unitId) : isNull(flexBounds.unitId));
+	return (row?.version ?? 0) + 1;
+}
+
+/** HR's new version of the organisation's bounds. A ceiling stricter than the value itself would leave units nothing. */
+export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+	const errors: Record<string, Reason> = {};
+	for (const key of ruleKeys) if (!isWithin(key, input.rules[key].value, input.rules[key].ceiling)) errors[`${key}.ceiling`] = 'flex_ceiling_stricter';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return db.transaction(async (tx) => {
+		const version = await nextVersion(tx, null);
+		const [row] = await tx
+			.insert(flexBounds)
+			.values({ unitId: null, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, decisionDays: input.decisionDays, createdBy: actor.id })
+			.returning({ id: flexBounds.id });
+		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: 'organisation' }, ip: meta.ip, details: { version } });
+		return { ok: true, version };
+	});
+}
+
+/** A new version of a unit's bounds, refused rule by rule where it would go past what HR allows. */
+export async function saveUnitBounds(actor: Actor, unit: { id: string; name: string }, input: UnitBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+	return db.transaction(async (tx) => {
+		const organisation = asVersion(await organisationBounds(tx), '');
+		const problems = unitRuleProblems(organisation, input.rules);
+		if (problems.length) {
+			const field = { beyond_ceiling: 'value', cannot_switch_off: 'enabled', never_stays_never: 'beyond' } as const;
+			return { ok: false, errors: Object.fromEntries(problems.map((problem) => [`${problem.rule}.${field[problem.reason]}`, `flex_${problem.reason}` as const])) };
+		}
+		const version = await nextVersion(tx, unit.id);
+		const [row] = await tx
+			.insert(flexBounds)
+			.values({ unitId: unit.id, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, createdBy: actor.id })
+			.returning({ id: flexBounds.id });
+		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: unit.name }, ip: meta.ip, details: { unitId: unit.id, version } });
+		return { ok: true, version };
+	});
+}

@@ -32,7 +32,7 @@ interface Case {
 	action: 'GET' | string;
 	path: (context: Context) => Promise<string> | string;
 	/** A valid submission, fresh for every role so that one role's success does not change another's case. */
-	body?: (context: Context) => Promise<Record<string, string>> | Record<string, string>;
+	body?: (context: Context) => Promise<Record<string, string | string[]>> | Record<string, string | string[]>;
 	expect: Record<Role, Outcome>;
 	/** Tells apart rows for the same route and action (another target, a malformed id). */
 	note?: string;
@@ -207,10 +207,10 @@ async function outcomeOf(testCase: Case, role: Role): Promise<{ outcome: Outcome
 		return { outcome: response.status, detail: '' };
 	}
 	const fields = await testCase.body!(context);
-	let form: Record<string, string> | FormData = fields;
+	let form: Record<string, string | string[]> | FormData = fields;
 	if ('__file' in fields) {
 		form = new FormData();
-		form.set('file', new File([fields.__file!], 'people.csv', { type: 'text/csv' }));
+		form.set('file', new File([String(fields.__file)], 'people.csv', { type: 'text/csv' }));
 	}
 	const actionPath = testCase.action === 'default' ? path : `${path}${path.includes('?') ? '&' : '?'}/${testCase.action}`;
 	const result = await client.action(actionPath, form);

@@ -69,3 +69,23 @@ test('the request form works without JavaScript: refused next to the field, then
 	await expectFlash(eva, t('flex_flash_withdrawn'));
 	await expectAccessible(eva);
 });
+
+test('HR edits the organisation bounds: a ceiling stricter than the value is refused next to it; saving makes a new version', async ({ openPage }) => {
+	test.setTimeout(60_000);
+	const hanna = await openPage({ signedInAs: demo.hr });
+	await visit(hanna, '/flex');
+	await hanna.getByRole('link', { name: t('flex_policies_link'), exact: true }).click();
+	await expect(hanna).toHaveURL(/\/flex\/policies$/);
+	await expectAccessible(hanna);
+	const ceiling = hanna.getByLabel(`${t('flex_rule_remote_days')}: ${t('flex_field_ceiling')}`, { exact: true });
+	await ceiling.fill('1');
+	await submit(hanna, hanna.getByRole('button', { name: t('flex_policies_save'), exact: true }));
+	await expect(ceiling).toHaveAttribute('aria-invalid', 'true');
+	await expect(ceiling).toHaveAccessibleDescription(t('flex_reason_ceiling_stricter'));
+	await expectAccessible(hanna);
+	await ceiling.fill('3');
+	const version = Number((await hanna.locator('.page-header .badge').innerText()).match(/\d+/)![0]);
+	await submit(hanna, hanna.getByRole('button', { name: t('flex_policies_save'), exact: true }));
+	await expectFlash(hanna, t('flex_flash_bounds_saved', { version: version + 1 }));
+	await expectAccessible(hanna);
+});

@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { createRandom } from '../demo';
 import { arrangementTypes, type ArrangementType } from '$lib/flex';
 import { flexArrangement, flexBounds } from './schema';
-import { checkRequest, effectiveBounds, verdict, type BoundsVersion, type FlexRequest } from './engine';
+import { checkRequest, effectiveBounds, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
 import { addWorkingDays, todayIn } from './index';
 
@@ -32,6 +32,41 @@ function demoRequest(type: ArrangementType, startsOn: string, random: ReturnType
 		case 'learning':
 			return { ...period, endsOn: null, type, hours: random.int(2, 12) };
 	}
+}
+
+type NewArrangement = typeof flexArrangement.$inferInsert;
+type Owner = { id: string; unitId: string | null; managerId: string | null };
+
+/** One arrangement as the engine would have decided it on `createdOn`; most exceptions decided since, mostly approved. */
+function demoArrangement(random: ReturnType<typeof createRandom>, bounds: EffectiveBounds, owner: Owner, request: FlexRequest, createdOn: string, decide: boolean): NewArrangement {
+	const checks = checkRequest(request, bounds, { today: createdOn, tenureMonths: random.pick([12, 36, 60]), abroadDaysUsed: 0, learningHoursUsed: 0, team: null });
+	let status: 'approved' | 'pending' | 'declined' | 'withdrawn' = verdict(checks);
+	const byPolicy = status !== 'pending';
+	// A few approved ones were withdrawn again.
+	if (status === 'pending' && decide) status = random.chance(0.7) ? 'approved' : 'declined';
+	else if (status === 'approved' && random.chance(0.1)) status = 'withdrawn';
+	const createdAt = new Date(`${createdOn}T09:00:00Z`);
+	const { type, startsOn, endsOn, ...fields } = request;
+	const remoteDays = type === 'remote' ? (fields as { days: number[] }).days : [];
+	return {
+		personId: owner.id,
+		unitId: owner.unitId,
+		type,
+		status,
+		byPolicy,
+		startsOn,
+		endsOn,
+		details: fields,
+		remoteDays,
+		checks,
+		boundsIds: bounds.versionIds,
+		deciderId: byPolicy ? null : owner.managerId,
+		decidedBy: byPolicy || status === 'pending' ? null : owner.managerId,
+		decidedAt: status === 'pending' ? null : createdAt,
+		decisionNote: !byPolicy && status === 'declined' ? 'Not this quarter, let us talk about it in our next one-on-one.' : null,
+		deadlineAt: status === 'pending' ? addWorkingDays(createdAt, defaultDecisionDays) : null,
+		createdAt
+	};
 }
 
 /**
@@ -78,37 +113,9 @@ export async function seedFlexDemo(executor: Executor, timeZone: string): Promis
 		.where(and(eq(person.kind, 'employee'), eq(person.status, 'active')))
 		.orderBy(person.email);
 	const withManager = people.filter((candidate) => candidate.managerId);
-	const rows: (typeof flexArrangement.$inferInsert)[] = [];
-	const add = (owner: (typeof people)[number], request: FlexRequest, createdOn: string, decide: boolean) => {
-		const bounds = effectiveBounds(orgVersion, chain(owner.unitId));
-		const checks = checkRequest(request, bounds, { today: createdOn, tenureMonths: 36, abroadDaysUsed: 0, learningHoursUsed: 0, team: null });
-		let status: 'approved' | 'pending' | 'declined' | 'withdrawn' = verdict(checks);
-		const byPolicy = status !== 'pending';
-		// Most exceptions have been decided, mostly approved; a few approved ones were withdrawn.
-		if (status === 'pending' && decide) status = random.chance(0.7) ? 'approved' : 'declined';
-		else if (status === 'approved' && random.chance(0.1)) status = 'withdrawn';
-		const createdAt = new Date(`${createdOn}T09:00:00Z`);
-		const { type, startsOn, endsOn, ...fields } = request;
-		rows.push({
-			personId: owner.id,
-			unitId: owner.unitId,
-			type,
-			status,
-			byPolicy,
-			startsOn,
-			endsOn,
-			details: type === 'remote' ? { days: (fields as { days: number[] }).days } : fields,
-			remoteDays: type === 'remote' ? (fields as { days: number[] }).days : [],
-			checks,
-			boundsIds: bounds.versionIds,
-			deciderId: byPolicy ? null : owner.managerId,
-			decidedBy: byPolicy || status === 'pending' ? null : owner.managerId,
-			decidedAt: status === 'pending' ? null : createdAt,
-			decisionNote: !byPolicy && status === 'declined' ? 'Not this quarter, let us talk about it in our next one-on-one.' : null,
-			deadlineAt: status === 'pending' ? addWorkingDays(createdAt, defaultDecisionDays) : null,
-			createdAt
-		});
-	};
+	const rows: NewArrangement[] = [];
+	const add = (owner: Owner, request: FlexRequest, createdOn: string, decide: boolean) =>
+		rows.push(demoArrangement(random, effectiveBounds(orgVersion, chain(owner.unitId)), owner, request, createdOn, decide));
 
 	const eva = people.find((candidate) => candidate.email === 'employee@noorderlicht.example');
 	if (eva) {
@@ -125,4 +132,34 @@ export async function seedFlexDemo(executor: Executor, timeZone: string): Promis
 		add(owner, demoRequest(type, startsOn, random), createdOn, createdOn < shift(today, -7));
 	}
 	await executor.insert(flexArrangement).values(rows);
+}
+
+/**
+ * For the benchmark: `perEmployee` arrangements for everyone on top of the demo's (≥ 50k at
+ * scale 1), checked against the organisation's bounds. Run after `seedFlexDemo`.
+ */
+export async function seedLargeFlex(executor: Executor, options: { perEmployee?: number; timeZone: string }): Promise<void> {
+	const { perEmployee = 5 } = options;
+	const random = createRandom(0x62656e63);
+	const today = todayIn(options.timeZone);
+	const [organisation] = await executor.select().from(flexBounds).where(isNull(flexBounds.unitId)).orderBy(desc(flexBounds.version)).limit(1);
+	const bounds = effectiveBounds({ ...organisation!, scopeName: 'Organisation' }, []);
+	const people = await executor
+		.select({ id: person.id, unitId: person.unitId, managerId: person.managerId })
+		.from(person)
+		.where(and(eq(person.kind, 'employee'), eq(person.status, 'active')))
+		.orderBy(person.id);
+	let rows: NewArrangement[] = [];
+	for (const owner of people) {
+		for (let index = 0; index < perEmployee; index++) {
+			const createdOn = shift(today, -random.int(1, 700));
+			rows.push(demoArrangement(random, bounds, owner, demoRequest(random.pick(arrangementTypes), shift(createdOn, random.int(7, 60)), random), createdOn, createdOn < shift(today, -7)));
+		}
+		// Multi-row inserts well below PostgreSQL's 65,535 parameters per statement.
+		if (rows.length >= 2000) {
+			await executor.insert(flexArrangement).values(rows);
+			rows = [];
+		}
+	}
+	if (rows.length) await executor.insert(flexArrangement).values(rows);
 }

@@ -18,6 +18,8 @@ CREATE TABLE "flex_arrangement" (
 	"decided_at" timestamp with time zone,
 	"decision_note" text,
 	"deadline_at" timestamp with time zone,
+	"reminded_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "flex_arrangement_period" CHECK ("flex_arrangement"."ends_on" is null or "flex_arrangement"."ends_on" >= "flex_arrangement"."starts_on")
 );
@@ -55,6 +57,7 @@ ALTER TABLE "flex_delegation" ADD CONSTRAINT "flex_delegation_manager_id_person_
 ALTER TABLE "flex_delegation" ADD CONSTRAINT "flex_delegation_delegate_id_person_id_fk" FOREIGN KEY ("delegate_id") REFERENCES "public"."person"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "flex_arrangement_person_idx" ON "flex_arrangement" USING btree ("person_id","starts_on");--> statement-breakpoint
 CREATE INDEX "flex_arrangement_decider_idx" ON "flex_arrangement" USING btree ("decider_id","created_at") WHERE "flex_arrangement"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "flex_arrangement_deadline_idx" ON "flex_arrangement" USING btree ("deadline_at") WHERE "flex_arrangement"."status" = 'pending' and "flex_arrangement"."escalated_at" is null;--> statement-breakpoint
 CREATE INDEX "flex_arrangement_unit_remote_idx" ON "flex_arrangement" USING btree ("unit_id","starts_on") WHERE "flex_arrangement"."type" = 'remote' and "flex_arrangement"."status" in ('approved', 'pending');--> statement-breakpoint
 CREATE UNIQUE INDEX "flex_bounds_scope_version_idx" ON "flex_bounds" USING btree (coalesce("unit_id", '00000000-0000-0000-0000-000000000000'::uuid),"version");--> statement-breakpoint
 CREATE INDEX "flex_delegation_manager_idx" ON "flex_delegation" USING btree ("manager_id","ends_on");--> statement-breakpoint

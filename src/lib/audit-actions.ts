@@ -28,6 +28,7 @@ export const auditActions = [
 	'flex.requested',
 	'flex.decided',
 	'flex.withdrawn',
+	'flex.escalated',
 	'flex.delegated',
 	'flex.bounds_changed'
 ] as const;
@@ -60,6 +61,7 @@ const labels: Record<AuditAction, () => string> = {
 	'flex.requested': m.flex_audit_requested,
 	'flex.decided': m.flex_audit_decided,
 	'flex.withdrawn': m.flex_audit_withdrawn,
+	'flex.escalated': m.flex_audit_escalated,
 	'flex.delegated': m.flex_audit_delegated,
 	'flex.bounds_changed': m.flex_audit_bounds_changed
 };

@@ -3,9 +3,9 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
-import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, person } from '../../src/lib/server/db/schema';
+import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, outboxEmail, person } from '../../src/lib/server/db/schema';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { todayIn } from '../../src/lib/server/flex';
+import { remindAndEscalate, todayIn } from '../../src/lib/server/flex';
 import { boundsForm } from '../support/flex';
 
 let app: TestApp;
@@ -234,5 +234,33 @@ describe('editing bounds', () => {
 		const serviceDesk = (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Service Desk')))[0]!.id;
 		expect((await manager.action(`/flex/policies?unit=${serviceDesk}&/save`, boundsForm({}, 'unit'))).status).toBe(403);
 		expect((await manager.action('/flex/policies?/save', boundsForm(defaultOrgRules, 'organisation'))).status).toBe(403);
+	});
+});
+
+describe('the decision deadline', () => {
+	it('reminds the decider a day before, then hands the request to their own manager, once', async () => {
+		const id = idOf((await request({ type: 'learning', hours: '30' })).location);
+		const { deadlineAt } = await arrangement(id);
+		const dayBefore = new Date(deadlineAt!.getTime() - 12 * 60 * 60_000);
+		await remindAndEscalate(app.origin, dayBefore);
+		expect((await arrangement(id)).remindedAt).toEqual(dayBefore);
+		// Other waiting requests of these tests come due too: find this one's mail by its link.
+		const mailsAbout = async (purpose: string) => (await app.db.select().from(outboxEmail).where(eq(outboxEmail.purpose, purpose))).filter((mail) => mail.bodyText.includes(`/flex/${id}`));
+		expect((await mailsAbout('flex_reminder')).map((mail) => [mail.toAddress, mail.subject])).toEqual([[demo.manager, 'Reminder: Eva Jansen waits for your decision (Learning time)']]);
+		await remindAndEscalate(app.origin, new Date(dayBefore.getTime() + 60_000));
+		expect(await mailsAbout('flex_reminder')).toHaveLength(1);
+
+		const after = new Date(deadlineAt!.getTime() + 60_000);
+		const [manager] = await app.db.select({ managerId: person.managerId }).from(person).where(eq(person.id, ids.manager));
+		const [director] = await app.db.select({ email: person.email }).from(person).where(eq(person.id, manager!.managerId!));
+		await remindAndEscalate(app.origin, after);
+		expect(await arrangement(id)).toMatchObject({ status: 'pending', deciderId: manager!.managerId, escalatedAt: after });
+		expect((await mailsAbout('flex_escalated')).map((mail) => mail.toAddress)).toEqual([director!.email]);
+		const [audit] = await app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, id), eq(auditEvent.action, 'flex.escalated')));
+		expect(audit?.details).toMatchObject({ from: ids.manager, to: manager!.managerId });
+		// Escalated once: a later run leaves it with the director, who may now decide.
+		await remindAndEscalate(app.origin, new Date(after.getTime() + 7 * 86_400_000));
+		expect((await arrangement(id)).deciderId).toBe(manager!.managerId);
+		expect((await (await clientFor(app, 'manager')).action(`/flex/${id}?/decide`, { decision: 'approve', note: '' })).status).toBe(404);
 	});
 });

@@ -15,7 +15,7 @@ import { ruleKeys, type ArrangementStatus } from '$lib/flex';
 import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
 import { checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
-import { decisionEmail, informedEmail, pendingEmail } from './mail';
+import { decisionEmail, escalatedEmail, informedEmail, pendingEmail, reminderEmail } from './mail';
 
 /** Today's date in the organisation's time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -502,5 +502,51 @@ export async function saveUnitBounds(actor: Actor, unit: { id: string; name: str
 			.returning({ id: flexBounds.id });
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: unit.name }, ip: meta.ip, details: { unitId: unit.id, version } });
 		return { ok: true, version };
+	});
+}
+
+const hourMs = 60 * 60_000;
+
+/**
+ * The decision-deadline job: a day before the deadline the decider is reminded; once it has
+ * passed, the request goes to the decider's own manager (HR when there is none), once. Rows are
+ * claimed with SKIP LOCKED, so instances running this together never mail anyone twice.
+ */
+export async function remindAndEscalate(origin: string, now = new Date()): Promise<{ reminded: number; escalated: number }> {
+	const organisation = await getOrganisation();
+	const link = (id: string) => `${origin}/flex/${id}`;
+	return db.transaction(async (tx) => {
+		const due = await tx
+			.select({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type, deciderId: flexArrangement.deciderId, deadlineAt: flexArrangement.deadlineAt, remindedAt: flexArrangement.remindedAt })
+			.from(flexArrangement)
+			.where(and(eq(flexArrangement.status, 'pending'), isNull(flexArrangement.escalatedAt), sql`${flexArrangement.deadlineAt} <= ${new Date(now.getTime() + 24 * hourMs)}`))
+			.orderBy(asc(flexArrangement.deadlineAt))
+			.limit(200)
+			.for('update', { skipLocked: true });
+		let reminded = 0;
+		let escalated = 0;
+		for (const request of due) {
+			const [owner] = await tx.select({ name: person.name }).from(person).where(eq(person.id, request.personId));
+			const mail = async (recipientId: string | null, purpose: string, render: typeof pendingEmail) => {
+				if (!recipientId) return;
+				const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
+				if (!recipient) return;
+				const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
+				await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(locale, { organisation: organisation.name, name: owner?.name ?? '', type: request.type, link: link(request.id) }) });
+			};
+			if (request.deadlineAt && request.deadlineAt <= now) {
+				const [decider] = request.deciderId ? await tx.select({ managerId: person.managerId }).from(person).where(eq(person.id, request.deciderId)) : [];
+				const next = decider?.managerId ?? null;
+				await tx.update(flexArrangement).set({ deciderId: next, escalatedAt: now }).where(eq(flexArrangement.id, request.id));
+				await recordAudit(tx, { actorId: null, action: 'flex.escalated', target: { type: 'flex_arrangement', id: request.id, label: owner?.name }, details: { from: request.deciderId, to: next } });
+				await mail(next, 'flex_escalated', escalatedEmail);
+				escalated++;
+			} else if (!request.remindedAt) {
+				await tx.update(flexArrangement).set({ remindedAt: now }).where(eq(flexArrangement.id, request.id));
+				await mail(request.deciderId, 'flex_reminder', reminderEmail);
+				reminded++;
+			}
+		}
+		return { reminded, escalated };
 	});
 }

@@ -20,6 +20,24 @@ export function pendingEmail(locale: Locale, input: About): RenderedEmail {
 	};
 }
 
+/** To the decider, a day before the deadline. */
+export function reminderEmail(locale: Locale, input: About): RenderedEmail {
+	const type = typeLabel(input.type, locale);
+	return {
+		subject: m.flex_email_reminder_subject({ name: input.name, type }, { locale }),
+		text: m.flex_email_reminder_body({ ...input, type }, { locale }) + signature(input.organisation, locale)
+	};
+}
+
+/** To the decider's own manager, once the deadline has passed. */
+export function escalatedEmail(locale: Locale, input: About): RenderedEmail {
+	const type = typeLabel(input.type, locale);
+	return {
+		subject: m.flex_email_escalated_subject({ name: input.name, type }, { locale }),
+		text: m.flex_email_escalated_body({ ...input, type }, { locale }) + signature(input.organisation, locale)
+	};
+}
+
 /** To the manager: the bounds approved a request of their report; nothing to do. */
 export function informedEmail(locale: Locale, input: About): RenderedEmail {
 	const type = typeLabel(input.type, locale);

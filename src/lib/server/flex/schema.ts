@@ -58,11 +58,15 @@ export const flexArrangement = pgTable(
 		decidedAt: timestamp('decided_at', { withTimezone: true }),
 		decisionNote: text('decision_note'),
 		deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+		/** The decider was reminded that the deadline is near; then the request went to their own manager. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		escalatedAt: timestamp('escalated_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('flex_arrangement_person_idx').on(t.personId, t.startsOn),
 		index('flex_arrangement_decider_idx').on(t.deciderId, t.createdAt).where(sql`${t.status} = 'pending'`),
+		index('flex_arrangement_deadline_idx').on(t.deadlineAt).where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
 		index('flex_arrangement_unit_remote_idx').on(t.unitId, t.startsOn).where(sql`${t.type} = 'remote' and ${t.status} in ('approved', 'pending')`),
 		check('flex_arrangement_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)
 	]

@@ -1,7 +1,7 @@
 // How flexible work reads: rule names, values with their units, and the human reason per check.
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import { ruleDefinitions, timeOf, type ArrangementStatus, type ArrangementType, type Outcome, type RuleCheck, type RuleKey, type RuleUnit } from '$lib/flex';
+import { ruleDefinitions, timeOf, type Whereabouts, type ArrangementStatus, type ArrangementType, type Outcome, type RuleCheck, type RuleKey, type RuleUnit } from '$lib/flex';
 
 type Options = { locale?: Locale };
 
@@ -89,3 +89,6 @@ export function detailsText(type: ArrangementType, details: Record<string, unkno
 			return '';
 	}
 }
+
+const places: Record<Whereabouts, () => string> = { on_site: m.flex_where_on_site, remote: m.flex_where_remote, abroad: m.flex_where_abroad, off: m.flex_where_off };
+export const whereaboutsLabel = (where: Whereabouts): string => places[where]();

@@ -94,3 +94,19 @@ export const minutesOf = (time: string): number => {
 	return hours! * 60 + minutes!;
 };
 export const timeOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export const whereabouts = ['on_site', 'remote', 'abroad', 'off'] as const;
+export type Whereabouts = (typeof whereabouts)[number];
+
+/** Where someone works on a day, from their approved arrangements: off (sabbatical) before abroad before remote. */
+export function whereaboutsOn(
+	date: string,
+	arrangements: { type: ArrangementType; startsOn: string; endsOn: string | null; remoteDays: number[] }[]
+): Whereabouts {
+	const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+	const current = arrangements.filter((arrangement) => arrangement.startsOn <= date && (!arrangement.endsOn || arrangement.endsOn >= date));
+	if (current.some((arrangement) => arrangement.type === 'sabbatical')) return 'off';
+	if (current.some((arrangement) => arrangement.type === 'abroad')) return 'abroad';
+	if (current.some((arrangement) => arrangement.type === 'remote' && arrangement.remoteDays.includes(weekday))) return 'remote';
+	return 'on_site';
+}

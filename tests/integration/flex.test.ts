@@ -5,7 +5,8 @@ import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
 import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, outboxEmail, person } from '../../src/lib/server/db/schema';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { remindAndEscalate, todayIn } from '../../src/lib/server/flex';
+import { remindAndEscalate, teamWeek, todayIn } from '../../src/lib/server/flex';
+import type { Actor } from '../../src/lib/server/authz';
 import { boundsForm } from '../support/flex';
 
 let app: TestApp;
@@ -78,6 +79,16 @@ describe('requests', () => {
 		expect(audit?.details).toMatchObject({ status: 'approved' });
 		const page = await (await (await clientFor(app, 'employee')).get('/flex')).text();
 		expect(page).toContain(`/flex/${id}`);
+	});
+
+	it("shows the manager's week: who works where, with the anchor days", async () => {
+		const page = await (await (await clientFor(app, 'manager')).get('/flex/team')).text();
+		expect(page).toContain('This week');
+		const [platform] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team'));
+		const week = await teamWeek({ id: ids.manager, unitId: platform!.id } as Actor);
+		expect(week.days.map((day) => day.anchor)).toEqual([false, true, false, true, false]);
+		// The demo has Eva working remotely on Mondays and Fridays for a while now.
+		expect(week.people.find((colleague) => colleague.id === ids.employee)?.week).toEqual(['remote', 'on_site', 'on_site', 'on_site', 'remote']);
 	});
 
 	it('lets nobody but the decider (or a delegate) decide; HR and the decider may look, others not', async () => {

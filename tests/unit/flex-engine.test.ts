@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRequest, effectiveBounds, unitRuleProblems, verdict, type BoundsVersion, type FlexRequest, type RequestContext } from '../../src/lib/server/flex/engine';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import type { RuleKey, RuleSetting } from '../../src/lib/flex';
+import { whereaboutsOn, type RuleKey, type RuleSetting } from '../../src/lib/flex';
 
 const org = (overrides: Partial<BoundsVersion['rules']> = {}, version = 1): BoundsVersion => ({
 	id: `org-v${version}`,
@@ -165,5 +165,21 @@ describe('versioning', () => {
 		expect([before!.outcome, before!.source.version]).toEqual(['approvable', 1]);
 		expect([after!.outcome, after!.source.version]).toEqual(['inside', 2]);
 		expect(v2.versionIds).toEqual(['org-v2']);
+	});
+});
+
+describe('where someone works on a day', () => {
+	const remote = { type: 'remote' as const, startsOn: '2026-11-02', endsOn: null, remoteDays: [1, 5] };
+	const abroad = { type: 'abroad' as const, startsOn: '2026-11-20', endsOn: '2026-11-24', remoteDays: [] };
+	const sabbatical = { type: 'sabbatical' as const, startsOn: '2026-11-24', endsOn: '2026-12-31', remoteDays: [] };
+	it.each([
+		['2026-11-09', [remote], 'remote'], // a Monday
+		['2026-11-10', [remote], 'on_site'], // a Tuesday
+		['2026-10-30', [remote], 'on_site'], // a Friday before it starts
+		['2026-11-20', [remote, abroad], 'abroad'], // abroad on a remote day
+		['2026-11-24', [remote, abroad, sabbatical], 'off'],
+		['2026-11-25', [abroad], 'on_site'] // after the trip
+	] as const)('%s → %s', (date, arrangements, expected) => {
+		expect(whereaboutsOn(date, [...arrangements])).toBe(expected);
 	});
 });

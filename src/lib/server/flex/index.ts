@@ -11,7 +11,7 @@ import type { RequestMeta } from '../request-meta';
 import { can, type Actor } from '../authz';
 import { listUnits } from '../org';
 import type { Reason } from '$lib/reasons';
-import { ruleKeys, type ArrangementStatus } from '$lib/flex';
+import { ruleKeys, whereaboutsOn, type ArrangementStatus } from '$lib/flex';
 import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
 import { checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
@@ -549,4 +549,38 @@ export async function remindAndEscalate(origin: string, now = new Date()): Promi
 		}
 		return { reminded, escalated };
 	});
+}
+
+/** Monday to Friday of the week holding `today`. */
+export function workWeek(today: string): string[] {
+	const date = new Date(`${today}T00:00:00Z`);
+	const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+	return [0, 1, 2, 3, 4].map((offset) => new Date(monday + offset * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The week calendar of a manager's team: who works where on each weekday, and the anchor days of their unit. */
+export async function teamWeek(actor: Actor, now = new Date(), limit = 100) {
+	const days = workWeek(todayIn((await getOrganisation()).timeZone, now));
+	const [reports, arrangements, bounds] = await Promise.all([
+		db
+			.select({ id: person.id, name: person.name })
+			.from(person)
+			.where(and(eq(person.managerId, actor.id), eq(person.kind, 'employee'), sql`${person.status} <> 'deactivated'`))
+			.orderBy(asc(person.name), asc(person.id))
+			.limit(limit),
+		db
+			.select({ personId: flexArrangement.personId, type: flexArrangement.type, startsOn: flexArrangement.startsOn, endsOn: flexArrangement.endsOn, remoteDays: flexArrangement.remoteDays })
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(person.managerId, actor.id), eq(flexArrangement.status, 'approved'), inArray(flexArrangement.type, ['remote', 'abroad', 'sabbatical']), overlapping(days[0]!, days[4]!))),
+		boundsFor(actor.unitId)
+	]);
+	const anchorDays = bounds.anchorDays.value;
+	return {
+		days: days.map((date, index) => ({ date, anchor: anchorDays.includes(index + 1) })),
+		people: reports.map((report) => {
+			const own = arrangements.filter((arrangement) => arrangement.personId === report.id);
+			return { ...report, week: days.map((date) => whereaboutsOn(date, own)) };
+		})
+	};
 }

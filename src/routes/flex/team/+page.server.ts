@@ -4,14 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
-import { decisionInbox, delegate, myDelegations, teamArrangements } from '$lib/server/flex';
+import { decisionInbox, delegate, myDelegations, teamArrangements, teamWeek } from '$lib/server/flex';
 import { requestMeta } from '$lib/server/request-meta';
 import { delegationSchema } from '$lib/schemas/flex';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'flex.team');
-	const [inbox, team, delegations] = await Promise.all([decisionInbox(actor), teamArrangements(actor), myDelegations(actor)]);
-	return { inbox, team, delegations };
+	const [inbox, team, delegations, week] = await Promise.all([decisionInbox(actor), teamArrangements(actor), myDelegations(actor), teamWeek(actor)]);
+	return { inbox, team, delegations, week };
 };
 
 export const actions: Actions = {

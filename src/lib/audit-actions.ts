@@ -27,7 +27,13 @@ export const auditActions = [
 	'settings.updated',
 	'knowledge.space_created',
 	'knowledge.post_hidden',
-	'knowledge.post_restored'
+	'knowledge.post_restored',
+	'flex.requested',
+	'flex.decided',
+	'flex.withdrawn',
+	'flex.escalated',
+	'flex.delegated',
+	'flex.bounds_changed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -57,7 +63,13 @@ const labels: Record<AuditAction, () => string> = {
 	'settings.updated': m.audit_settings_updated,
 	'knowledge.space_created': m.knowledge_audit_space_created,
 	'knowledge.post_hidden': m.knowledge_audit_post_hidden,
-	'knowledge.post_restored': m.knowledge_audit_post_restored
+	'knowledge.post_restored': m.knowledge_audit_post_restored,
+	'flex.requested': m.flex_audit_requested,
+	'flex.decided': m.flex_audit_decided,
+	'flex.withdrawn': m.flex_audit_withdrawn,
+	'flex.escalated': m.flex_audit_escalated,
+	'flex.delegated': m.flex_audit_delegated,
+	'flex.bounds_changed': m.flex_audit_bounds_changed
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -37,7 +37,13 @@ const messages = {
 	duplicate_in_file: m.reason_duplicate_in_file,
 	knowledge_moderator_not_found: m.knowledge_reason_moderator_not_found,
 	knowledge_not_question: m.knowledge_reason_not_question,
-	knowledge_partners_required: m.knowledge_reason_partners_required
+	knowledge_partners_required: m.knowledge_reason_partners_required,
+	flex_in_past: m.flex_reason_in_past,
+	flex_already_decided: m.flex_reason_already_decided,
+	flex_beyond_ceiling: m.flex_reason_beyond_ceiling,
+	flex_cannot_switch_off: m.flex_reason_cannot_switch_off,
+	flex_never_stays_never: m.flex_reason_never_stays_never,
+	flex_ceiling_stricter: m.flex_reason_ceiling_stricter
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		flash: takeFlash(cookies),
 		nav: {
 			people: can(actor, 'people.browse'),
+			flex: can(actor, 'flex.use'),
+			flexTeam: can(actor, 'flex.team'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
 		}
 	};

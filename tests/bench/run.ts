@@ -14,6 +14,7 @@ import { buildIfStale } from '../../src/cli/build.js';
 import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
 import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
+import { seedLargeFlex } from '../../src/lib/server/flex/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -58,6 +59,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedDemo(tx, { passwordHash });
 			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
 			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
+			await seedLargeFlex(tx, { timeZone: 'Europe/Amsterdam' });
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -162,7 +164,9 @@ async function main(): Promise<void> {
 		// A common word, a rare one, several words, and a filter: each has its own plan.
 		{ name: '/search?q=kubernetes', as: 'employee', paths: ['/search?q=kubernetes'] },
 		{ name: '/search?q=quasar (no match)', as: 'employee', paths: ['/search?q=quasar'] },
-		{ name: '/search?q=… (words, filters)', as: 'alumni', paths: ['/search?q=mentoring+career', '/search?q=begin+klein&answered=yes', '/search?tag=testing'] }
+		{ name: '/search?q=… (words, filters)', as: 'alumni', paths: ['/search?q=mentoring+career', '/search?q=begin+klein&answered=yes', '/search?tag=testing'] },
+		{ name: '/flex', as: 'employee', paths: ['/flex'] },
+		{ name: '/flex/team', as: 'manager', paths: ['/flex/team'] }
 	];
 
 	const figures: Figures[] = [];

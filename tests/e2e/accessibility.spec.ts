@@ -86,6 +86,25 @@ for (const { theme, locale } of variants) {
 				await expect(heading(visitor)).toHaveText(tt('error_404_title'));
 				await visit(visitor, '/logout');
 				await expect(heading(visitor)).toHaveText(tt('logout_title'));
+				// Flexible work: the overview with its request form, and a request refused (the end before the start).
+				await visit(visitor, '/flex');
+				await visit(visitor, '/flex?type=abroad');
+				const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+				await label(visitor, 'flex_field_country').fill('ES');
+				await label(visitor, 'flex_field_starts_on').fill(inDays(20));
+				await label(visitor, 'flex_field_ends_on').fill(inDays(15));
+				await submit(visitor, button(visitor, 'flex_submit'));
+				await expect(label(visitor, 'flex_field_ends_on')).toHaveAttribute('aria-invalid', 'true');
+				await expectAccessible(visitor);
+			}
+			if (role === 'manager') {
+				// The decision inbox holds the demo's waiting exception; its page offers the decision.
+				await visit(visitor, '/flex/team');
+				await visitor.getByRole('main').getByRole('heading', { level: 3 }).getByRole('link').first().click();
+				await expect(visitor).toHaveURL(/\/flex\/[\w-]+$/);
+				await expectAccessible(visitor);
+				await visit(visitor, '/flex/policies');
+				await expect(visitor).toHaveURL(/\/flex\/policies\?unit=/);
 			}
 			await signOut(visitor, locale);
 		}

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { comment, orgUnit, partnerOrg, person, post, space, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { boundsForm } from '../support/flex';
+import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
+import { comment, flexArrangement, orgUnit, partnerOrg, person, post, space, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -30,7 +32,7 @@ interface Case {
 	action: 'GET' | string;
 	path: (context: Context) => Promise<string> | string;
 	/** A valid submission, fresh for every role so that one role's success does not change another's case. */
-	body?: (context: Context) => Promise<Record<string, string>> | Record<string, string>;
+	body?: (context: Context) => Promise<Record<string, string | string[]>> | Record<string, string | string[]>;
 	expect: Record<Role, Outcome>;
 	/** Tells apart rows for the same route and action (another target, a malformed id). */
 	note?: string;
@@ -82,6 +84,16 @@ const moderators = (): Record<Role, Outcome> => ({ ...employeesSpace(403), manag
 const postFields = () => ({ kind: 'question', title: `Permission post ${++unitCounter}`, body: 'A question', url: '', tags: 'test', language: 'en' });
 let answerTarget: { postId: string; commentId: string } | undefined;
 
+/** A request of the demo employee's, waiting for the demo manager. */
+async function freshArrangement(context: Context): Promise<string> {
+	const [created] = await context.app.db
+		.insert(flexArrangement)
+		.values({ personId: context.ids.employee, type: 'learning', status: 'pending', startsOn: '2099-01-05', details: { hours: 40 }, checks: [], boundsIds: [], deciderId: context.ids.manager })
+		.returning({ id: flexArrangement.id });
+	return `/flex/${created!.id}`;
+}
+/** Flexible work is for employees; alumni and partners are refused before any id is looked at. */
+const employeesOnly = (outcomes: Partial<Record<Role, Outcome>>): Record<Role, Outcome> => ({ ...signedIn(404), alumni: 403, partner: 403, ...outcomes });
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -206,6 +218,22 @@ const cases: Case[] = [
 		body: () => ({ name: `Space ${++unitCounter}`, slug: `space-${unitCounter}`, description: '', audience: 'employees', moderators: '' }),
 		expect: staff()
 	},
+	{ route: '/flex', action: 'GET', path: () => '/flex?type=abroad', expect: colleagues() },
+	{ route: '/flex', action: 'request', path: () => '/flex', body: () => ({ type: 'learning', hours: '2', startsOn: '2099-03-02', endsOn: '', reviewOn: '', note: '' }), expect: colleagues() },
+	// The person, their decider and HR see a request; to anyone else it does not exist.
+	{ route: '/flex/[id]', action: 'GET', path: freshArrangement, expect: employeesOnly({ employee: 'ok', manager: 'ok', hr: 'ok' }) },
+	{ route: '/flex/[id]', action: 'decide', path: freshArrangement, body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({ manager: 'ok' }) },
+	{ route: '/flex/[id]', action: 'withdraw', path: freshArrangement, body: () => ({}), expect: employeesOnly({ employee: 'ok' }) },
+	...(['GET', 'decide', 'withdraw'] as const).map((action): Case => ({ route: '/flex/[id]', action, path: () => '/flex/not-a-uuid', body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({}), note: 'malformed id' })),
+	{ route: '/flex/team', action: 'GET', path: () => '/flex/team', expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
+	// Far in the future, so that no delegation made here lets anyone decide in the rows above.
+	{ route: '/flex/team', action: 'delegate', path: () => '/flex/team', body: () => ({ delegateEmail: demo.admin, startsOn: '2099-06-01', endsOn: '2099-06-14' }), expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
+	// HR edits the organisation's bounds and every unit's; a lead their own unit's (the manager leads Platform Team).
+	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies', expect: { ...signedIn(403), hr: 'ok', manager: 'away' } },
+	{ route: '/flex/policies', action: 'GET', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
+	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies?unit=not-a-uuid', expect: employeesOnly({}), note: 'malformed unit' },
+	{ route: '/flex/policies', action: 'save', path: () => '/flex/policies', body: () => boundsForm(defaultOrgRules, 'organisation'), expect: { ...signedIn(403), hr: 'ok' } },
+	{ route: '/flex/policies', action: 'save', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, body: () => boundsForm({}, 'unit'), expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },
@@ -247,10 +275,10 @@ async function outcomeOf(testCase: Case, role: Role): Promise<{ outcome: Outcome
 		return { outcome: response.status, detail: '' };
 	}
 	const fields = await testCase.body!(context);
-	let form: Record<string, string> | FormData = fields;
+	let form: Record<string, string | string[]> | FormData = fields;
 	if ('__file' in fields) {
 		form = new FormData();
-		form.set('file', new File([fields.__file!], 'people.csv', { type: 'text/csv' }));
+		form.set('file', new File([String(fields.__file)], 'people.csv', { type: 'text/csv' }));
 	}
 	const actionPath = testCase.action === 'default' ? path : `${path}${path.includes('?') ? '&' : '?'}/${testCase.action}`;
 	const result = await client.action(actionPath, form);

@@ -11,7 +11,16 @@ export async function clientFor(app: TestApp, role: DemoRole | 'anonymous'): Pro
 	const client = app.client({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
 	if (role === 'anonymous') return client;
 	const person = await personByEmail(app.db, demo[role]);
-	const { token } = await createSession(app.db, person.id, { userAgent: 'test', ip: null });
+	return signedIn(app, client, person.id);
+}
+
+/** The same for anyone a test created. */
+export async function clientForPerson(app: TestApp, personId: string): Promise<TestClient> {
+	return signedIn(app, app.client({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}` }), personId);
+}
+
+async function signedIn(app: TestApp, client: TestClient, personId: string): Promise<TestClient> {
+	const { token } = await createSession(app.db, personId, { userAgent: 'test', ip: null });
 	client.cookies.set(sessionCookieName(new URL(app.origin)), token);
 	return client;
 }

@@ -71,7 +71,15 @@ const rules = {
 	/** On a question: the asker or a moderator picks the accepted answer. */
 	'knowledge.post.accept': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
 	/** The author edits their post (its history is kept); moderators may too. */
-	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target)
+	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
+	/** Flexible work is for employees; who may see or decide one arrangement the flex module asks in SQL. */
+	'flex.use': isEmployee,
+	/** The decision inbox and team view: managers, and HR for requests nobody else decides. */
+	'flex.team': (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr')),
+	/** The organisation's bounds and ceilings. */
+	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr'),
+	/** A unit's bounds: its lead, within HR's ceilings, and HR. */
+	'flex.bounds.unit': (actor: Subject, unit: { leadId: string | null }) => holds(actor, 'hr') || (isEmployee(actor) && unit.leadId === actor?.id)
 } as const;
 
 export type Action = keyof typeof rules;

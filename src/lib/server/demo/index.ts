@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { createOrganisation } from '../organisation';
 import { firstNames, lastNames } from './names';
 import { seedKnowledgeDemo } from '../knowledge/demo';
+import { seedFlexDemo } from '../flex/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -540,6 +541,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 			)
 		);
 	await seedKnowledgeDemo(executor);
+	await seedFlexDemo(executor, 'Europe/Amsterdam');
 }
 
 /**

@@ -13,7 +13,8 @@ export function recipientLocale(personLocale: string | null | undefined, fallbac
 	return baseLocale;
 }
 
-const signature = (organisation: string, locale: Locale) => `\n\n-- \n${m.email_signature({ organisation }, { locale })}\n`;
+/** The closing line of every email; domains' templates end with it too. */
+export const signature = (organisation: string, locale: Locale) => `\n\n-- \n${m.email_signature({ organisation }, { locale })}\n`;
 
 export function invitationEmail(
 	locale: Locale,

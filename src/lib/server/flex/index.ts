@@ -1,0 +1,586 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { db, isId, rawRows, type Executor } from '../db';
+import { orgUnit, person } from '../db/schema';
+import { flexArrangement, flexBounds, flexDelegation } from './schema';
+import { recordAudit } from '../audit';
+import { queueEmail } from '../mail/outbox';
+import { recipientLocale } from '../mail/templates';
+import { getOrganisation } from '../organisation';
+import type { RequestMeta } from '../request-meta';
+import { can, type Actor } from '../authz';
+import { listUnits } from '../org';
+import type { Reason } from '$lib/reasons';
+import { ruleKeys, whereaboutsOn, type ArrangementStatus } from '$lib/flex';
+import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
+import { checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
+import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
+import { decisionEmail, escalatedEmail, informedEmail, pendingEmail, reminderEmail } from './mail';
+
+/** Today's date in the organisation's time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+type BoundsRow = typeof flexBounds.$inferSelect;
+const asVersion = (row: BoundsRow, scopeName: string): BoundsVersion => ({
+	id: row.id,
+	unitId: row.unitId,
+	scopeName,
+	version: row.version,
+	rules: row.rules,
+	anchorDays: row.anchorDays,
+	countries: row.countries
+});
+
+/** The organisation's bounds in force; the defaults become version 1 the first time anyone asks. */
+export async function organisationBounds(executor: Executor = db): Promise<BoundsRow> {
+	const latest = () => executor.select().from(flexBounds).where(isNull(flexBounds.unitId)).orderBy(desc(flexBounds.version)).limit(1);
+	const [row] = await latest();
+	if (row) return row;
+	await executor
+		.insert(flexBounds)
+		.values({ unitId: null, version: 1, rules: defaultOrgRules, anchorDays: defaultAnchorDays, countries: defaultCountries, decisionDays: defaultDecisionDays })
+		.onConflictDoNothing();
+	const [created] = await latest();
+	return created!;
+}
+
+/** The latest bounds of each unit from the top of the tree down to `unitId`, with the unit names. */
+async function unitChain(executor: Executor, unitId: string | null): Promise<BoundsVersion[]> {
+	if (!unitId) return [];
+	const rows = await rawRows<BoundsRow & { scope_name: string; depth: number; unit_id: string; anchor_days: number[] | null }>(
+		executor,
+		sql`with recursive up(id, parent_id, name, depth) as (
+			select id, parent_id, name, 0 from ${orgUnit} where id = ${unitId}::uuid
+			union all
+			select u.id, u.parent_id, u.name, up.depth + 1 from ${orgUnit} u join up on u.id = up.parent_id where up.depth < 50
+		)
+		select distinct on (b.unit_id) b.id, b.unit_id, b.version, b.rules, b.anchor_days, b.countries, up.name as scope_name, up.depth
+		from ${flexBounds} b join up on b.unit_id = up.id
+		order by b.unit_id, b.version desc`
+	);
+	return rows
+		.sort((a, b) => b.depth - a.depth)
+		.map((row) => ({ id: row.id, unitId: row.unit_id, scopeName: row.scope_name, version: Number(row.version), rules: row.rules, anchorDays: row.anchor_days, countries: row.countries }));
+}
+
+/** The bounds that apply in a unit (a person's: their unit), with where each rule comes from. */
+export async function boundsFor(unitId: string | null, executor: Executor = db): Promise<EffectiveBounds & { decisionDays: number }> {
+	const [organisation, units] = await Promise.all([organisationBounds(executor), unitChain(executor, unitId)]);
+	const { name } = await getOrganisation();
+	return { ...effectiveBounds(asVersion(organisation, name), units), decisionDays: organisation.decisionDays ?? defaultDecisionDays };
+}
+
+const yearOf = (iso: string) => iso.slice(0, 4);
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+const counted = inArray(flexArrangement.status, ['approved', 'pending']);
+
+/** Days abroad in the calendar year of `on`, approved or waiting, the person's own. */
+async function abroadDaysUsed(executor: Executor, personId: string, on: string): Promise<number> {
+	const from = `${yearOf(on)}-01-01`;
+	const to = `${yearOf(on)}-12-31`;
+	const [row] = await executor
+		.select({
+			days: sql<number>`coalesce(sum(least(${flexArrangement.endsOn}, ${to}::date) - greatest(${flexArrangement.startsOn}, ${from}::date) + 1), 0)::int`
+		})
+		.from(flexArrangement)
+		.where(and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, 'abroad'), counted, sql`${flexArrangement.startsOn} <= ${to}::date`, sql`${flexArrangement.endsOn} >= ${from}::date`));
+	return row?.days ?? 0;
+}
+
+async function learningHoursUsed(executor: Executor, personId: string, on: string): Promise<number> {
+	const [row] = await executor
+		.select({ hours: sql<number>`coalesce(sum((${flexArrangement.details}->>'hours')::int), 0)::int` })
+		.from(flexArrangement)
+		.where(and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, 'learning'), counted, sql`date_trunc('month', ${flexArrangement.startsOn}) = ${monthStart(on)}::date`));
+	return row?.hours ?? 0;
+}
+
+/** Arrangements whose period overlaps [startsOn, endsOn] (an open end runs forever). */
+const overlapping = (startsOn: string, endsOn: string | null): SQL =>
+	sql`${flexArrangement.startsOn} <= coalesce(${endsOn}::date, 'infinity'::date) and coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${startsOn}::date`;
+
+/**
+ * For the team rule: the unit's size and the most colleagues already approved to work remotely on
+ * one of the requested anchor days in the period. Called under the unit's lock (see `submitRequest`).
+ */
+async function teamOnAnchorDays(executor: Executor, personId: string, unitId: string, days: number[], startsOn: string, endsOn: string | null) {
+	if (!days.length) return null;
+	const [size] = await executor
+		.select({ count: sql<number>`count(*)::int` })
+		.from(person)
+		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee')));
+	const perDay = await rawRows<{ remote: number }>(
+		executor,
+		sql`select count(distinct a.person_id)::int as remote
+			from unnest(${`{${days.join(',')}}`}::smallint[]) as day
+			join ${flexArrangement} a on a.unit_id = ${unitId}::uuid and a.type = 'remote' and a.status = 'approved'
+				and a.person_id <> ${personId}::uuid and day = any(a.remote_days)
+				and a.starts_on <= coalesce(${endsOn}::date, 'infinity'::date) and coalesce(a.ends_on, 'infinity'::date) >= ${startsOn}::date
+			group by day`
+	);
+	return { size: size?.count ?? 0, remoteOnAnchorDay: Math.max(0, ...perDay.map((row) => row.remote)) };
+}
+
+function asRequest(input: RequestInput): { request: FlexRequest; details: Record<string, unknown>; remoteDays: number[] } {
+	const period = { startsOn: input.startsOn, endsOn: input.endsOn };
+	switch (input.type) {
+		case 'remote': {
+			const days = [...new Set(input.days)].sort();
+			return { request: { ...period, type: 'remote', days }, details: { days }, remoteDays: days };
+		}
+		case 'hours':
+			return { request: { ...period, type: 'hours', start: input.start, end: input.end }, details: { start: input.start, end: input.end }, remoteDays: [] };
+		case 'compressed':
+			return { request: { ...period, type: 'compressed', days: input.days, hoursPerDay: input.hoursPerDay }, details: { days: input.days, hoursPerDay: input.hoursPerDay }, remoteDays: [] };
+		case 'reduced':
+			return { request: { ...period, type: 'reduced', percent: input.percent }, details: { percent: input.percent }, remoteDays: [] };
+		case 'abroad':
+			return { request: { ...period, type: 'abroad', endsOn: input.endsOn, country: input.country }, details: { country: input.country }, remoteDays: [] };
+		case 'sabbatical':
+			return { request: { ...period, type: 'sabbatical', endsOn: input.endsOn }, details: {}, remoteDays: [] };
+		case 'learning':
+			return { request: { ...period, type: 'learning', hours: input.hours }, details: { hours: input.hours }, remoteDays: [] };
+	}
+}
+
+const monthsBetween = (from: string, to: string): number => {
+	const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+	const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+	return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+};
+
+/** Working days (Monday to Friday) after `from`: the decision deadline. */
+export function addWorkingDays(from: Date, days: number): Date {
+	const result = new Date(from);
+	let left = days;
+	while (left > 0) {
+		result.setUTCDate(result.getUTCDate() + 1);
+		const weekday = result.getUTCDay();
+		if (weekday !== 0 && weekday !== 6) left--;
+	}
+	return result;
+}
+
+export type SubmitResult = { ok: true; id: string; status: ArrangementStatus } | { ok: false; field: 'startsOn'; reason: 'flex_in_past' };
+
+/**
+ * Checks a request rule by rule and records it: inside every bound → approved by policy, the
+ * manager informed; beyond an approvable bound → waiting for the decider; beyond a "never" bound →
+ * declined by policy. A remote request takes its unit's lock, so that colleagues asking for the
+ * same anchor day at the same moment are counted one after another against the team rule.
+ */
+export async function submitRequest(actor: Actor, input: RequestInput, meta: RequestMeta, now = new Date()): Promise<SubmitResult> {
+	const organisation = await getOrganisation();
+	const today = todayIn(organisation.timeZone, now);
+	if (input.startsOn < today) return { ok: false, field: 'startsOn', reason: 'flex_in_past' };
+	const { request, details, remoteDays } = asRequest(input);
+	return db.transaction(async (tx) => {
+		const [me] = await tx
+			.select({ unitId: person.unitId, managerId: person.managerId, startedOn: person.startedOn, name: person.name })
+			.from(person)
+			.where(eq(person.id, actor.id));
+		const unitId = me?.unitId ?? null;
+		if (unitId && request.type === 'remote') await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:unit'), hashtext(${unitId}))`);
+		const bounds = await boundsFor(unitId, tx);
+		const anchors = remoteDays.filter((day) => bounds.anchorDays.value.includes(day));
+		const context: RequestContext = {
+			today,
+			tenureMonths: me?.startedOn ? monthsBetween(me.startedOn, request.startsOn) : null,
+			abroadDaysUsed: request.type === 'abroad' ? await abroadDaysUsed(tx, actor.id, request.startsOn) : 0,
+			learningHoursUsed: request.type === 'learning' ? await learningHoursUsed(tx, actor.id, request.startsOn) : 0,
+			team: unitId && anchors.length ? await teamOnAnchorDays(tx, actor.id, unitId, anchors, request.startsOn, request.endsOn) : null
+		};
+		const checks = checkRequest(request, bounds, context);
+		const status = verdict(checks);
+		const deciderId = status === 'pending' ? await deciderFor(tx, actor.id, me?.managerId ?? null, unitId) : null;
+		const [created] = await tx
+			.insert(flexArrangement)
+			.values({
+				personId: actor.id,
+				unitId,
+				type: request.type,
+				status,
+				byPolicy: status !== 'pending',
+				startsOn: request.startsOn,
+				endsOn: request.endsOn,
+				reviewOn: input.reviewOn,
+				details,
+				remoteDays,
+				note: input.note,
+				checks,
+				boundsIds: bounds.versionIds,
+				deciderId,
+				decidedAt: status === 'pending' ? null : now,
+				deadlineAt: status === 'pending' ? addWorkingDays(now, bounds.decisionDays) : null
+			})
+			.returning({ id: flexArrangement.id });
+		const id = created!.id;
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'flex.requested',
+			target: { type: 'flex_arrangement', id, label: me?.name },
+			ip: meta.ip,
+			details: { type: request.type, status, byPolicy: status !== 'pending', boundsIds: bounds.versionIds }
+		});
+		// The decider hears of what waits for them; the manager hears of what the bounds approved.
+		const recipientId = status === 'pending' ? deciderId : status === 'approved' ? (me?.managerId ?? null) : null;
+		if (recipientId) {
+			const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
+			if (recipient) {
+				const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
+				const input = { organisation: organisation.name, name: me?.name ?? '', type: request.type, link: `${meta.origin}/flex/${id}` };
+				await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose: `flex_${status}`, ...(status === 'pending' ? pendingEmail(locale, input) : informedEmail(locale, input)) });
+			}
+		}
+		return { ok: true, id, status };
+	});
+}
+
+/** Who decides: the person's manager, else their unit's lead; nobody (then HR) when that is themselves. */
+async function deciderFor(executor: Executor, personId: string, managerId: string | null, unitId: string | null): Promise<string | null> {
+	if (managerId) return managerId;
+	if (!unitId) return null;
+	const [unit] = await executor.select({ leadId: orgUnit.leadId }).from(orgUnit).where(eq(orgUnit.id, unitId));
+	return unit?.leadId && unit.leadId !== personId ? unit.leadId : null;
+}
+
+/** The managers whose decisions `actorId` takes today: themselves and whoever delegated to them. */
+function decidesFor(actorId: string, today: string): SQL {
+	return sql`(${flexArrangement.deciderId} = ${actorId}::uuid or ${flexArrangement.deciderId} in (
+		select ${flexDelegation.managerId} from ${flexDelegation}
+		where ${flexDelegation.delegateId} = ${actorId}::uuid and ${today}::date between ${flexDelegation.startsOn} and ${flexDelegation.endsOn}))`;
+}
+/** Requests nobody is set to decide fall to HR. */
+const hrDecides = (actor: Actor) => (actor.kind === 'employee' && actor.roles.includes('hr') ? sql`${flexArrangement.deciderId} is null` : sql`false`);
+
+export type DecideResult = { ok: true; status: 'approved' | 'declined' } | { ok: false; reason: 'not_found' | 'already_decided' };
+
+/**
+ * Decides a waiting request. One conditional update: of two deciders at the same moment (a manager
+ * and their delegate), the first wins and the second is told it was already decided.
+ */
+export async function decide(actor: Actor, arrangementId: string, input: { decision: 'approve' | 'decline'; note: string | null }, meta: RequestMeta, now = new Date()): Promise<DecideResult> {
+	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
+	const organisation = await getOrganisation();
+	const today = todayIn(organisation.timeZone, now);
+	const status = input.decision === 'approve' ? 'approved' : 'declined';
+	return db.transaction(async (tx) => {
+		const mine = or(decidesFor(actor.id, today), hrDecides(actor));
+		const [decided] = await tx
+			.update(flexArrangement)
+			.set({ status, decidedBy: actor.id, decidedAt: now, decisionNote: input.note })
+			.where(and(eq(flexArrangement.id, arrangementId), eq(flexArrangement.status, 'pending'), mine))
+			.returning({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type });
+		if (!decided) {
+			const [existing] = await tx.select({ status: flexArrangement.status }).from(flexArrangement).where(and(eq(flexArrangement.id, arrangementId), mine));
+			return { ok: false, reason: existing ? 'already_decided' : 'not_found' };
+		}
+		const [owner] = await tx.select({ email: person.email, name: person.name, locale: person.locale }).from(person).where(eq(person.id, decided.personId));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'flex.decided',
+			target: { type: 'flex_arrangement', id: decided.id, label: owner?.name },
+			ip: meta.ip,
+			details: { status, note: input.note }
+		});
+		if (owner) {
+			const locale = recipientLocale(owner.locale, organisation.defaultLocale);
+			await queueEmail(tx, {
+				to: owner.email,
+				personId: decided.personId,
+				purpose: `flex_${status}`,
+				...decisionEmail(locale, { organisation: organisation.name, decider: actor.name, type: decided.type, approved: status === 'approved', note: input.note ?? '', link: `${meta.origin}/flex/${decided.id}` })
+			});
+		}
+		return { ok: true, status };
+	});
+}
+
+export type WithdrawResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_decided' };
+
+/** The person takes back a waiting request, or ends an approved one that has not ended yet. */
+export async function withdraw(actor: Actor, arrangementId: string, meta: RequestMeta, now = new Date()): Promise<WithdrawResult> {
+	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(flexArrangement)
+			.set({ status: 'withdrawn' })
+			.where(
+				and(
+					eq(flexArrangement.id, arrangementId),
+					eq(flexArrangement.personId, actor.id),
+					or(eq(flexArrangement.status, 'pending'), and(eq(flexArrangement.status, 'approved'), sql`coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${today}::date`))
+				)
+			)
+			.returning({ id: flexArrangement.id });
+		if (!row) {
+			const [exists] = await tx.select({ id: flexArrangement.id }).from(flexArrangement).where(and(eq(flexArrangement.id, arrangementId), eq(flexArrangement.personId, actor.id)));
+			return { ok: false, reason: exists ? 'already_decided' : 'not_found' };
+		}
+		await recordAudit(tx, { actorId: actor.id, action: 'flex.withdrawn', target: { type: 'flex_arrangement', id: row.id, label: actor.name }, ip: meta.ip });
+		return { ok: true };
+	});
+}
+
+const arrangementColumns = {
+	id: flexArrangement.id,
+	personId: flexArrangement.personId,
+	personName: person.name,
+	type: flexArrangement.type,
+	status: flexArrangement.status,
+	byPolicy: flexArrangement.byPolicy,
+	startsOn: flexArrangement.startsOn,
+	endsOn: flexArrangement.endsOn,
+	reviewOn: flexArrangement.reviewOn,
+	details: flexArrangement.details,
+	checks: flexArrangement.checks,
+	note: flexArrangement.note,
+	decisionNote: flexArrangement.decisionNote,
+	decidedAt: flexArrangement.decidedAt,
+	deadlineAt: flexArrangement.deadlineAt,
+	createdAt: flexArrangement.createdAt
+};
+export type ArrangementRow = Awaited<ReturnType<typeof myArrangements>>[number];
+
+/** A person's arrangements, newest start first (the page splits them into current, upcoming and history). */
+export async function myArrangements(personId: string, limit = 200) {
+	return db
+		.select(arrangementColumns)
+		.from(flexArrangement)
+		.innerJoin(person, eq(person.id, flexArrangement.personId))
+		.where(eq(flexArrangement.personId, personId))
+		.orderBy(desc(flexArrangement.startsOn), desc(flexArrangement.createdAt))
+		.limit(limit);
+}
+
+/** What is left this year and this month, for the /flex page. */
+export async function balances(personId: string, bounds: EffectiveBounds, today: string) {
+	const [abroad, learning] = await Promise.all([abroadDaysUsed(db, personId, today), learningHoursUsed(db, personId, today)]);
+	return {
+		abroadDaysLeft: bounds.rules.abroad_days.enabled ? Math.max(0, bounds.rules.abroad_days.value - abroad) : null,
+		learningHoursLeft: bounds.rules.learning_hours.enabled ? Math.max(0, bounds.rules.learning_hours.value - learning) : null
+	};
+}
+
+const decider = alias(person, 'decider');
+
+/** One arrangement with who may see it: the person, whoever decides it, HR. Null otherwise (404). */
+export async function arrangementFor(actor: Actor, id: string, now = new Date()) {
+	if (!isId(id)) return null;
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	const isHr = actor.kind === 'employee' && actor.roles.includes('hr');
+	const [row] = await db
+		.select({ ...arrangementColumns, deciderName: decider.name, mayDecide: sql<boolean>`(${or(decidesFor(actor.id, today), hrDecides(actor))})` })
+		.from(flexArrangement)
+		.innerJoin(person, eq(person.id, flexArrangement.personId))
+		.leftJoin(decider, eq(decider.id, flexArrangement.decidedBy))
+		.where(and(eq(flexArrangement.id, id), isHr ? undefined : or(eq(flexArrangement.personId, actor.id), decidesFor(actor.id, today))));
+	return row ?? null;
+}
+
+/** The decision inbox: what waits for this person (their own reports', delegated, and for HR what nobody else decides). */
+export async function decisionInbox(actor: Actor, now = new Date(), limit = 100) {
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	return db
+		.select(arrangementColumns)
+		.from(flexArrangement)
+		.innerJoin(person, eq(person.id, flexArrangement.personId))
+		.where(and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor))))
+		.orderBy(asc(flexArrangement.createdAt))
+		.limit(limit);
+}
+
+/** My team's arrangements that are current or upcoming: my direct reports'. */
+export async function teamArrangements(actor: Actor, now = new Date(), limit = 200) {
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	return db
+		.select(arrangementColumns)
+		.from(flexArrangement)
+		.innerJoin(person, eq(person.id, flexArrangement.personId))
+		.where(and(eq(person.managerId, actor.id), eq(flexArrangement.status, 'approved'), sql`coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${today}::date`))
+		.orderBy(asc(person.name), asc(flexArrangement.startsOn))
+		.limit(limit);
+}
+
+export type DelegateResult = { ok: true } | { ok: false; field: 'delegateEmail'; reason: 'manager_not_found' | 'not_employee' | 'invalid' };
+
+/** A manager hands their decisions to a colleague for a period. */
+export async function delegate(actor: Actor, input: { delegateEmail: string; startsOn: string; endsOn: string }, meta: RequestMeta): Promise<DelegateResult> {
+	return db.transaction(async (tx) => {
+		const [target] = await tx.select({ id: person.id, name: person.name, kind: person.kind, status: person.status }).from(person).where(eq(person.email, input.delegateEmail));
+		if (!target) return { ok: false, field: 'delegateEmail', reason: 'manager_not_found' };
+		if (target.kind !== 'employee' || target.status !== 'active') return { ok: false, field: 'delegateEmail', reason: 'not_employee' };
+		if (target.id === actor.id) return { ok: false, field: 'delegateEmail', reason: 'invalid' };
+		await tx.insert(flexDelegation).values({ managerId: actor.id, delegateId: target.id, startsOn: input.startsOn, endsOn: input.endsOn });
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'flex.delegated',
+			target: { type: 'person', id: target.id, label: target.name },
+			ip: meta.ip,
+			details: { startsOn: input.startsOn, endsOn: input.endsOn }
+		});
+		return { ok: true };
+	});
+}
+
+/** Delegations a manager has given that have not ended. */
+export async function myDelegations(actor: Actor, now = new Date()) {
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	return db
+		.select({ id: flexDelegation.id, delegateName: person.name, startsOn: flexDelegation.startsOn, endsOn: flexDelegation.endsOn })
+		.from(flexDelegation)
+		.innerJoin(person, eq(person.id, flexDelegation.delegateId))
+		.where(and(eq(flexDelegation.managerId, actor.id), sql`${flexDelegation.endsOn} >= ${today}::date`))
+		.orderBy(asc(flexDelegation.startsOn));
+}
+
+
+/** The scopes a person may set bounds for: HR the organisation and every unit; a lead their own units. */
+export async function editableScopes(actor: Actor) {
+	const units = await listUnits();
+	const isHr = can(actor, 'flex.bounds.organisation');
+	return { organisation: isHr, units: units.filter((unit) => can(actor, 'flex.bounds.unit', { leadId: unit.leadId })).map(({ id, path, leadId }) => ({ id, path, leadId })) };
+}
+
+/** A unit's own latest bounds, or null when it inherits everything. */
+async function ownUnitBounds(executor: Executor, unitId: string): Promise<BoundsRow | null> {
+	const [row] = await executor.select().from(flexBounds).where(eq(flexBounds.unitId, unitId)).orderBy(desc(flexBounds.version)).limit(1);
+	return row ?? null;
+}
+
+/** What the editor shows: the scope's own version, and what it would inherit (a unit: its parent's effective bounds). */
+export async function boundsEditor(unit: { id: string; parentId: string | null } | null) {
+	if (!unit) return { own: await organisationBounds(), inherited: null };
+	const [own, inherited] = await Promise.all([ownUnitBounds(db, unit.id), boundsFor(unit.parentId)]);
+	return { own, inherited };
+}
+
+export type SaveBoundsResult = { ok: true; version: number } | { ok: false; errors: Record<string, Reason> };
+
+/** Versions of one scope are numbered one after another: saving takes the bounds lock. */
+async function nextVersion(tx: Executor, unitId: string | null): Promise<number> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:bounds'))`);
+	const [row] = await tx
+		.select({ version: sql<number>`coalesce(max(${flexBounds.version}), 0)::int` })
+		.from(flexBounds)
+		.where(unitId ? eq(flexBounds.unitId, unitId) : isNull(flexBounds.unitId));
+	return (row?.version ?? 0) + 1;
+}
+
+/** HR's new version of the organisation's bounds. A ceiling stricter than the value itself would leave units nothing. */
+export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+	const errors: Record<string, Reason> = {};
+	for (const key of ruleKeys) if (!isWithin(key, input.rules[key].value, input.rules[key].ceiling)) errors[`${key}.ceiling`] = 'flex_ceiling_stricter';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return db.transaction(async (tx) => {
+		const version = await nextVersion(tx, null);
+		const [row] = await tx
+			.insert(flexBounds)
+			.values({ unitId: null, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, decisionDays: input.decisionDays, createdBy: actor.id })
+			.returning({ id: flexBounds.id });
+		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: 'organisation' }, ip: meta.ip, details: { version } });
+		return { ok: true, version };
+	});
+}
+
+/** A new version of a unit's bounds, refused rule by rule where it would go past what HR allows. */
+export async function saveUnitBounds(actor: Actor, unit: { id: string; name: string }, input: UnitBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+	return db.transaction(async (tx) => {
+		const organisation = asVersion(await organisationBounds(tx), '');
+		const problems = unitRuleProblems(organisation, input.rules);
+		if (problems.length) {
+			const field = { beyond_ceiling: 'value', cannot_switch_off: 'enabled', never_stays_never: 'beyond' } as const;
+			return { ok: false, errors: Object.fromEntries(problems.map((problem) => [`${problem.rule}.${field[problem.reason]}`, `flex_${problem.reason}` as const])) };
+		}
+		const version = await nextVersion(tx, unit.id);
+		const [row] = await tx
+			.insert(flexBounds)
+			.values({ unitId: unit.id, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, createdBy: actor.id })
+			.returning({ id: flexBounds.id });
+		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: unit.name }, ip: meta.ip, details: { unitId: unit.id, version } });
+		return { ok: true, version };
+	});
+}
+
+const hourMs = 60 * 60_000;
+
+/**
+ * The decision-deadline job: a day before the deadline the decider is reminded; once it has
+ * passed, the request goes to the decider's own manager (HR when there is none), once. Rows are
+ * claimed with SKIP LOCKED, so instances running this together never mail anyone twice.
+ */
+export async function remindAndEscalate(origin: string, now = new Date()): Promise<{ reminded: number; escalated: number }> {
+	const organisation = await getOrganisation();
+	const link = (id: string) => `${origin}/flex/${id}`;
+	return db.transaction(async (tx) => {
+		const due = await tx
+			.select({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type, deciderId: flexArrangement.deciderId, deadlineAt: flexArrangement.deadlineAt, remindedAt: flexArrangement.remindedAt })
+			.from(flexArrangement)
+			.where(and(eq(flexArrangement.status, 'pending'), isNull(flexArrangement.escalatedAt), sql`${flexArrangement.deadlineAt} <= ${new Date(now.getTime() + 24 * hourMs)}`))
+			.orderBy(asc(flexArrangement.deadlineAt))
+			.limit(200)
+			.for('update', { skipLocked: true });
+		let reminded = 0;
+		let escalated = 0;
+		for (const request of due) {
+			const [owner] = await tx.select({ name: person.name }).from(person).where(eq(person.id, request.personId));
+			const mail = async (recipientId: string | null, purpose: string, render: typeof pendingEmail) => {
+				if (!recipientId) return;
+				const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
+				if (!recipient) return;
+				const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
+				await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(locale, { organisation: organisation.name, name: owner?.name ?? '', type: request.type, link: link(request.id) }) });
+			};
+			if (request.deadlineAt && request.deadlineAt <= now) {
+				const [decider] = request.deciderId ? await tx.select({ managerId: person.managerId }).from(person).where(eq(person.id, request.deciderId)) : [];
+				const next = decider?.managerId ?? null;
+				await tx.update(flexArrangement).set({ deciderId: next, escalatedAt: now }).where(eq(flexArrangement.id, request.id));
+				await recordAudit(tx, { actorId: null, action: 'flex.escalated', target: { type: 'flex_arrangement', id: request.id, label: owner?.name }, details: { from: request.deciderId, to: next } });
+				await mail(next, 'flex_escalated', escalatedEmail);
+				escalated++;
+			} else if (!request.remindedAt) {
+				await tx.update(flexArrangement).set({ remindedAt: now }).where(eq(flexArrangement.id, request.id));
+				await mail(request.deciderId, 'flex_reminder', reminderEmail);
+				reminded++;
+			}
+		}
+		return { reminded, escalated };
+	});
+}
+
+/** Monday to Friday of the week holding `today`. */
+export function workWeek(today: string): string[] {
+	const date = new Date(`${today}T00:00:00Z`);
+	const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+	return [0, 1, 2, 3, 4].map((offset) => new Date(monday + offset * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The week calendar of a manager's team: who works where on each weekday, and the anchor days of their unit. */
+export async function teamWeek(actor: Actor, now = new Date(), limit = 100) {
+	const days = workWeek(todayIn((await getOrganisation()).timeZone, now));
+	const [reports, arrangements, bounds] = await Promise.all([
+		db
+			.select({ id: person.id, name: person.name })
+			.from(person)
+			.where(and(eq(person.managerId, actor.id), eq(person.kind, 'employee'), sql`${person.status} <> 'deactivated'`))
+			.orderBy(asc(person.name), asc(person.id))
+			.limit(limit),
+		db
+			.select({ personId: flexArrangement.personId, type: flexArrangement.type, startsOn: flexArrangement.startsOn, endsOn: flexArrangement.endsOn, remoteDays: flexArrangement.remoteDays })
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(person.managerId, actor.id), eq(flexArrangement.status, 'approved'), inArray(flexArrangement.type, ['remote', 'abroad', 'sabbatical']), overlapping(days[0]!, days[4]!))),
+		boundsFor(actor.unitId)
+	]);
+	const anchorDays = bounds.anchorDays.value;
+	return {
+		days: days.map((date, index) => ({ date, anchor: anchorDays.includes(index + 1) })),
+		people: reports.map((report) => {
+			const own = arrangements.filter((arrangement) => arrangement.personId === report.id);
+			return { ...report, week: days.map((date) => whereaboutsOn(date, own)) };
+		})
+	};
+}

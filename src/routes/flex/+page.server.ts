@@ -1,0 +1,39 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import { authorize, can } from '$lib/server/authz';
+import { setFlash } from '$lib/server/flash';
+import { parseForm, refuseFor } from '$lib/server/forms';
+import { balances, boundsFor, myArrangements, submitRequest, todayIn } from '$lib/server/flex';
+import { getOrganisation } from '$lib/server/organisation';
+import { requestMeta } from '$lib/server/request-meta';
+import { requestSchema, requestTypeSchema } from '$lib/schemas/flex';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = authorize(locals, url, 'flex.use');
+	const today = todayIn((await getOrganisation()).timeZone);
+	const [bounds, arrangements] = await Promise.all([boundsFor(actor.unitId), myArrangements(actor.id)]);
+	return {
+		today,
+		// Leads edit their unit's bounds; whether they lead one the bounds page finds out.
+		mayEditBounds: can(actor, 'flex.bounds.organisation') || actor.isManager,
+		bounds,
+		arrangements,
+		balances: await balances(actor.id, bounds, today),
+		requestType: requestTypeSchema.catch('remote').parse(url.searchParams.get('type') ?? undefined)
+	};
+};
+
+const flashes = { approved: m.flex_flash_approved, pending: m.flex_flash_pending, declined: m.flex_flash_declined, withdrawn: m.flex_flash_withdrawn };
+
+export const actions: Actions = {
+	request: async (event) => {
+		const actor = authorize(event.locals, event.url, 'flex.use');
+		const parsed = parseForm(requestSchema, await event.request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const result = await submitRequest(actor, parsed.data, requestMeta(event));
+		if (!result.ok) return refuseFor(parsed.values, { [result.field]: result.reason });
+		setFlash(event.cookies, flashes[result.status]());
+		redirect(303, `/flex/${result.id}`);
+	}
+};

@@ -29,7 +29,8 @@ const variants = [
 
 for (const { theme, locale } of variants) {
 	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
-		test.setTimeout(240_000);
+		// Every domain adds its pages here: about a second of axe each, more on a busy machine.
+		test.setTimeout(360_000);
 		const tt = (key: string, params: Record<string, string | number> = {}) => t(key, params, locale as Locale);
 		const label = (page: Page, key: string) => page.getByLabel(tt(key), { exact: true });
 		const button = (page: Page, key: string, params: Record<string, string | number> = {}) =>

@@ -34,7 +34,13 @@ const messages = {
 	no_rows: m.reason_no_rows,
 	too_many_rows: m.reason_too_many_rows,
 	malformed_row: m.reason_malformed_row,
-	duplicate_in_file: m.reason_duplicate_in_file
+	duplicate_in_file: m.reason_duplicate_in_file,
+	growth_owner_only: m.growth_reason_owner_only,
+	growth_not_shareable: m.growth_reason_not_shareable,
+	growth_no_capacity: m.growth_reason_no_capacity,
+	growth_no_offer: m.growth_reason_no_offer,
+	growth_already_requested: m.growth_reason_already_requested,
+	growth_not_pending: m.growth_reason_not_pending
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

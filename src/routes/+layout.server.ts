@@ -15,7 +15,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		flash: takeFlash(cookies),
 		nav: {
 			people: can(actor, 'people.browse'),
-			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
+			growth: can(actor, 'growth.use'),
+			admin: can(actor, 'people.manage') || can(actor, 'settings.manage') || can(actor, 'growth.framework.manage')
 		}
 	};
 };

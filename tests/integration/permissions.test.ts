@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, growthPlan, orgUnit, partnerOrg, person, planActivity, planGoal, planShare, skill, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -61,6 +61,39 @@ async function freshPartner(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(partnerOrg).values({ name: `Partner ${++unitCounter}` }).returning({ id: partnerOrg.id });
 	return created!.id;
 }
+/** Growth is for employees and alumni (who keep their plans); partners have none. */
+const growers = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 403 });
+/** A plan is the owner's to change; whom it is shared with (the manager) is refused, and for everyone else it does not exist. */
+const planOwner = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 403, partner: 403 });
+const planReaders = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
+
+/** The rows made by the last `path` call, for the `body` that follows it. */
+const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string } = {};
+/** A plan of the demo employee's, shared with their manager, with a goal and an activity. */
+async function freshPlan(context: Context, { shared = true } = {}): Promise<string> {
+	const { db } = context.app;
+	const [plan] = await db.insert(growthPlan).values({ ownerId: context.ids.employee, title: `Plan ${++unitCounter}`, targetText: 'Lead' }).returning({ id: growthPlan.id });
+	if (shared) await db.insert(planShare).values({ planId: plan!.id, personId: context.ids.manager });
+	const [goal] = await db.insert(planGoal).values({ planId: plan!.id, title: 'Goal' }).returning({ id: planGoal.id });
+	const [activity] = await db.insert(planActivity).values({ planId: plan!.id, kind: 'book', title: 'Book' }).returning({ id: planActivity.id });
+	made.goalId = goal!.id;
+	made.activityId = activity!.id;
+	return `/growth/plans/${plan!.id}`;
+}
+async function freshSkill(context: Context): Promise<string> {
+	const [created] = await context.app.db.insert(skill).values({ name: `Skill ${++unitCounter}`, category: 'Test' }).returning({ id: skill.id });
+	made.skillId = created!.id;
+	return `/admin/growth/skills/${created!.id}`;
+}
+async function freshTrack(context: Context): Promise<string> {
+	const [track] = await context.app.db.insert(careerTrack).values({ name: `Track ${++unitCounter}`, kind: 'craft' }).returning({ id: careerTrack.id });
+	const [level] = await context.app.db.insert(trackLevel).values({ trackId: track!.id, rank: 1, title: 'First' }).returning({ id: trackLevel.id });
+	made.levelId = level!.id;
+	await freshSkill(context);
+	return `/admin/growth/tracks/${track!.id}`;
+}
+const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
+
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -138,6 +171,39 @@ const cases: Case[] = [
 			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
 		];
 	}),
+	{ route: '/growth', action: 'GET', path: () => '/growth', expect: growers() },
+	{ route: '/growth/tracks', action: 'GET', path: () => '/growth/tracks', expect: growers() },
+	{ route: '/growth/skills', action: 'GET', path: () => '/growth/skills', expect: growers() },
+	{ route: '/growth/skills', action: 'default', path: () => '/growth/skills', body: () => ({}), expect: growers() },
+	{ route: '/growth/plans/new', action: 'GET', path: () => '/growth/plans/new', expect: growers() },
+	{ route: '/growth/plans/new', action: 'default', path: () => '/growth/plans/new', body: planFields, expect: growers() },
+	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context), expect: planReaders() },
+	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context, { shared: false }), expect: { ...planOwner(), manager: 404 }, note: 'not shared' },
+	{ route: '/growth/plans/[id]', action: 'GET', path: () => '/growth/plans/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
+	{ route: '/growth/plans/[id]', action: 'comment', path: (context) => freshPlan(context), body: () => ({ body: 'Nice' }), expect: planReaders() },
+	{ route: '/growth/plans/[id]', action: 'comment', path: (context) => freshPlan(context, { shared: false }), body: () => ({ body: 'Nice' }), expect: { ...planOwner(), manager: 404 }, note: 'not shared' },
+	{ route: '/growth/plans/[id]', action: 'save', path: (context) => freshPlan(context), body: planFields, expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'delete', path: (context) => freshPlan(context), body: () => ({}), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goal', path: (context) => freshPlan(context), body: () => ({ title: 'Goal', dueOn: '', parentId: '' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goalDone', path: (context) => freshPlan(context), body: () => ({ goalId: made.goalId!, done: 'true' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goalRemove', path: (context) => freshPlan(context), body: () => ({ goalId: made.goalId! }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'checkIn', path: (context) => freshPlan(context), body: () => ({ on: '2026-11-01', progress: '20', note: '' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'activity', path: (context) => freshPlan(context), body: () => ({ kind: 'course', title: 'Course', plannedHours: '8' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'activityDone', path: (context) => freshPlan(context), body: () => ({ activityId: made.activityId!, done: 'true' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'share', path: (context) => freshPlan(context, { shared: false }), body: ({ ids }) => ({ personId: ids.manager }), expect: { ...planOwner(), manager: 404 } },
+	{ route: '/growth/plans/[id]', action: 'unshare', path: (context) => freshPlan(context), body: ({ ids }) => ({ personId: ids.manager }), expect: planOwner() },
+	{ route: '/admin/growth', action: 'GET', path: () => '/admin/growth', expect: staff() },
+	{ route: '/admin/growth', action: 'createSkill', path: () => '/admin/growth', body: () => ({ name: `Skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
+	{ route: '/admin/growth', action: 'createTrack', path: () => '/admin/growth', body: () => ({ name: `Track ${++unitCounter}`, kind: 'management', description: '' }), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'GET', path: (context) => freshSkill(context), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'save', path: (context) => freshSkill(context), body: () => ({ name: `Renamed skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'delete', path: (context) => freshSkill(context), body: () => ({}), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'GET', path: (context) => freshTrack(context), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'save', path: (context) => freshTrack(context), body: () => ({ name: `Renamed track ${++unitCounter}`, kind: 'craft', description: '' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'addLevel', path: (context) => freshTrack(context), body: () => ({ title: 'Next', summary: '' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'expect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId!, proficiency: '3' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'unexpect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId! }), expect: staff() },
+	...['/admin/growth/skills/[id]', '/admin/growth/tracks/[id]'].map((route): Case => ({ route, action: 'GET', path: () => route.replace('[id]', 'not-a-uuid'), expect: staffNotFound(), note: 'malformed id' })),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

@@ -11,7 +11,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			partners: can(actor, 'partners.manage'),
 			audit: can(actor, 'audit.view'),
 			outbox: can(actor, 'outbox.view'),
-			settings: can(actor, 'settings.manage')
+			settings: can(actor, 'settings.manage'),
+			growth: can(actor, 'growth.framework.manage')
 		}
 	};
 };

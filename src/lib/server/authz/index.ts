@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
+import { growthPlan, person, planShare, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -24,6 +24,14 @@ const isEmployee = (actor: Subject) => actor?.kind === 'employee';
 /** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
 const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
 const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
+/** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
+const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
+
+/** A growth plan as authorisation sees it: whose it is and whom the owner shared it with. */
+export interface PlanResource {
+	ownerId: string;
+	sharedWith: readonly string[];
+}
 
 /**
  * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
@@ -44,7 +52,15 @@ const rules = {
 	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
-	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target),
+	/** Own plans, own skills, career tracks and mentoring. */
+	'growth.use': growsHere,
+	/** Skills, career tracks and the aggregate numbers; never anyone's plan. */
+	'growth.framework.manage': isStaff,
+	/** Plans are private: the owner and whom they shared it with read and comment, nobody else (HR neither). */
+	'growth.plan.read': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && (plan.ownerId === actor.id || plan.sharedWith.includes(actor.id)),
+	/** Only the owner changes a plan; those it is shared with comment. */
+	'growth.plan.edit': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && plan.ownerId === actor.id
 } as const;
 
 export type Action = keyof typeof rules;
@@ -78,6 +94,15 @@ export function visiblePeopleFilter(actor: Actor): SQL | undefined {
 	const self = eq(person.id, actor.id);
 	if (!isEmployee(actor)) return self;
 	return or(self, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+}
+
+/** The list counterpart of `can(actor, 'growth.plan.read', …)`: the plans the actor may read, as a WHERE clause. */
+export function readablePlansFilter(actor: Actor): SQL {
+	if (!growsHere(actor)) return sql`false`;
+	return or(
+		eq(growthPlan.ownerId, actor.id),
+		sql`exists (select 1 from ${planShare} where ${planShare.planId} = ${growthPlan.id} and ${planShare.personId} = ${actor.id})`
+	)!;
 }
 
 /** Signed in, or off to the login page (which brings them back here afterwards). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
-import { clientFor } from '../support/sessions';
+import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, personByEmail } from '../support/fixtures';
 import { careerTrack, growthPlan, levelSkill, person, personSkill, planComment, planGoal, planShare, skill, trackLevel } from '../../src/lib/server/db/schema';
 
@@ -150,10 +150,7 @@ describe('growth plans are private', () => {
 	it('another employee gets 404 too', async () => {
 		const { id } = await employeePlan('Not for colleagues');
 		const [colleague] = await app.db.select().from(person).where(and(eq(person.kind, 'employee'), eq(person.status, 'active'), sql`${person.email} like '%.%@noorderlicht.example'`)).limit(1);
-		const client = app.client();
-		const { createSession } = await import('../../src/lib/server/auth/session');
-		const { sessionCookieName } = await import('../../src/lib/server/auth/cookie');
-		client.cookies.set(sessionCookieName(new URL(app.origin)), (await createSession(app.db, colleague!.id, { userAgent: 'test', ip: null })).token);
+		const client = await clientForPerson(app, colleague!.id);
 		expect((await client.get(`/growth/plans/${id}`)).status).toBe(404);
 	});
 

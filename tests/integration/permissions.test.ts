@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { careerTrack, growthPlan, orgUnit, partnerOrg, person, planActivity, planGoal, planShare, skill, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, skill, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -68,7 +68,7 @@ const planOwner = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'o
 const planReaders = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
 
 /** The rows made by the last `path` call, for the `body` that follows it. */
-const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string } = {};
+const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string } = {};
 /** A plan of the demo employee's, shared with their manager, with a goal and an activity. */
 async function freshPlan(context: Context, { shared = true } = {}): Promise<string> {
 	const { db } = context.app;
@@ -92,6 +92,36 @@ async function freshTrack(context: Context): Promise<string> {
 	await freshSkill(context);
 	return `/admin/growth/tracks/${track!.id}`;
 }
+/** Someone offering mentoring on a fresh skill, whom nobody has asked yet. */
+async function freshMentor(context: Context): Promise<string> {
+	const { db } = context.app;
+	const [mentor] = await db.insert(person).values({ email: freshEmail('mentor'), name: 'Mentor', kind: 'employee', status: 'active' }).returning({ id: person.id });
+	await freshSkill(context);
+	await db.insert(mentorOffer).values({ personId: mentor!.id, capacity: 20 });
+	await db.insert(mentorOfferSkill).values({ personId: mentor!.id, skillId: made.skillId!, proficiency: 5 });
+	made.mentorId = mentor!.id;
+	return '/growth/mentors';
+}
+/** A mentorship between two demo people (ongoing unless asked), fresh: any earlier one between them is removed. */
+async function freshMentorship(context: Context, mentorId: string, menteeId: string, status: 'requested' | 'accepted' = 'accepted'): Promise<string> {
+	const { db } = context.app;
+	await db.delete(mentorship).where(and(eq(mentorship.mentorId, mentorId), eq(mentorship.menteeId, menteeId)));
+	await db.insert(mentorOffer).values({ personId: mentorId, capacity: 20 }).onConflictDoUpdate({ target: mentorOffer.personId, set: { capacity: 20, active: true } });
+	const [row] = await db.insert(mentorship).values({ mentorId, menteeId, status }).returning({ id: mentorship.id });
+	made.mentorshipId = row!.id;
+	return `/growth/mentors/${row!.id}`;
+}
+/** Every demo person who grows here rates a fresh skill at 4, so that each may offer it. */
+async function offerableSkill(context: Context): Promise<string> {
+	await freshSkill(context);
+	const people = await context.app.db.select({ id: person.id }).from(person).where(inArray(person.email, Object.values(demo)));
+	await context.app.db.insert(personSkill).values(people.map((row) => ({ personId: row.id, skillId: made.skillId!, proficiency: 4 })));
+	return '/growth/mentors';
+}
+/** Only the mentor answers a request, only its two parties see or end a mentorship: nobody else learns it exists. */
+const mentorOnly = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', partner: 403 });
+const mentorshipParties = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
+
 const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
 
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
@@ -192,6 +222,15 @@ const cases: Case[] = [
 	{ route: '/growth/plans/[id]', action: 'activityDone', path: (context) => freshPlan(context), body: () => ({ activityId: made.activityId!, done: 'true' }), expect: planOwner() },
 	{ route: '/growth/plans/[id]', action: 'share', path: (context) => freshPlan(context, { shared: false }), body: ({ ids }) => ({ personId: ids.manager }), expect: { ...planOwner(), manager: 404 } },
 	{ route: '/growth/plans/[id]', action: 'unshare', path: (context) => freshPlan(context), body: ({ ids }) => ({ personId: ids.manager }), expect: planOwner() },
+	{ route: '/growth/mentors', action: 'GET', path: () => '/growth/mentors', expect: growers() },
+	{ route: '/growth/mentors', action: 'offer', path: (context) => offerableSkill(context), body: () => ({ skillIds: made.skillId!, capacity: '2', note: '', active: 'on' }), expect: growers() },
+	{ route: '/growth/mentors', action: 'request', path: (context) => freshMentor(context), body: () => ({ mentorId: made.mentorId!, skillId: made.skillId!, message: 'Please' }), expect: growers() },
+	{ route: '/growth/mentors', action: 'accept', path: async (context) => (await freshMentorship(context, context.ids.employee, context.ids.manager, 'requested'), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorOnly() },
+	{ route: '/growth/mentors', action: 'decline', path: async (context) => (await freshMentorship(context, context.ids.employee, context.ids.manager, 'requested'), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorOnly() },
+	{ route: '/growth/mentors', action: 'end', path: async (context) => (await freshMentorship(context, context.ids.manager, context.ids.employee), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorshipParties() },
+	{ route: '/growth/mentors/[id]', action: 'GET', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), expect: mentorshipParties() },
+	{ route: '/growth/mentors/[id]', action: 'GET', path: () => '/growth/mentors/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
+	{ route: '/growth/mentors/[id]', action: 'note', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), body: () => ({ body: 'Notes' }), expect: mentorshipParties() },
 	{ route: '/admin/growth', action: 'GET', path: () => '/admin/growth', expect: staff() },
 	{ route: '/admin/growth', action: 'createSkill', path: () => '/admin/growth', body: () => ({ name: `Skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
 	{ route: '/admin/growth', action: 'createTrack', path: () => '/admin/growth', body: () => ({ name: `Track ${++unitCounter}`, kind: 'management', description: '' }), expect: staff() },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { activityKinds, trackKinds } from '$lib/server/growth/schema';
-import { optionalId, optionalText, requiredText } from './common';
+import { checkbox, many, optionalId, optionalText, requiredText } from './common';
 
 /** Longer text a person typed (a description, an ambition): trimmed, empty allowed. */
 const longText = (max: number) => z.string().trim().max(max).optional().transform((value) => value ?? '');
@@ -88,3 +88,13 @@ export const assessmentSchema = z.record(z.string(), z.union([z.string(), z.arra
 	}
 	return [...rows.values()].filter((row) => row.proficiency > 0 || row.wantToGrow).map((row) => ({ ...row, proficiency: row.proficiency || 1 }));
 });
+
+export const offerSchema = z.object({
+	capacity: z.coerce.number().int().min(1).max(20),
+	note: longText(500),
+	active: checkbox,
+	skillIds: many(id)
+});
+export const requestSchema = z.object({ mentorId: id, skillId: optionalId, message: longText(1000) });
+export const mentorshipIdSchema = z.object({ mentorshipId: id });
+export const noteSchema = z.object({ body: requiredText(2000) });

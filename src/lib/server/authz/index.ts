@@ -60,7 +60,10 @@ const rules = {
 	/** Plans are private: the owner and whom they shared it with read and comment, nobody else (HR neither). */
 	'growth.plan.read': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && (plan.ownerId === actor.id || plan.sharedWith.includes(actor.id)),
 	/** Only the owner changes a plan; those it is shared with comment. */
-	'growth.plan.edit': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && plan.ownerId === actor.id
+	'growth.plan.edit': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && plan.ownerId === actor.id,
+	/** A mentorship and its shared notes: its mentor and mentee. */
+	'growth.mentorship.view': (actor: Subject, relation: { mentorId: string; menteeId: string }) =>
+		!!actor && growsHere(actor) && (relation.mentorId === actor.id || relation.menteeId === actor.id)
 } as const;
 
 export type Action = keyof typeof rules;

@@ -2,6 +2,7 @@
 // growth plans and mentoring. Routes import from here.
 export * from './framework';
 export * from './gaps';
+export * from './mentoring';
 export * from './plans';
 export * from './results';
 export * from './skills';

@@ -56,6 +56,16 @@ describe('demo framework', () => {
 	});
 });
 
+describe('self-assessment on the profile', () => {
+	it('shows my own assessment on my profile, and nobody else sees it there', async () => {
+		const eva = await personByEmail(app.db, demo.employee);
+		const own = await (await (await clientFor(app, 'employee')).get(`/people/${eva.id}`)).text();
+		expect(own).toContain('Kubernetes: 4');
+		const colleague = await (await (await clientFor(app, 'manager')).get(`/people/${eva.id}`)).text();
+		expect(colleague).not.toContain('Kubernetes: 4');
+	});
+});
+
 describe('skills framework (HR)', () => {
 	it('adds a skill, refuses a duplicate name (any case) without writing', async () => {
 		const hr = await clientFor(app, 'hr');

@@ -375,3 +375,30 @@ const chunkSize = 1000;
 async function insertInChunks<T extends Parameters<Executor['insert']>[0]>(executor: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
 	for (let start = 0; start < rows.length; start += chunkSize) await executor.insert(table).values(rows.slice(start, start + chunkSize) as never);
 }
+
+/**
+ * For the benchmark, after `seedLargeOrganisation`: plans for about 40% of all employees (a third
+ * shared with their manager) and self-assessments on about a sixth of the skills. Set-based SQL,
+ * deterministic through hashes of the email addresses.
+ */
+export async function seedLargeGrowth(executor: Executor): Promise<void> {
+	await executor.execute(sql`
+		insert into ${growthPlan} (owner_id, title, ambition, target_level_id, horizon)
+		select p.id, 'Next step on my track', 'Grow into the next level.',
+			(select l.id from ${trackLevel} l order by l.track_id, l.rank offset abs(hashtext(p.email)) % (select count(*) from ${trackLevel}) limit 1),
+			date '2027-06-30'
+		from ${person} p
+		where p.kind = 'employee' and p.status = 'active' and abs(hashtext(p.email)) % 10 < 4
+			and not exists (select 1 from ${growthPlan} g where g.owner_id = p.id)`);
+	await executor.execute(sql`
+		insert into ${planShare} (plan_id, person_id)
+		select g.id, p.manager_id from ${growthPlan} g join ${person} p on p.id = g.owner_id
+		where p.manager_id is not null and abs(hashtext(p.email || 'share')) % 3 = 0
+		on conflict do nothing`);
+	await executor.execute(sql`
+		insert into ${personSkill} (person_id, skill_id, proficiency, want_to_grow)
+		select p.id, s.id, 1 + abs(hashtext(p.email || s.name)) % 5, abs(hashtext(s.name || p.email)) % 7 = 0
+		from ${person} p cross join ${skill} s
+		where p.kind = 'employee' and p.status = 'active' and abs(hashtext(p.email || s.name)) % 6 = 0
+		on conflict do nothing`);
+}

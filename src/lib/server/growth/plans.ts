@@ -60,6 +60,9 @@ const targetColumns = {
 };
 const latestProgress = sql<number | null>`(select ${planCheckIn.progress} from ${planCheckIn} where ${planCheckIn.planId} = ${growthPlan.id} order by ${planCheckIn.on} desc, ${planCheckIn.createdAt} desc limit 1)`;
 
+/** A manager of hundreds sees the first plans shared with them; nobody owns this many. */
+const listLimit = 200;
+
 /**
  * The plans the actor may read, through the same filter as authorisation's per-plan rule: their
  * own (newest first) and those shared with them (by owner), each with whom it is shared.
@@ -82,7 +85,8 @@ export async function listPlans(actor: Actor) {
 		.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
 		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
 		.where(readablePlansFilter(actor))
-		.orderBy(asc(owner.name), desc(growthPlan.createdAt));
+		.orderBy(asc(owner.name), desc(growthPlan.createdAt))
+		.limit(listLimit);
 	return { own: plans.filter((plan) => plan.ownerId === actor.id), shared: plans.filter((plan) => plan.ownerId !== actor.id) };
 }
 

@@ -100,6 +100,37 @@ describe('skills framework (HR)', () => {
 		expect(foreign.status).toBe(404);
 	});
 
+	it('exports the framework as JSON and imports it elsewhere: known skills reused, existing tracks skipped', async () => {
+		const hr = await clientFor(app, 'hr');
+		const response = await hr.get('/admin/growth/framework.json');
+		expect(response.headers.get('content-disposition')).toContain('kring-framework.json');
+		const file = (await response.json()) as { skills: { name: string }[]; tracks: { name: string; levels: { title: string; expects: { skill: string; proficiency: number }[] }[] }[] };
+		const craft = file.tracks.find((track) => track.name === 'Engineering craft')!;
+		expect(craft.levels[2]!.expects).toContainEqual({ skill: 'Software architecture', proficiency: 3 });
+		const upload = (content: string) => {
+			const form = new FormData();
+			form.set('file', new File([content], 'framework.json', { type: 'application/json' }));
+			return hr.action('/admin/growth?/import', form);
+		};
+		const renamed = { ...file, skills: [...file.skills, { name: 'Gardening', category: 'Other', description: '' }], tracks: [{ ...craft, name: 'Imported craft' }, ...file.tracks] };
+		expect((await upload(JSON.stringify(renamed))).type).toBe('redirect');
+		expect(await app.db.select().from(skill).where(eq(skill.name, 'Gardening'))).toHaveLength(1);
+		const [imported] = await app.db.select().from(careerTrack).where(eq(careerTrack.name, 'Imported craft'));
+		const levels = await app.db.select().from(trackLevel).where(eq(trackLevel.trackId, imported!.id)).orderBy(trackLevel.rank);
+		expect(levels.map((level) => level.title)).toEqual(craft.levels.map((level) => level.title));
+		const expected = await app.db.select().from(levelSkill).where(eq(levelSkill.levelId, levels[2]!.id));
+		expect(expected).toHaveLength(craft.levels[2]!.expects.length);
+		// Nothing is written for a file that is not one, or that expects a skill it does not list.
+		const tracksBefore = (await app.db.select().from(careerTrack)).length;
+		const skillsBefore = await count(skill);
+		expect((await upload('{not json')).type).toBe('failure');
+		const broken = { ...file, skills: [{ name: 'Brand new', category: 'Other', description: '' }], tracks: [{ name: 'Broken', kind: 'craft', description: '', levels: [{ title: 'One', summary: '', expects: [{ skill: 'No such skill', proficiency: 2 }] }] }] };
+		const refused = await upload(JSON.stringify(broken));
+		expect((refused.data as { errors: Record<string, string> }).errors.file).toContain('No such skill');
+		expect((await app.db.select().from(careerTrack)).length).toBe(tracksBefore);
+		expect(await count(skill)).toBe(skillsBefore);
+	});
+
 	it('compares two levels side by side', async () => {
 		const [a, b] = await app.db
 			.select({ id: trackLevel.id })

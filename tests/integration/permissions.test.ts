@@ -233,6 +233,14 @@ const cases: Case[] = [
 	{ route: '/growth/mentors/[id]', action: 'note', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), body: () => ({ body: 'Notes' }), expect: mentorshipParties() },
 	{ route: '/admin/growth', action: 'GET', path: () => '/admin/growth', expect: staff() },
 	{ route: '/admin/growth', action: 'createSkill', path: () => '/admin/growth', body: () => ({ name: `Skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
+	{ route: '/admin/growth/framework.json', action: 'GET', path: () => '/admin/growth/framework.json', expect: staff() },
+	{
+		route: '/admin/growth',
+		action: 'import',
+		path: () => '/admin/growth',
+		body: () => ({ __file: JSON.stringify({ format: 'kring-framework', version: 1, skills: [], tracks: [{ name: `Imported ${++unitCounter}`, kind: 'craft', description: '', levels: [] }] }) }),
+		expect: staff()
+	},
 	{ route: '/admin/growth', action: 'createTrack', path: () => '/admin/growth', body: () => ({ name: `Track ${++unitCounter}`, kind: 'management', description: '' }), expect: staff() },
 	{ route: '/admin/growth/skills/[id]', action: 'GET', path: (context) => freshSkill(context), expect: staff() },
 	{ route: '/admin/growth/skills/[id]', action: 'save', path: (context) => freshSkill(context), body: () => ({ name: `Renamed skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },

@@ -98,3 +98,20 @@ export const offerSchema = z.object({
 export const requestSchema = z.object({ mentorId: id, skillId: optionalId, message: longText(1000) });
 export const mentorshipIdSchema = z.object({ mentorshipId: id });
 export const noteSchema = z.object({ body: requiredText(2000) });
+
+/** A framework as JSON, to share between organisations: skills by name, tracks with their levels. */
+export const frameworkFileSchema = z.object({
+	format: z.literal('kring-framework'),
+	version: z.literal(1),
+	skills: z.array(skillSchema).max(2000),
+	tracks: z
+		.array(
+			trackSchema.extend({
+				levels: z
+					.array(levelSchema.extend({ expects: z.array(z.object({ skill: requiredText(80), proficiency: z.number().int().min(1).max(5) })).max(500) }))
+					.max(50)
+			})
+		)
+		.max(200)
+});
+export type FrameworkFile = z.output<typeof frameworkFileSchema>;

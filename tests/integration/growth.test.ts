@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, personByEmail } from '../support/fixtures';
-import { careerTrack, growthPlan, levelSkill, person, personSkill, planComment, planGoal, planShare, skill, trackLevel } from '../../src/lib/server/db/schema';
+import { careerTrack, growthPlan, levelSkill, person, personSkill, planComment, planGoal, planShare, skill, skillProposal, trackLevel } from '../../src/lib/server/db/schema';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -131,6 +131,28 @@ describe('skills framework (HR)', () => {
 		expect(await count(skill)).toBe(skillsBefore);
 	});
 
+	it('an employee proposes a skill; HR accepts, merges or declines, and the first decision wins', async () => {
+		const employee = await clientFor(app, 'employee');
+		expect((await employee.action('/growth/skills?/propose', { name: 'kubernetes', category: 'Cloud', description: '' })).type).toBe('failure');
+		for (const name of ['Go', 'Golang', 'Cobol']) expect((await employee.action('/growth/skills?/propose', { name, category: 'Software development', description: '' })).type).toBe('redirect');
+		const proposals = await app.db.select().from(skillProposal);
+		const id = (name: string) => proposals.find((row) => row.name === name)!.id;
+		const hr = await clientFor(app, 'hr');
+		// Two HR people decide the same proposal at once: one wins, the other is told it is decided.
+		const [a, b] = await Promise.all([hr.action('/admin/growth?/acceptProposal', { proposalId: id('Go') }), (await clientFor(app, 'admin')).action('/admin/growth?/declineProposal', { proposalId: id('Go') })]);
+		expect([a.type, b.type].sort()).toEqual(['failure', 'redirect']);
+		expect([a.status, b.status]).toContain(409);
+		const [go] = await app.db.select().from(skillProposal).where(eq(skillProposal.id, id('Go')));
+		if (go!.status === 'accepted') expect(await app.db.select().from(skill).where(eq(skill.name, 'Go'))).toHaveLength(1);
+		else expect(go!.status).toBe('declined');
+		const [goSkill] = await app.db.select().from(skill).where(eq(skill.name, 'SQL'));
+		expect((await hr.action('/admin/growth?/mergeProposal', { proposalId: id('Golang'), skillId: goSkill!.id })).type).toBe('redirect');
+		expect((await hr.action('/admin/growth?/declineProposal', { proposalId: id('Cobol') })).type).toBe('redirect');
+		const html = await (await employee.get('/growth/skills')).text();
+		expect(html).toContain('merged into');
+		expect(html).toContain('declined');
+	});
+
 	it('compares two levels side by side', async () => {
 		const [a, b] = await app.db
 			.select({ id: trackLevel.id })
@@ -150,7 +172,7 @@ describe('growth plans are private', () => {
 		const { id, employee } = await employeePlan('Gap check');
 		const [architecture] = await app.db.select().from(skill).where(eq(skill.name, 'Software architecture'));
 		const eva = await personByEmail(app.db, demo.employee);
-		const saved = await employee.action('/growth/skills', { [`level.${architecture!.id}`]: '2', [`grow.${architecture!.id}`]: 'on' });
+		const saved = await employee.action('/growth/skills?/save', { [`level.${architecture!.id}`]: '2', [`grow.${architecture!.id}`]: 'on' });
 		expect(saved.type).toBe('redirect');
 		const [row] = await app.db.select().from(personSkill).where(and(eq(personSkill.personId, eva.id), eq(personSkill.skillId, architecture!.id)));
 		expect(row).toMatchObject({ proficiency: 2, wantToGrow: true });

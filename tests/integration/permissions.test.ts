@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { careerTrack, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, skill, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, skill, skillProposal, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -68,7 +68,7 @@ const planOwner = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'o
 const planReaders = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
 
 /** The rows made by the last `path` call, for the `body` that follows it. */
-const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string } = {};
+const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string; proposalId?: string } = {};
 /** A plan of the demo employee's, shared with their manager, with a goal and an activity. */
 async function freshPlan(context: Context, { shared = true } = {}): Promise<string> {
 	const { db } = context.app;
@@ -121,6 +121,13 @@ async function offerableSkill(context: Context): Promise<string> {
 /** Only the mentor answers a request, only its two parties see or end a mentorship: nobody else learns it exists. */
 const mentorOnly = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', partner: 403 });
 const mentorshipParties = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
+
+async function freshProposal(context: Context): Promise<string> {
+	const [row] = await context.app.db.insert(skillProposal).values({ name: `Proposed ${++unitCounter}`, category: 'Test', proposedBy: context.ids.employee }).returning({ id: skillProposal.id });
+	made.proposalId = row!.id;
+	await freshSkill(context);
+	return '/admin/growth';
+}
 
 const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
 
@@ -204,7 +211,8 @@ const cases: Case[] = [
 	{ route: '/growth', action: 'GET', path: () => '/growth', expect: growers() },
 	{ route: '/growth/tracks', action: 'GET', path: () => '/growth/tracks', expect: growers() },
 	{ route: '/growth/skills', action: 'GET', path: () => '/growth/skills', expect: growers() },
-	{ route: '/growth/skills', action: 'default', path: () => '/growth/skills', body: () => ({}), expect: growers() },
+	{ route: '/growth/skills', action: 'propose', path: () => '/growth/skills', body: () => ({ name: `Proposed ${++unitCounter}`, category: 'Test', description: '' }), expect: growers() },
+	{ route: '/growth/skills', action: 'save', path: () => '/growth/skills', body: () => ({}), expect: growers() },
 	{ route: '/growth/plans/new', action: 'GET', path: () => '/growth/plans/new', expect: growers() },
 	{ route: '/growth/plans/new', action: 'default', path: () => '/growth/plans/new', body: planFields, expect: growers() },
 	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context), expect: planReaders() },
@@ -241,6 +249,9 @@ const cases: Case[] = [
 		body: () => ({ __file: JSON.stringify({ format: 'kring-framework', version: 1, skills: [], tracks: [{ name: `Imported ${++unitCounter}`, kind: 'craft', description: '', levels: [] }] }) }),
 		expect: staff()
 	},
+	...(['acceptProposal', 'declineProposal', 'mergeProposal'] as const).map(
+		(action): Case => ({ route: '/admin/growth', action, path: (context) => freshProposal(context), body: () => ({ proposalId: made.proposalId!, skillId: made.skillId! }), expect: staff() })
+	),
 	{ route: '/admin/growth', action: 'createTrack', path: () => '/admin/growth', body: () => ({ name: `Track ${++unitCounter}`, kind: 'management', description: '' }), expect: staff() },
 	{ route: '/admin/growth/skills/[id]', action: 'GET', path: (context) => freshSkill(context), expect: staff() },
 	{ route: '/admin/growth/skills/[id]', action: 'save', path: (context) => freshSkill(context), body: () => ({ name: `Renamed skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },

@@ -115,3 +115,6 @@ export const frameworkFileSchema = z.object({
 		.max(200)
 });
 export type FrameworkFile = z.output<typeof frameworkFileSchema>;
+
+export const proposalIdSchema = z.object({ proposalId: id });
+export const mergeSchema = z.object({ proposalId: id, skillId: id });

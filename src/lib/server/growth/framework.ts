@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db, isId, type Executor } from '../db';
-import { careerTrack, levelSkill, skill, trackLevel, type TrackKind } from '../db/schema';
+import { careerTrack, levelSkill, person, skill, skillProposal, trackLevel, type TrackKind } from '../db/schema';
+import { can, type Actor } from '../authz';
 import type { GrowthResult } from './results';
 
 export interface SkillInput {
@@ -201,4 +202,60 @@ export async function removeExpectation(trackId: string, input: { levelId: strin
 	if (!(await levelOfTrack(trackId, input.levelId))) return notFound;
 	await db.delete(levelSkill).where(and(eq(levelSkill.levelId, input.levelId), eq(levelSkill.skillId, input.skillId)));
 	return { ok: true, id: input.levelId };
+}
+
+/** An employee proposes a skill the framework misses. */
+export async function proposeSkill(actor: Actor, input: SkillInput): Promise<GrowthResult> {
+	if (!can(actor, 'growth.use')) return { ok: false, reason: 'not_found', status: 403 };
+	if (await skillNameTaken(db, input.name)) return { ok: false, field: 'name', reason: 'duplicate' };
+	const [created] = await db
+		.insert(skillProposal)
+		.values({ ...input, proposedBy: actor.id })
+		.returning({ id: skillProposal.id });
+	return { ok: true, id: created!.id };
+}
+
+export async function listProposals(where: { openOnly: true } | { proposedBy: string }) {
+	return db
+		.select({
+			id: skillProposal.id,
+			name: skillProposal.name,
+			category: skillProposal.category,
+			description: skillProposal.description,
+			status: skillProposal.status,
+			proposer: person.name,
+			skillName: skill.name,
+			createdAt: skillProposal.createdAt
+		})
+		.from(skillProposal)
+		.leftJoin(person, eq(person.id, skillProposal.proposedBy))
+		.leftJoin(skill, eq(skill.id, skillProposal.skillId))
+		.where('openOnly' in where ? eq(skillProposal.status, 'open') : eq(skillProposal.proposedBy, where.proposedBy))
+		.orderBy(desc(skillProposal.createdAt));
+}
+
+/**
+ * HR decides an open proposal: accept (it becomes a skill), merge it into an existing skill, or
+ * decline. The proposal row is locked and must still be open: the first decision wins.
+ */
+export async function decideProposal(proposalId: string, decision: { accept: true } | { mergeInto: string } | { decline: true }): Promise<GrowthResult> {
+	if (!isId(proposalId)) return notFound;
+	return db.transaction(async (tx) => {
+		const [proposal] = await tx.select().from(skillProposal).where(eq(skillProposal.id, proposalId)).for('update');
+		if (!proposal) return notFound;
+		if (proposal.status !== 'open') return { ok: false, field: 'proposal', reason: 'growth_not_pending', status: 409 } as const;
+		const decided = { decidedAt: new Date() };
+		if ('accept' in decision) {
+			if (await skillNameTaken(tx, proposal.name)) return { ok: false, field: 'proposal', reason: 'duplicate' } as const;
+			const [created] = await tx.insert(skill).values({ name: proposal.name, category: proposal.category, description: proposal.description }).returning({ id: skill.id });
+			await tx.update(skillProposal).set({ ...decided, status: 'accepted', skillId: created!.id }).where(eq(skillProposal.id, proposalId));
+		} else if ('mergeInto' in decision) {
+			const [target] = await tx.select({ id: skill.id }).from(skill).where(eq(skill.id, decision.mergeInto));
+			if (!target) return { ok: false, field: 'skillId', reason: 'not_found' } as const;
+			await tx.update(skillProposal).set({ ...decided, status: 'merged', skillId: target.id }).where(eq(skillProposal.id, proposalId));
+		} else {
+			await tx.update(skillProposal).set({ ...decided, status: 'declined' }).where(eq(skillProposal.id, proposalId));
+		}
+		return { ok: true, id: proposalId } as const;
+	});
 }

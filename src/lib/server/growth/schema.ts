@@ -256,3 +256,24 @@ export const mentorshipNote = pgTable(
 	},
 	(t) => [index('mentorship_note_idx').on(t.mentorshipId, t.createdAt)]
 );
+
+export const proposalStatuses = ['open', 'accepted', 'merged', 'declined'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/** A skill an employee misses in the framework; HR accepts it (a new skill) or merges it into one that exists. */
+export const skillProposal = pgTable(
+	'skill_proposal',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		name: text('name').notNull(),
+		category: text('category').notNull(),
+		description: text('description').notNull().default(''),
+		proposedBy: uuid('proposed_by').references(() => person.id, { onDelete: 'set null' }),
+		status: text('status', { enum: proposalStatuses }).notNull().default('open'),
+		/** The skill it became (accepted) or was merged into. */
+		skillId: uuid('skill_id').references(() => skill.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('skill_proposal_status_idx').on(t.status, t.createdAt), index('skill_proposal_proposer_idx').on(t.proposedBy)]
+);

@@ -43,7 +43,13 @@ const messages = {
 	flex_beyond_ceiling: m.flex_reason_beyond_ceiling,
 	flex_cannot_switch_off: m.flex_reason_cannot_switch_off,
 	flex_never_stays_never: m.flex_reason_never_stays_never,
-	flex_ceiling_stricter: m.flex_reason_ceiling_stricter
+	flex_ceiling_stricter: m.flex_reason_ceiling_stricter,
+	growth_owner_only: m.growth_reason_owner_only,
+	growth_not_shareable: m.growth_reason_not_shareable,
+	growth_no_capacity: m.growth_reason_no_capacity,
+	growth_no_offer: m.growth_reason_no_offer,
+	growth_already_requested: m.growth_reason_already_requested,
+	growth_not_pending: m.growth_reason_not_pending
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -17,7 +17,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			people: can(actor, 'people.browse'),
 			flex: can(actor, 'flex.use'),
 			flexTeam: can(actor, 'flex.team'),
-			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
+			growth: can(actor, 'growth.use'),
+			admin: can(actor, 'people.manage') || can(actor, 'settings.manage') || can(actor, 'growth.framework.manage')
 		}
 	};
 };

@@ -15,6 +15,7 @@ import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '..
 import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { seedLargeFlex } from '../../src/lib/server/flex/demo';
+import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -60,6 +61,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
 			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
 			await seedLargeFlex(tx, { timeZone: 'Europe/Amsterdam' });
+			await seedLargeGrowth(tx);
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -166,7 +168,10 @@ async function main(): Promise<void> {
 		{ name: '/search?q=quasar (no match)', as: 'employee', paths: ['/search?q=quasar'] },
 		{ name: '/search?q=… (words, filters)', as: 'alumni', paths: ['/search?q=mentoring+career', '/search?q=begin+klein&answered=yes', '/search?tag=testing'] },
 		{ name: '/flex', as: 'employee', paths: ['/flex'] },
-		{ name: '/flex/team', as: 'manager', paths: ['/flex/team'] }
+		{ name: '/flex/team', as: 'manager', paths: ['/flex/team'] },
+		// Own plans, and a manager's list of the plans a large team shared with them.
+		{ name: '/growth', as: 'employee', paths: ['/growth'] },
+		{ name: '/growth', as: 'manager', paths: ['/growth'] }
 	];
 
 	const figures: Figures[] = [];

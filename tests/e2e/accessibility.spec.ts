@@ -81,6 +81,20 @@ for (const { theme, locale } of variants) {
 			await signIn(visitor, demo[role], undefined, locale);
 			await expect(heading(visitor)).toContainText(tt('home_greeting', { name: '' }).trim());
 			if (role === 'employee') {
+				// Growth: a plan, tracks compared, skills, mentors.
+				await visit(visitor, '/growth');
+				await visitor.getByRole('link', { name: 'Towards senior engineer' }).click();
+				await expect(heading(visitor)).toHaveText('Towards senior engineer');
+				await expectAccessible(visitor);
+				await visit(visitor, '/growth/plans/new');
+				await visit(visitor, '/growth/tracks');
+				await label(visitor, 'growth_compare_a').selectOption({ index: 1 });
+				await label(visitor, 'growth_compare_b').selectOption({ index: 3 });
+				await button(visitor, 'growth_compare_submit').click(); // a GET form
+				await expect(visitor).toHaveURL(/a=.*b=/);
+				await expectAccessible(visitor);
+				await visit(visitor, '/growth/skills');
+				await visit(visitor, '/growth/mentors');
 				await visit(visitor, '/admin/people');
 				await expect(heading(visitor)).toHaveText(tt('error_403_title'));
 				await visit(visitor, '/people/00000000-0000-4000-8000-000000000000');
@@ -208,6 +222,19 @@ for (const { theme, locale } of variants) {
 		await expectAccessible(admin);
 		await admin.getByRole('table').getByRole('link').first().click();
 		await expect(admin).toHaveURL(/\/admin\/partners\/[\w-]+$/);
+		await expectAccessible(admin);
+
+		await visit(admin, '/admin/growth');
+		await label(admin, 'growth_field_track_name').fill('Engineering craft');
+		await submit(admin, button(admin, 'growth_track_create'));
+		await expectFieldError(admin, tt('growth_field_track_name'), tt('reason_duplicate'));
+		await expectAccessible(admin);
+		await admin.getByRole('table').first().getByRole('link', { name: 'Customer success' }).click();
+		await expect(admin).toHaveURL(/\/admin\/growth\/tracks\/[\w-]+$/);
+		await expectAccessible(admin);
+		await visit(admin, '/admin/growth');
+		await admin.getByRole('link', { name: 'Kubernetes' }).click();
+		await expect(admin).toHaveURL(/\/admin\/growth\/skills\/[\w-]+$/);
 		await expectAccessible(admin);
 
 		await visit(admin, '/admin/audit');

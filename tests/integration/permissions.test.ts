@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { comment, flexArrangement, orgUnit, partnerOrg, person, post, space, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, comment, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, skill, skillProposal, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -94,6 +94,76 @@ async function freshArrangement(context: Context): Promise<string> {
 }
 /** Flexible work is for employees; alumni and partners are refused before any id is looked at. */
 const employeesOnly = (outcomes: Partial<Record<Role, Outcome>>): Record<Role, Outcome> => ({ ...signedIn(404), alumni: 403, partner: 403, ...outcomes });
+/** Growth is for employees and alumni (who keep their plans); partners have none. */
+const growers = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 403 });
+/** A plan is the owner's to change; whom it is shared with (the manager) is refused, and for everyone else it does not exist. */
+const planOwner = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 403, partner: 403 });
+const planReaders = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
+
+/** The rows made by the last `path` call, for the `body` that follows it. */
+const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string; proposalId?: string } = {};
+/** A plan of the demo employee's, shared with their manager, with a goal and an activity. */
+async function freshPlan(context: Context, { shared = true } = {}): Promise<string> {
+	const { db } = context.app;
+	const [plan] = await db.insert(growthPlan).values({ ownerId: context.ids.employee, title: `Plan ${++unitCounter}`, targetText: 'Lead' }).returning({ id: growthPlan.id });
+	if (shared) await db.insert(planShare).values({ planId: plan!.id, personId: context.ids.manager });
+	const [goal] = await db.insert(planGoal).values({ planId: plan!.id, title: 'Goal' }).returning({ id: planGoal.id });
+	const [activity] = await db.insert(planActivity).values({ planId: plan!.id, kind: 'book', title: 'Book' }).returning({ id: planActivity.id });
+	made.goalId = goal!.id;
+	made.activityId = activity!.id;
+	return `/growth/plans/${plan!.id}`;
+}
+async function freshSkill(context: Context): Promise<string> {
+	const [created] = await context.app.db.insert(skill).values({ name: `Skill ${++unitCounter}`, category: 'Test' }).returning({ id: skill.id });
+	made.skillId = created!.id;
+	return `/admin/growth/skills/${created!.id}`;
+}
+async function freshTrack(context: Context): Promise<string> {
+	const [track] = await context.app.db.insert(careerTrack).values({ name: `Track ${++unitCounter}`, kind: 'craft' }).returning({ id: careerTrack.id });
+	const [level] = await context.app.db.insert(trackLevel).values({ trackId: track!.id, rank: 1, title: 'First' }).returning({ id: trackLevel.id });
+	made.levelId = level!.id;
+	await freshSkill(context);
+	return `/admin/growth/tracks/${track!.id}`;
+}
+/** Someone offering mentoring on a fresh skill, whom nobody has asked yet. */
+async function freshMentor(context: Context): Promise<string> {
+	const { db } = context.app;
+	const [mentor] = await db.insert(person).values({ email: freshEmail('mentor'), name: 'Mentor', kind: 'employee', status: 'active' }).returning({ id: person.id });
+	await freshSkill(context);
+	await db.insert(mentorOffer).values({ personId: mentor!.id, capacity: 20 });
+	await db.insert(mentorOfferSkill).values({ personId: mentor!.id, skillId: made.skillId!, proficiency: 5 });
+	made.mentorId = mentor!.id;
+	return '/growth/mentors';
+}
+/** A mentorship between two demo people (ongoing unless asked), fresh: any earlier one between them is removed. */
+async function freshMentorship(context: Context, mentorId: string, menteeId: string, status: 'requested' | 'accepted' = 'accepted'): Promise<string> {
+	const { db } = context.app;
+	await db.delete(mentorship).where(and(eq(mentorship.mentorId, mentorId), eq(mentorship.menteeId, menteeId)));
+	await db.insert(mentorOffer).values({ personId: mentorId, capacity: 20 }).onConflictDoUpdate({ target: mentorOffer.personId, set: { capacity: 20, active: true } });
+	const [row] = await db.insert(mentorship).values({ mentorId, menteeId, status }).returning({ id: mentorship.id });
+	made.mentorshipId = row!.id;
+	return `/growth/mentors/${row!.id}`;
+}
+/** Every demo person who grows here rates a fresh skill at 4, so that each may offer it. */
+async function offerableSkill(context: Context): Promise<string> {
+	await freshSkill(context);
+	const people = await context.app.db.select({ id: person.id }).from(person).where(inArray(person.email, Object.values(demo)));
+	await context.app.db.insert(personSkill).values(people.map((row) => ({ personId: row.id, skillId: made.skillId!, proficiency: 4 })));
+	return '/growth/mentors';
+}
+/** Only the mentor answers a request, only its two parties see or end a mentorship: nobody else learns it exists. */
+const mentorOnly = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', partner: 403 });
+const mentorshipParties = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
+
+async function freshProposal(context: Context): Promise<string> {
+	const [row] = await context.app.db.insert(skillProposal).values({ name: `Proposed ${++unitCounter}`, category: 'Test', proposedBy: context.ids.employee }).returning({ id: skillProposal.id });
+	made.proposalId = row!.id;
+	await freshSkill(context);
+	return '/admin/growth';
+}
+
+const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
+
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -234,6 +304,60 @@ const cases: Case[] = [
 	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies?unit=not-a-uuid', expect: employeesOnly({}), note: 'malformed unit' },
 	{ route: '/flex/policies', action: 'save', path: () => '/flex/policies', body: () => boundsForm(defaultOrgRules, 'organisation'), expect: { ...signedIn(403), hr: 'ok' } },
 	{ route: '/flex/policies', action: 'save', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, body: () => boundsForm({}, 'unit'), expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
+	{ route: '/growth', action: 'GET', path: () => '/growth', expect: growers() },
+	{ route: '/growth/tracks', action: 'GET', path: () => '/growth/tracks', expect: growers() },
+	{ route: '/growth/skills', action: 'GET', path: () => '/growth/skills', expect: growers() },
+	{ route: '/growth/skills', action: 'propose', path: () => '/growth/skills', body: () => ({ name: `Proposed ${++unitCounter}`, category: 'Test', description: '' }), expect: growers() },
+	{ route: '/growth/skills', action: 'save', path: () => '/growth/skills', body: () => ({}), expect: growers() },
+	{ route: '/growth/plans/new', action: 'GET', path: () => '/growth/plans/new', expect: growers() },
+	{ route: '/growth/plans/new', action: 'default', path: () => '/growth/plans/new', body: planFields, expect: growers() },
+	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context), expect: planReaders() },
+	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context, { shared: false }), expect: { ...planOwner(), manager: 404 }, note: 'not shared' },
+	{ route: '/growth/plans/[id]', action: 'GET', path: () => '/growth/plans/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
+	{ route: '/growth/plans/[id]', action: 'comment', path: (context) => freshPlan(context), body: () => ({ body: 'Nice' }), expect: planReaders() },
+	{ route: '/growth/plans/[id]', action: 'comment', path: (context) => freshPlan(context, { shared: false }), body: () => ({ body: 'Nice' }), expect: { ...planOwner(), manager: 404 }, note: 'not shared' },
+	{ route: '/growth/plans/[id]', action: 'save', path: (context) => freshPlan(context), body: planFields, expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'delete', path: (context) => freshPlan(context), body: () => ({}), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goal', path: (context) => freshPlan(context), body: () => ({ title: 'Goal', dueOn: '', parentId: '' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goalDone', path: (context) => freshPlan(context), body: () => ({ goalId: made.goalId!, done: 'true' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'goalRemove', path: (context) => freshPlan(context), body: () => ({ goalId: made.goalId! }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'checkIn', path: (context) => freshPlan(context), body: () => ({ on: '2026-11-01', progress: '20', note: '' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'activity', path: (context) => freshPlan(context), body: () => ({ kind: 'course', title: 'Course', plannedHours: '8' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'activityDone', path: (context) => freshPlan(context), body: () => ({ activityId: made.activityId!, done: 'true' }), expect: planOwner() },
+	{ route: '/growth/plans/[id]', action: 'share', path: (context) => freshPlan(context, { shared: false }), body: ({ ids }) => ({ personId: ids.manager }), expect: { ...planOwner(), manager: 404 } },
+	{ route: '/growth/plans/[id]', action: 'unshare', path: (context) => freshPlan(context), body: ({ ids }) => ({ personId: ids.manager }), expect: planOwner() },
+	{ route: '/growth/mentors', action: 'GET', path: () => '/growth/mentors', expect: growers() },
+	{ route: '/growth/mentors', action: 'offer', path: (context) => offerableSkill(context), body: () => ({ skillIds: made.skillId!, capacity: '2', note: '', active: 'on' }), expect: growers() },
+	{ route: '/growth/mentors', action: 'request', path: (context) => freshMentor(context), body: () => ({ mentorId: made.mentorId!, skillId: made.skillId!, message: 'Please' }), expect: growers() },
+	{ route: '/growth/mentors', action: 'accept', path: async (context) => (await freshMentorship(context, context.ids.employee, context.ids.manager, 'requested'), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorOnly() },
+	{ route: '/growth/mentors', action: 'decline', path: async (context) => (await freshMentorship(context, context.ids.employee, context.ids.manager, 'requested'), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorOnly() },
+	{ route: '/growth/mentors', action: 'end', path: async (context) => (await freshMentorship(context, context.ids.manager, context.ids.employee), '/growth/mentors'), body: () => ({ mentorshipId: made.mentorshipId! }), expect: mentorshipParties() },
+	{ route: '/growth/mentors/[id]', action: 'GET', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), expect: mentorshipParties() },
+	{ route: '/growth/mentors/[id]', action: 'GET', path: () => '/growth/mentors/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
+	{ route: '/growth/mentors/[id]', action: 'note', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), body: () => ({ body: 'Notes' }), expect: mentorshipParties() },
+	{ route: '/admin/growth', action: 'GET', path: () => '/admin/growth', expect: staff() },
+	{ route: '/admin/growth', action: 'createSkill', path: () => '/admin/growth', body: () => ({ name: `Skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
+	{ route: '/admin/growth/framework.json', action: 'GET', path: () => '/admin/growth/framework.json', expect: staff() },
+	{
+		route: '/admin/growth',
+		action: 'import',
+		path: () => '/admin/growth',
+		body: () => ({ __file: JSON.stringify({ format: 'kring-framework', version: 1, skills: [], tracks: [{ name: `Imported ${++unitCounter}`, kind: 'craft', description: '', levels: [] }] }) }),
+		expect: staff()
+	},
+	...(['acceptProposal', 'declineProposal', 'mergeProposal'] as const).map(
+		(action): Case => ({ route: '/admin/growth', action, path: (context) => freshProposal(context), body: () => ({ proposalId: made.proposalId!, skillId: made.skillId! }), expect: staff() })
+	),
+	{ route: '/admin/growth', action: 'createTrack', path: () => '/admin/growth', body: () => ({ name: `Track ${++unitCounter}`, kind: 'management', description: '' }), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'GET', path: (context) => freshSkill(context), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'save', path: (context) => freshSkill(context), body: () => ({ name: `Renamed skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
+	{ route: '/admin/growth/skills/[id]', action: 'delete', path: (context) => freshSkill(context), body: () => ({}), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'GET', path: (context) => freshTrack(context), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'save', path: (context) => freshTrack(context), body: () => ({ name: `Renamed track ${++unitCounter}`, kind: 'craft', description: '' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'addLevel', path: (context) => freshTrack(context), body: () => ({ title: 'Next', summary: '' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'expect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId!, proficiency: '3' }), expect: staff() },
+	{ route: '/admin/growth/tracks/[id]', action: 'unexpect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId! }), expect: staff() },
+	...['/admin/growth/skills/[id]', '/admin/growth/tracks/[id]'].map((route): Case => ({ route, action: 'GET', path: () => route.replace('[id]', 'not-a-uuid'), expect: staffNotFound(), note: 'malformed id' })),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

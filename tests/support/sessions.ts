@@ -8,18 +8,15 @@ import { demo, personByEmail, type DemoRole } from './fixtures';
  * tests need hundreds of sessions, and the login form (argon2, rate limits) has its own tests.
  */
 export async function clientFor(app: TestApp, role: DemoRole | 'anonymous'): Promise<TestClient> {
-	const client = app.client({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
-	if (role === 'anonymous') return client;
-	const person = await personByEmail(app.db, demo[role]);
-	return signedIn(app, client, person.id);
+	if (role === 'anonymous') return app.client({ ip: randomIp() });
+	return clientForPerson(app, (await personByEmail(app.db, demo[role])).id);
 }
 
-/** The same for anyone a test created. */
+const randomIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+/** A client signed in as any person, by id (people the tests make, or demo people without a login of their own). */
 export async function clientForPerson(app: TestApp, personId: string): Promise<TestClient> {
-	return signedIn(app, app.client({ ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}` }), personId);
-}
-
-async function signedIn(app: TestApp, client: TestClient, personId: string): Promise<TestClient> {
+	const client = app.client({ ip: randomIp() });
 	const { token } = await createSession(app.db, personId, { userAgent: 'test', ip: null });
 	client.cookies.set(sessionCookieName(new URL(app.origin)), token);
 	return client;

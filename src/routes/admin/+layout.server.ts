@@ -12,7 +12,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			knowledge: can(actor, 'knowledge.spaces.manage'),
 			audit: can(actor, 'audit.view'),
 			outbox: can(actor, 'outbox.view'),
-			settings: can(actor, 'settings.manage')
+			settings: can(actor, 'settings.manage'),
+			growth: can(actor, 'growth.framework.manage')
 		}
 	};
 };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { person, space, spacePartner, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
+import { growthPlan, person, planShare, space, spacePartner, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -39,6 +39,14 @@ const isEmployee = (actor: Subject) => actor?.kind === 'employee';
 /** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
 const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
 const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
+/** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
+const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
+
+/** A growth plan as authorisation sees it: whose it is and whom the owner shared it with. */
+export interface PlanResource {
+	ownerId: string;
+	sharedWith: readonly string[];
+}
 
 /**
  * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
@@ -79,7 +87,18 @@ const rules = {
 	/** The organisation's bounds and ceilings. */
 	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr'),
 	/** A unit's bounds: its lead, within HR's ceilings, and HR. */
-	'flex.bounds.unit': (actor: Subject, unit: { leadId: string | null }) => holds(actor, 'hr') || (isEmployee(actor) && unit.leadId === actor?.id)
+	'flex.bounds.unit': (actor: Subject, unit: { leadId: string | null }) => holds(actor, 'hr') || (isEmployee(actor) && unit.leadId === actor?.id),
+	/** Own plans, own skills, career tracks and mentoring. */
+	'growth.use': growsHere,
+	/** Skills, career tracks and the aggregate numbers; never anyone's plan. */
+	'growth.framework.manage': isStaff,
+	/** Plans are private: the owner and whom they shared it with read and comment, nobody else (HR neither). */
+	'growth.plan.read': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && (plan.ownerId === actor.id || plan.sharedWith.includes(actor.id)),
+	/** Only the owner changes a plan; those it is shared with comment. */
+	'growth.plan.edit': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && plan.ownerId === actor.id,
+	/** A mentorship and its shared notes: its mentor and mentee. */
+	'growth.mentorship.view': (actor: Subject, relation: { mentorId: string; menteeId: string }) =>
+		!!actor && growsHere(actor) && (relation.mentorId === actor.id || relation.menteeId === actor.id)
 } as const;
 
 export type Action = keyof typeof rules;
@@ -149,6 +168,13 @@ export function visiblePeopleFilter(actor: Actor): SQL | undefined {
 	const self = eq(person.id, actor.id);
 	if (!isEmployee(actor)) return self;
 	return or(self, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+}
+
+/** The list counterpart of `can(actor, 'growth.plan.read', …)`: the plans the actor may read, as a WHERE clause. */
+export function readablePlansFilter(actor: Actor): SQL {
+	if (!growsHere(actor)) return sql`false`;
+	// Two index lookups (own plans, shares to me) rather than an OR the planner can only scan for.
+	return sql`${growthPlan.id} in (select ${growthPlan.id} from ${growthPlan} where ${growthPlan.ownerId} = ${actor.id} union all select ${planShare.planId} from ${planShare} where ${planShare.personId} = ${actor.id})`;
 }
 
 /** Signed in, or off to the login page (which brings them back here afterwards). */

@@ -7,6 +7,7 @@ import { createOrganisation } from '../organisation';
 import { firstNames, lastNames } from './names';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 import { seedFlexDemo } from '../flex/demo';
+import { seedGrowthDemo } from '../growth/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -542,6 +543,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 		);
 	await seedKnowledgeDemo(executor);
 	await seedFlexDemo(executor, 'Europe/Amsterdam');
+	await seedGrowthDemo(executor);
 }
 
 /**

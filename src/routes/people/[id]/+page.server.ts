@@ -2,13 +2,19 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { can, requireActor } from '$lib/server/authz';
 import { directReports, getPerson } from '$lib/server/people';
+import { assessedSkills } from '$lib/server/growth';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requireActor(locals, url);
 	const person = await getPerson(params.id);
 	// Whether someone exists is itself private: unknown and not-for-you look the same.
 	if (!person || !can(actor, 'person.view', person)) error(404);
-	const reports = person.kind === 'employee' ? await directReports(actor, person.id) : [];
+	const isSelf = actor.id === person.id;
+	// A self-assessment is one's own: shown on one's own profile only.
+	const [reports, skills] = await Promise.all([
+		person.kind === 'employee' ? directReports(actor, person.id) : [],
+		isSelf && can(actor, 'growth.use') ? assessedSkills(actor.id) : null
+	]);
 	return {
 		person: {
 			id: person.id,
@@ -26,7 +32,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			startedOn: person.startedOn
 		},
 		reports,
-		isSelf: actor.id === person.id,
+		skills,
+		isSelf,
 		canManage: can(actor, 'person.manage', person)
 	};
 };

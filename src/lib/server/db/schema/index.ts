@@ -4,3 +4,4 @@
 export * from './core';
 export * from '../../knowledge/schema';
 export * from '../../flex/schema';
+export * from '../../growth/schema';

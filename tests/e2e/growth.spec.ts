@@ -1,0 +1,82 @@
+import { demo, expect, expectAccessible, expectFieldError, expectFlash, signIn, submit, t, test, unique, visit } from './fixtures';
+
+/**
+ * An employee's growth: a plan aimed at a track level, the gap chart, a mentor for the largest
+ * gap who accepts; and the same plan made and shared without JavaScript.
+ */
+for (const javaScriptEnabled of [true, false]) {
+	test(`a plan with a track target, its gaps and a mentor (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({ openPage }) => {
+		test.setTimeout(90_000);
+		const page = await openPage({ javaScriptEnabled });
+		await signIn(page, demo.employee);
+		await page.getByRole('navigation', { name: t('nav_main') }).getByRole('link', { name: t('growth_nav') }).click();
+		await expect(page).toHaveURL(/\/growth$/);
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: t('growth_plan_new') }).click();
+		await expectAccessible(page);
+		const title = `Senior by next year ${unique()}`;
+		await page.getByLabel(t('growth_field_plan_title')).fill(title);
+		// No target at all: refused next to the field.
+		await submit(page, page.getByRole('button', { name: t('growth_plan_create') }));
+		await expectFieldError(page, t('growth_field_target_text'), t('growth_target_required'));
+		await expectAccessible(page);
+		await page.getByLabel(t('growth_field_target_level')).selectOption({ label: 'Engineering craft · 3. Senior engineer' });
+		await submit(page, page.getByRole('button', { name: t('growth_plan_create') }));
+		await expect(page).toHaveURL(/\/growth\/plans\/[\w-]+$/);
+		await expectFlash(page, t('growth_flash_plan_created'));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(page.getByRole('img', { name: t('growth_gap_chart_title') })).toBeVisible();
+		await expectAccessible(page);
+
+		await page.getByLabel(t('growth_field_goal')).fill('Lead a design review');
+		await submit(page, page.getByRole('button', { name: t('growth_goal_add') }));
+		await expect(page.getByRole('heading', { name: 'Lead a design review' })).toBeVisible();
+		await expectAccessible(page);
+
+		if (!javaScriptEnabled) {
+			// Shared with the manager, who reads it; withdrawn, it is gone for them.
+			await page.getByLabel(t('growth_share_with')).selectOption({ index: 0 });
+			await submit(page, page.getByRole('button', { name: t('growth_share'), exact: true }));
+			await expectFlash(page, t('growth_flash_shared'));
+			await expectAccessible(page);
+			const planUrl = new URL(page.url()).pathname;
+			const manager = await openPage({ javaScriptEnabled, signedInAs: demo.manager });
+			await visit(manager, planUrl);
+			await expect(manager.getByRole('heading', { level: 1 })).toHaveText(title);
+			await expect(manager.getByRole('button', { name: t('growth_goal_add') })).toHaveCount(0);
+			await submit(page, page.getByRole('button', { name: t('growth_unshare_named', { name: 'Maarten de Boer' }) }));
+			await expectAccessible(page);
+			await visit(manager, planUrl);
+			await expect(manager.getByRole('heading', { level: 1 })).toHaveText(t('error_404_title'));
+			return;
+		}
+
+		await page.getByRole('link', { name: t('growth_find_mentor') }).click();
+		await expect(page).toHaveURL(/\/growth\/mentors$/);
+		await expectAccessible(page);
+		const suggestion = page.getByRole('article').filter({ hasText: 'offers Software architecture at 5; your gap is 2' }).first();
+		const mentorLink = suggestion.getByRole('heading').getByRole('link');
+		const mentorName = (await mentorLink.innerText()).trim();
+		await submit(page, suggestion.getByRole('button', { name: t('growth_request_submit', { name: mentorName }) }));
+		await expectFlash(page, t('growth_flash_requested'));
+		await expect(page.getByRole('region', { name: t('growth_my_mentors') })).toContainText(mentorName);
+		await expectAccessible(page);
+
+		// The mentor (a demo colleague: same password) accepts, and the shared notes open.
+		await mentorLink.click();
+		await expectAccessible(page);
+		const mentorEmail = (await page.getByRole('main').getByRole('link', { name: /@noorderlicht\.example$/ }).innerText()).trim();
+		const mentor = await openPage({ javaScriptEnabled, signedInAs: mentorEmail });
+		await visit(mentor, '/growth/mentors');
+		await submit(mentor, mentor.getByRole('button', { name: t('growth_accept_named', { name: 'Eva Jansen' }) }));
+		await expectFlash(mentor, t('growth_flash_accepted'));
+		await expectAccessible(mentor);
+		await mentor.getByRole('link', { name: 'Eva Jansen' }).click();
+		await expectAccessible(mentor);
+		await mentor.getByLabel(t('growth_field_note'), { exact: true }).fill('Welcome! Shall we meet on Tuesday?');
+		await submit(mentor, mentor.getByRole('button', { name: t('growth_note_add') }));
+		await expect(mentor.getByText('Welcome! Shall we meet on Tuesday?')).toBeVisible();
+		await expectAccessible(mentor);
+	});
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
@@ -519,7 +519,7 @@ export async function remindAndEscalate(origin: string, now = new Date()): Promi
 		const due = await tx
 			.select({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type, deciderId: flexArrangement.deciderId, deadlineAt: flexArrangement.deadlineAt, remindedAt: flexArrangement.remindedAt })
 			.from(flexArrangement)
-			.where(and(eq(flexArrangement.status, 'pending'), isNull(flexArrangement.escalatedAt), sql`${flexArrangement.deadlineAt} <= ${new Date(now.getTime() + 24 * hourMs)}`))
+			.where(and(eq(flexArrangement.status, 'pending'), isNull(flexArrangement.escalatedAt), lte(flexArrangement.deadlineAt, new Date(now.getTime() + 24 * hourMs))))
 			.orderBy(asc(flexArrangement.deadlineAt))
 			.limit(200)
 			.for('update', { skipLocked: true });

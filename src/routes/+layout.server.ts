@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		flash: takeFlash(cookies),
 		nav: {
 			people: can(actor, 'people.browse'),
+			pulse: can(actor, 'pulse.answer'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
 		}
 	};

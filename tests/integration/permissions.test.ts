@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { orgUnit, partnerOrg, person, pulseQuestion, pulseRound, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -43,6 +43,7 @@ const adminOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), admin: 'ok' 
 /** Staff are told it does not exist; everyone else is refused before the id is even looked at. */
 const staffNotFound = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 404, admin: 404 });
 const colleagues = (): Record<Role, Outcome> => ({ ...signedIn('ok'), alumni: 403, partner: 403 });
+const hrOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 'ok' });
 
 let unitCounter = 0;
 /** Someone to act on; what they hold decides who may change them. */
@@ -60,6 +61,16 @@ async function freshUnit(context: Context): Promise<string> {
 async function freshPartner(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(partnerOrg).values({ name: `Partner ${++unitCounter}` }).returning({ id: partnerOrg.id });
 	return created!.id;
+}
+async function unitNamed(app: TestApp, name: string): Promise<string> {
+	const [unit] = await app.db.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.name, name));
+	return unit!.id;
+}
+/** An answer to the demo's open pulse round: every role answers it once. */
+async function pulseAnswer(context: Context): Promise<Record<string, string>> {
+	const [round] = await context.app.db.select({ id: pulseRound.id, surveyId: pulseRound.surveyId }).from(pulseRound).where(eq(pulseRound.closed, false));
+	const questions = await context.app.db.select({ position: pulseQuestion.position }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, round!.surveyId));
+	return { roundId: round!.id, ...Object.fromEntries(questions.map((question) => [`score_${question.position}`, '7'])) };
 }
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
@@ -138,6 +149,15 @@ const cases: Case[] = [
 			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
 		];
 	}),
+	{ route: '/pulse', action: 'GET', path: () => '/pulse', expect: colleagues() },
+	{ route: '/pulse', action: 'answer', path: () => '/pulse', body: pulseAnswer, expect: colleagues() },
+	{ route: '/pulse/anonymity', action: 'GET', path: () => '/pulse/anonymity', expect: colleagues() },
+	{ route: '/pulse/results', action: 'GET', path: () => '/pulse/results', expect: colleagues() },
+	// Only HR sees every unit; a lead sees their own unit tree; nobody else learns a unit's results exist.
+	{ route: '/pulse/results', action: 'GET', path: ({ ids }) => `/pulse/results?group=${ids.unit}`, expect: { ...colleagues(), employee: 404, admin: 404 }, note: "the manager's own unit" },
+	{ route: '/pulse/results', action: 'GET', path: async ({ app }) => `/pulse/results?group=${await unitNamed(app, 'Service Desk')}`, expect: { ...colleagues(), employee: 404, manager: 404, admin: 404 }, note: 'another unit' },
+	{ route: '/admin/pulse', action: 'GET', path: () => '/admin/pulse', expect: hrOnly() },
+	{ route: '/admin/pulse', action: 'create', path: () => '/admin/pulse', body: () => ({ name: `Pulse ${++unitCounter}`, questions_happiness: 'How are you?', recurrenceDays: '14', windowDays: '5', minGroupSize: '5', firstOpensOn: '2030-01-07' }), expect: hrOnly() },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

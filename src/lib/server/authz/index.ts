@@ -44,8 +44,26 @@ const rules = {
 	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
-	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target),
+	/** Defining pulses is the people team's work. */
+	'pulse.manage': (actor: Subject) => holds(actor, 'hr'),
+	/** Employees answer pulses and see results. */
+	'pulse.answer': isEmployee,
+	'pulse.results': isEmployee,
+	/**
+	 * Which groups' pulse results someone may ask for: everyone employed the organisation's, a lead
+	 * their unit and everything below it, HR every group. Whether a group is then shown depends on
+	 * its answers (the pulse module's anonymity rules).
+	 */
+	'pulse.group.view': (actor: Subject, group: PulseGroupResource) =>
+		isEmployee(actor) && (group.orgWide || holds(actor, 'hr') || group.leadIds.includes(actor!.id))
 } as const;
+
+/** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */
+export interface PulseGroupResource {
+	orgWide: boolean;
+	leadIds: readonly string[];
+}
 
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];

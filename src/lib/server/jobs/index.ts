@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from '../auth/session';
 import { deleteDeadTokens } from '../auth/tokens-store';
 import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
+import { runPulseCycle } from '../pulse';
 import { queues, runningBoss, setBoss } from './queue';
 
 const day = 24 * 60 * 60_000;
@@ -40,6 +41,11 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 
 	await boss.work(queues.housekeeping, async () => housekeeping());
 	await boss.schedule(queues.housekeeping, '17 3 * * *');
+	// Pulse rounds open and close by the day; hourly catches a new day soon in any time zone.
+	await boss.work(queues.pulseCycle, async () => {
+		await runPulseCycle();
+	});
+	await boss.schedule(queues.pulseCycle, '7 * * * *');
 
 	if (config.smtpUrl) {
 		const transport = await smtpTransport(config.smtpUrl);

@@ -2,7 +2,8 @@ import type PgBoss from 'pg-boss';
 
 export const queues = {
 	deliverMail: 'outbox-deliver',
-	housekeeping: 'housekeeping'
+	housekeeping: 'housekeeping',
+	pulseCycle: 'pulse-cycle'
 } as const;
 export type Queue = (typeof queues)[keyof typeof queues];
 

@@ -13,7 +13,7 @@ export function recipientLocale(personLocale: string | null | undefined, fallbac
 	return baseLocale;
 }
 
-const signature = (organisation: string, locale: Locale) => `\n\n-- \n${m.email_signature({ organisation }, { locale })}\n`;
+export const signature = (organisation: string, locale: Locale) => `\n\n-- \n${m.email_signature({ organisation }, { locale })}\n`;
 
 export function invitationEmail(
 	locale: Locale,

@@ -4,3 +4,6 @@ export type PulseDimension = (typeof pulseDimensions)[number];
 export const pulseQuestionKinds = [...pulseDimensions, 'enps'] as const;
 export type PulseQuestionKind = (typeof pulseQuestionKinds)[number];
 export const orgWide = 'org';
+
+/** How often a pulse can recur, in days. */
+export const recurrenceOptions = [7, 14, 28] as const;

@@ -16,6 +16,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		nav: {
 			people: can(actor, 'people.browse'),
 			pulse: can(actor, 'pulse.answer'),
+			xla: can(actor, 'xla.view'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
 		}
 	};

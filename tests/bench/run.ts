@@ -148,7 +148,9 @@ async function main(): Promise<void> {
 		{ name: '/', as: 'manager', paths: ['/'] },
 		{ name: '/', as: 'hr', paths: ['/'] },
 		{ name: `/admin/people?q=${commonName.toLowerCase()}`, as: 'hr', paths: [`/admin/people?q=${encodeURIComponent(commonName.toLowerCase())}`] },
-		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) }
+		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) },
+		// Twelve closed rounds of the demo's pulse; results come from per-unit tallies, so their cost follows units × rounds, not head count.
+		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] }
 	];
 
 	const figures: Figures[] = [];

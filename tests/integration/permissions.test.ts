@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, pulseQuestion, pulseRound, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { orgUnit, partnerOrg, person, pulseQuestion, pulseRound, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -65,6 +65,14 @@ async function freshPartner(context: Context): Promise<string> {
 async function unitNamed(app: TestApp, name: string): Promise<string> {
 	const [unit] = await app.db.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.name, name));
 	return unit!.id;
+}
+async function xlaServiceNamed(app: TestApp, name: string): Promise<string> {
+	const [service] = await app.db.select({ id: xlaService.id }).from(xlaService).where(eq(xlaService.name, name));
+	return `/xla/${service!.id}`;
+}
+async function xlaMeasureOf(app: TestApp, name: string): Promise<string> {
+	const [measure] = await app.db.select({ id: xlaMeasure.id }).from(xlaMeasure).innerJoin(xlaService, eq(xlaService.id, xlaMeasure.serviceId)).where(eq(xlaService.name, name));
+	return measure!.id;
 }
 /** An answer to the demo's open pulse round: every role answers it once. */
 async function pulseAnswer(context: Context): Promise<Record<string, string>> {
@@ -158,6 +166,12 @@ const cases: Case[] = [
 	{ route: '/pulse/results', action: 'GET', path: async ({ app }) => `/pulse/results?group=${await unitNamed(app, 'Service Desk')}`, expect: { ...colleagues(), employee: 404, manager: 404, admin: 404 }, note: 'another unit' },
 	{ route: '/admin/pulse', action: 'GET', path: () => '/admin/pulse', expect: hrOnly() },
 	{ route: '/admin/pulse', action: 'create', path: () => '/admin/pulse', body: () => ({ name: `Pulse ${++unitCounter}`, questions_happiness: 'How are you?', recurrenceDays: '14', windowDays: '5', minGroupSize: '5', firstOpensOn: '2030-01-07' }), expect: hrOnly() },
+	{ route: '/xla', action: 'GET', path: () => '/xla', expect: colleagues() },
+	{ route: '/xla', action: 'create', path: () => '/xla', body: () => ({ name: `Service ${++unitCounter}`, description: '' }), expect: hrOnly() },
+	{ route: '/xla/[id]', action: 'GET', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), expect: colleagues() },
+	{ route: '/xla/[id]', action: 'GET', path: () => '/xla/not-a-uuid', expect: { ...colleagues(), employee: 404, manager: 404, hr: 404, admin: 404 }, note: 'malformed id' },
+	{ route: '/xla/[id]', action: 'measure', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: () => ({ kind: 'experience', name: `Measure ${++unitCounter}`, target: '7', higherIsBetter: 'on', unit: '' }), expect: hrOnly() },
+	{ route: '/xla/[id]', action: 'value', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: async ({ app }) => ({ measureId: await xlaMeasureOf(app, 'Onboarding'), period: '2026-11', value: '8' }), expect: hrOnly() },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

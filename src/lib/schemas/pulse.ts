@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { pulseDimensions as pulseDimensionKeys } from '$lib/pulse';
+import { pulseDimensions as pulseDimensionKeys, recurrenceOptions } from '$lib/pulse';
 import { checkbox, many, optionalText, requiredText } from './common';
 
-export const recurrenceOptions = [7, 14, 28] as const;
 
 /** One question per line; empty lines are dropped. */
 const questionLines = z
@@ -30,7 +29,7 @@ export const surveySchema = z
 		enps: checkbox,
 		allowComment: checkbox,
 		audienceUnitIds: many(z.uuid()),
-		recurrenceDays: z.coerce.number().pipe(z.union(recurrenceOptions.map((days) => z.literal(days)))),
+		recurrenceDays: z.enum(recurrenceOptions.map(String) as [string, ...string[]]).transform(Number),
 		windowDays: z.coerce.number().int().min(1).max(28),
 		minGroupSize: z.coerce.number().int().min(3).max(50),
 		firstOpensOn: isoDay

@@ -56,7 +56,10 @@ const rules = {
 	 * its answers (the pulse module's anonymity rules).
 	 */
 	'pulse.group.view': (actor: Subject, group: PulseGroupResource) =>
-		isEmployee(actor) && (group.orgWide || holds(actor, 'hr') || group.leadIds.includes(actor!.id))
+		isEmployee(actor) && (group.orgWide || holds(actor, 'hr') || group.leadIds.includes(actor!.id)),
+	/** Experience level agreements: open to everyone employed, kept by HR. */
+	'xla.view': isEmployee,
+	'xla.manage': (actor: Subject) => holds(actor, 'hr')
 } as const;
 
 /** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { createOrganisation } from '../organisation';
 import { firstNames, lastNames } from './names';
 import { seedPulseDemo } from '../pulse/demo';
+import { seedXlaDemo } from '../xla/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -540,6 +541,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 			)
 		);
 	await seedPulseDemo(executor, { timeZone: 'Europe/Amsterdam', passwordHash });
+	await seedXlaDemo(executor);
 }
 
 /**

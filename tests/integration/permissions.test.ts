@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, pulseQuestion, pulseRound, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { orgUnit, partnerOrg, person, pulseQuestion, pulseRound, pulseSurvey, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -73,6 +73,10 @@ async function xlaServiceNamed(app: TestApp, name: string): Promise<string> {
 async function xlaMeasureOf(app: TestApp, name: string): Promise<string> {
 	const [measure] = await app.db.select({ id: xlaMeasure.id }).from(xlaMeasure).innerJoin(xlaService, eq(xlaService.id, xlaMeasure.serviceId)).where(eq(xlaService.name, name));
 	return measure!.id;
+}
+async function pulseActionFor(context: Context): Promise<Record<string, string>> {
+	const [survey] = await context.app.db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.name, 'Bi-weekly pulse'));
+	return { surveyId: survey!.id, dimension: 'workload', title: `Action ${++unitCounter}`, description: '', takenOn: '2026-11-02' };
 }
 /** An answer to the demo's open pulse round: every role answers it once. */
 async function pulseAnswer(context: Context): Promise<Record<string, string>> {
@@ -164,6 +168,8 @@ const cases: Case[] = [
 	// Only HR sees every unit; a lead sees their own unit tree; nobody else learns a unit's results exist.
 	{ route: '/pulse/results', action: 'GET', path: ({ ids }) => `/pulse/results?group=${ids.unit}`, expect: { ...colleagues(), employee: 404, admin: 404 }, note: "the manager's own unit" },
 	{ route: '/pulse/results', action: 'GET', path: async ({ app }) => `/pulse/results?group=${await unitNamed(app, 'Service Desk')}`, expect: { ...colleagues(), employee: 404, manager: 404, admin: 404 }, note: 'another unit' },
+	// "You said, we did" for the manager's own unit: only its lead and HR may record one.
+	{ route: '/pulse/results', action: 'act', path: () => '/pulse/results', body: async (context) => ({ ...(await pulseActionFor(context)), group: context.ids.unit }), expect: { ...colleagues(), employee: 404, admin: 404 } },
 	{ route: '/admin/pulse', action: 'GET', path: () => '/admin/pulse', expect: hrOnly() },
 	{ route: '/admin/pulse', action: 'create', path: () => '/admin/pulse', body: () => ({ name: `Pulse ${++unitCounter}`, questions_happiness: 'How are you?', recurrenceDays: '14', windowDays: '5', minGroupSize: '5', firstOpensOn: '2030-01-07' }), expect: hrOnly() },
 	{ route: '/xla', action: 'GET', path: () => '/xla', expect: colleagues() },

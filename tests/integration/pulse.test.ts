@@ -392,3 +392,37 @@ describe('results', () => {
 		expect(rounds).toHaveLength(1);
 	});
 });
+
+describe('you said, we did', () => {
+	it('a lead records an action for their own unit only; HR for any group; the results show the trend since', async () => {
+		const { round } = await demoOpenRound();
+		const platform = await unitId('Platform Team');
+		const serviceDesk = await unitId('Service Desk');
+		const rounds = await app.db.select().from(pulseRound).where(and(eq(pulseRound.surveyId, round.surveyId), eq(pulseRound.closed, true))).orderBy(pulseRound.number);
+		// Taken the day after round 9 closed: round 9 is "before", round 12 (the latest) is "since".
+		const takenOn = addDays(rounds[8]!.closesOn, 1);
+		const action = (group: string, title: string) => ({ surveyId: round.surveyId, group, dimension: 'autonomy', title, description: '', takenOn });
+		const manager = await clientFor(app, 'manager');
+		expect((await manager.action('/pulse/results?/act', action(platform, 'Own planning per sprint'))).type).toBe('redirect');
+		expect((await manager.action('/pulse/results?/act', action(serviceDesk, 'Not mine to do'))).status).toBe(404);
+		expect((await manager.action('/pulse/results?/act', action(orgWide, 'Not mine either'))).status).toBe(404);
+		expect((await (await clientFor(app, 'employee')).action('/pulse/results?/act', action(platform, 'Nor mine'))).status).toBe(404);
+		expect((await (await clientFor(app, 'hr')).action('/pulse/results?/act', action(serviceDesk, 'Desk rota changed'))).type).toBe('redirect');
+		const bad = await manager.action('/pulse/results?/act', { ...action(platform, ' '), dimension: 'enps', takenOn: 'later' });
+		expect(Object.keys((bad.data as { errors: object }).errors).sort()).toEqual(['dimension', 'takenOn', 'title']);
+
+		const results = (await pulseResults(await actorFor(demo.manager), { surveyId: round.surveyId, group: platform }))!;
+		const recorded = results.actions.find((candidate) => candidate.title === 'Own planning per sprint')!;
+		expect(recorded.before).toBe(results.series[platform]![8]!.dimensions.autonomy);
+		expect(recorded.since).toBe(results.series[platform]![11]!.dimensions.autonomy);
+		expect(results.actions.map((candidate) => candidate.title)).not.toContain('Desk rota changed');
+		expect(results.canAct).toBe(true);
+
+		// People see the actions for their own groups on /pulse: Eva (Platform Team) this one and the organisation's, not the desk's.
+		const html = await (await (await clientFor(app, 'employee')).get('/pulse')).text();
+		expect(html).toContain('Own planning per sprint');
+		expect(html).toContain('Results of every round shared at the monthly town hall');
+		expect(html).not.toContain('Desk rota changed');
+		expect(html).not.toContain('Two extra analysts hired for the desk');
+	});
+});

@@ -52,3 +52,13 @@ export const resultsQuerySchema = z.object({
 	survey: z.uuid().optional().catch(undefined),
 	group: z.string().max(64).optional().catch(undefined)
 });
+
+/** "You said, we did": an action for a group, against the dimension it addresses. */
+export const actionSchema = z.object({
+	surveyId: z.uuid(),
+	group: z.string().trim().min(1).max(64),
+	dimension: z.enum(pulseDimensionKeys),
+	title: requiredText(160),
+	description: optionalText(1000),
+	takenOn: isoDay
+});

@@ -4,12 +4,13 @@ import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { formValues, parseForm, refuse } from '$lib/server/forms';
-import { openRoundsFor, submitAnswer } from '$lib/server/pulse';
+import { actionsFor, openRoundsFor, submitAnswer } from '$lib/server/pulse';
 import { answerSchema } from '$lib/schemas/pulse';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'pulse.answer');
-	return { rounds: await openRoundsFor(actor) };
+	const [rounds, actions] = await Promise.all([openRoundsFor(actor), actionsFor(actor)]);
+	return { rounds, actions };
 };
 
 export const actions: Actions = {

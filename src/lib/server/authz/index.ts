@@ -57,6 +57,9 @@ const rules = {
 	 */
 	'pulse.group.view': (actor: Subject, group: PulseGroupResource) =>
 		isEmployee(actor) && (group.orgWide || holds(actor, 'hr') || group.leadIds.includes(actor!.id)),
+	/** "You said, we did": HR for any group, a lead for their own units (not for the whole organisation). */
+	'pulse.action.record': (actor: Subject, group: PulseGroupResource) =>
+		isEmployee(actor) && (holds(actor, 'hr') || (!group.orgWide && group.leadIds.includes(actor!.id))),
 	/** Experience level agreements: open to everyone employed, kept by HR. */
 	'xla.view': isEmployee,
 	'xla.manage': (actor: Subject) => holds(actor, 'hr')

@@ -4,7 +4,7 @@ import type { Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { createRandom } from '../demo';
 import { pulseDimensions, type PulseQuestionKind } from '$lib/pulse';
-import { pulseAnswer, pulseComment, pulseParticipation, pulseQuestion, pulseRound, pulseRoundUnit, pulseSurvey, pulseTally } from './schema';
+import { pulseAction, pulseAnswer, pulseComment, pulseParticipation, pulseQuestion, pulseRound, pulseRoundUnit, pulseSurvey, pulseTally } from './schema';
 import { addDays, today } from './index';
 
 const prompts: Record<PulseQuestionKind, string> = {
@@ -168,4 +168,19 @@ export async function seedPulseDemo(executor: Executor, options: { timeZone: str
 	await chunked(closedComments, (chunk) => executor.insert(pulseComment).values(chunk));
 	await chunked(openAnswers, (chunk) => executor.insert(pulseAnswer).values(chunk));
 	await chunked(participation, (chunk) => executor.insert(pulseParticipation).values(chunk));
+
+	// "You said, we did": a few actions, taken a few rounds back so the trend since shows.
+	const unitIdOf = (name: string) => units.find((unit) => unit.name === name)?.id ?? null;
+	await executor.insert(pulseAction).values([
+		{ surveyId, unitId: null, dimension: 'belief', title: 'Results of every round shared at the monthly town hall', takenOn: addDays(openedOn, -6 * recurrenceDays + 6) },
+		{
+			surveyId,
+			unitId: unitIdOf('Service Desk'),
+			dimension: 'workload',
+			title: 'Two extra analysts hired for the desk',
+			description: 'Both start in the next month; until then second line takes the evening shift.',
+			takenOn: addDays(openedOn, -3 * recurrenceDays + 6)
+		},
+		{ surveyId, unitId: unitIdOf('Application Development'), dimension: 'growth', title: 'Friday afternoons for learning', takenOn: addDays(openedOn, -4 * recurrenceDays + 6) }
+	]);
 }

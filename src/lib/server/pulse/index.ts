@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { db, isId, rawRows, type Executor } from '../db';
-import { person } from '../db/schema';
+import { orgUnit, person } from '../db/schema';
 import { listUnits, type OrgUnitNode } from '../org';
-import { can, type Actor } from '../authz';
+import { can, type Actor, type PulseGroupResource } from '../authz';
 import { getOrganisation } from '../organisation';
 import { readConfig } from '../config';
 import { queueEmails } from '../mail/outbox';
@@ -10,6 +10,7 @@ import { recipientLocale } from '../mail/templates';
 import { pulseInvitationEmail, pulseReminderEmail } from './mail';
 import { groupTree, orgWide, shownGroups, type GroupTree } from './anonymity';
 import {
+	pulseAction,
 	pulseAnswer,
 	pulseComment,
 	pulseParticipation,
@@ -367,20 +368,40 @@ export interface PulseResults {
 	/** The latest round's comments for `selected`, when shown (2N answers), in random order. */
 	comments: string[] | null;
 	selected: string;
+	/** "You said, we did" for `selected`, newest first, with the dimension's score before and since. */
+	actions: ActionView[];
+	/** Whether this viewer may record an action for `selected`. */
+	canAct: boolean;
+}
+
+export interface ActionView {
+	id: string;
+	dimension: PulseDimension;
+	title: string;
+	description: string | null;
+	takenOn: string;
+	/** The group's score on the dimension in the last round closed before the action, and in the latest round after it (null where not shown). */
+	before: number | null;
+	since: number | null;
+}
+
+/** A group as the authorisation rules see it: the organisation, or a unit with the leads of it and every unit above. */
+function groupResources(units: readonly OrgUnitNode[], tree: GroupTree): (id: string) => PulseGroupResource {
+	const leadOf = new Map(units.map((unit) => [unit.id, unit.leadId]));
+	return (id) => {
+		const leadIds: string[] = [];
+		for (let at: string | undefined = id; at && at !== orgWide; at = tree.parentOf.get(at)) {
+			const lead = leadOf.get(at);
+			if (lead) leadIds.push(lead);
+		}
+		return { orgWide: id === orgWide, leadIds };
+	};
 }
 
 /** The groups a viewer's role may ask for, before counting answers: the authorisation rule, per group. */
 function candidateGroups(actor: Actor, units: readonly OrgUnitNode[], tree: GroupTree): string[] {
-	const leadOf = new Map(units.map((unit) => [unit.id, unit.leadId]));
-	const leadsAbove = (id: string): string[] => {
-		const leads: string[] = [];
-		for (let at: string | undefined = id; at && at !== orgWide; at = tree.parentOf.get(at)) {
-			const lead = leadOf.get(at);
-			if (lead) leads.push(lead);
-		}
-		return leads;
-	};
-	return tree.order.filter((id) => can(actor, 'pulse.group.view', { orgWide: id === orgWide, leadIds: id === orgWide ? [] : leadsAbove(id) }));
+	const resource = groupResources(units, tree);
+	return tree.order.filter((id) => can(actor, 'pulse.group.view', resource(id)));
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -415,7 +436,18 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	let selected = options.group ?? candidates.find((id) => id !== orgWide) ?? orgWide;
 	// By default the newest survey with results.
 	const survey = options.surveyId ? surveys.find((candidate) => candidate.id === options.surveyId) : (surveys.find((candidate) => candidate.hasResults) ?? surveys[0]);
-	const empty: PulseResults = { surveys: surveys.map(({ id, name }) => ({ id, name })), survey: null, groups, rounds: [], series: {}, comments: null, selected };
+	const resource = groupResources(units, tree);
+	const empty: PulseResults = {
+		surveys: surveys.map(({ id, name }) => ({ id, name })),
+		survey: null,
+		groups,
+		rounds: [],
+		series: {},
+		comments: null,
+		selected,
+		actions: [],
+		canAct: false
+	};
 	if (options.surveyId && !survey) return null;
 	if (!survey) return empty;
 
@@ -431,7 +463,31 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	const dimensions = pulseDimensions.filter((dimension) => questions.some((question) => question.kind === dimension));
 	const hasEnps = questions.some((question) => question.kind === 'enps');
 	const result: PulseResults = { ...empty, survey: { id: survey.id, name: survey.name, minGroupSize: survey.minGroupSize, dimensions, hasEnps }, rounds };
-	if (rounds.length === 0) return result;
+	const finish = async () => {
+		result.canAct = can(actor, 'pulse.action.record', resource(result.selected));
+		const actions = await db
+			.select()
+			.from(pulseAction)
+			.where(and(eq(pulseAction.surveyId, survey.id), result.selected === orgWide ? isNull(pulseAction.unitId) : eq(pulseAction.unitId, result.selected)))
+			.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt));
+		const points = result.series[result.selected] ?? [];
+		const score = (index: number, dimension: PulseDimension) => (index >= 0 ? (points[index]?.dimensions[dimension] ?? null) : null);
+		result.actions = actions.map((action) => {
+			const before = rounds.findLastIndex((round) => round.closesOn < action.takenOn);
+			const latest = rounds.length - 1;
+			return {
+				id: action.id,
+				dimension: action.dimension,
+				title: action.title,
+				description: action.description,
+				takenOn: action.takenOn,
+				before: score(before, action.dimension),
+				since: latest > before && rounds[latest]!.opensOn >= action.takenOn ? score(latest, action.dimension) : null
+			};
+		});
+		return result;
+	};
+	if (rounds.length === 0) return finish();
 
 	const roundIds = rounds.map((round) => round.id);
 	const [tallies, roundUnits] = await Promise.all([
@@ -517,5 +573,48 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 		const rows = await db.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, rounds[latest]!.id));
 		result.comments = shuffle(rows.filter((row) => ancestry(row.unitId).includes(selected)).map((row) => row.body));
 	}
-	return result;
+	return finish();
+}
+
+export interface ActionInput {
+	surveyId: string;
+	group: string;
+	dimension: PulseDimension;
+	title: string;
+	description: string | null;
+	takenOn: string;
+}
+
+/** Records "you said, we did" for a group; not_found when the survey is unknown or the group is not the actor's to act for. */
+export async function recordAction(actor: Actor, input: ActionInput): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
+	const units = await listUnits();
+	const tree = groupTree(units);
+	const known = input.group === orgWide || tree.parentOf.has(input.group);
+	if (!known || !can(actor, 'pulse.action.record', groupResources(units, tree)(input.group))) return { ok: false, reason: 'not_found' };
+	const [survey] = await db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.id, input.surveyId));
+	if (!survey) return { ok: false, reason: 'not_found' };
+	await db.insert(pulseAction).values({
+		surveyId: survey.id,
+		unitId: input.group === orgWide ? null : input.group,
+		dimension: input.dimension,
+		title: input.title,
+		description: input.description,
+		takenOn: input.takenOn,
+		createdBy: actor.id
+	});
+	return { ok: true };
+}
+
+/** The actions taken for the groups someone belongs to (their unit, the units above it, the organisation), newest first. */
+export async function actionsFor(actor: Actor, limit = 10) {
+	const tree = groupTree(await listUnits());
+	const mine: string[] = [];
+	for (let at: string | undefined = actor.unitId && tree.parentOf.has(actor.unitId) ? actor.unitId : undefined; at && at !== orgWide; at = tree.parentOf.get(at)) mine.push(at);
+	return db
+		.select({ id: pulseAction.id, dimension: pulseAction.dimension, title: pulseAction.title, description: pulseAction.description, takenOn: pulseAction.takenOn, unitName: orgUnit.name })
+		.from(pulseAction)
+		.leftJoin(orgUnit, eq(orgUnit.id, pulseAction.unitId))
+		.where(mine.length ? or(isNull(pulseAction.unitId), inArray(pulseAction.unitId, mine)) : isNull(pulseAction.unitId))
+		.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt))
+		.limit(limit);
 }

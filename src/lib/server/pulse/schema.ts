@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, orgUnit, person } from '../db/schema/core';
 
-import { pulseQuestionKinds } from '../../pulse';
+import { pulseDimensions, pulseQuestionKinds } from '../../pulse';
 
 /** A recurring survey HR defines. */
 export const pulseSurvey = pgTable(
@@ -141,4 +141,23 @@ export const pulseRoundUnit = pgTable(
 		answered: integer('answered').notNull().default(0)
 	},
 	(t) => [index('pulse_round_unit_round_idx').on(t.roundId)]
+);
+
+/** "You said, we did": what a lead or HR did about a dimension, for a group (null: the whole organisation). */
+export const pulseAction = pgTable(
+	'pulse_action',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		surveyId: uuid('survey_id')
+			.notNull()
+			.references(() => pulseSurvey.id, { onDelete: 'cascade' }),
+		unitId: uuid('unit_id').references(() => orgUnit.id, { onDelete: 'cascade' }),
+		dimension: text('dimension', { enum: pulseDimensions }).notNull(),
+		title: text('title').notNull(),
+		description: text('description'),
+		takenOn: date('taken_on').notNull(),
+		createdBy: uuid('created_by').references(() => person.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('pulse_action_survey_idx').on(t.surveyId, t.unitId)]
 );

@@ -361,6 +361,7 @@ describe('anonymity rules (each as stated on /pulse/anonymity)', () => {
 		const managerView = (await pulseResults(await actorFor(demo.manager), { surveyId: round.surveyId }))!;
 		expect(managerView.groups.map((group) => group.id).sort()).toEqual([orgWide, platform, observability].sort());
 		expect(managerView.selected).toBe(platform);
+		expect((await pulseResults(await actorFor(demo.hr), { surveyId: round.surveyId }))!.selected).toBe(orgWide);
 	});
 });
 

@@ -40,8 +40,9 @@ const comments = [
 ];
 
 /**
- * Four people, to show that a group this small is never shown on its own. Led by the Platform Team's
- * lead (the demo manager), so that the manager's results show it withheld.
+ * Four people, to show that a group this small is never shown on its own. The unit is led by the
+ * Platform Team's lead (the demo manager), so that the manager's results show it withheld; the four
+ * report to the director of Engineering, which leaves the manager's own team as the other demos know it.
  */
 const smallUnit = {
 	name: 'Observability',
@@ -65,7 +66,7 @@ const windowDays = 5;
  */
 export async function seedPulseDemo(executor: Executor, options: { timeZone: string; passwordHash: string }): Promise<void> {
 	const random = createRandom(0x70756c73);
-	const [parent] = await executor.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.name, smallUnit.parent));
+	const [parent] = await executor.select({ id: orgUnit.id, leadId: orgUnit.leadId }).from(orgUnit).where(eq(orgUnit.name, smallUnit.parent));
 	const [sibling] = await executor.select({ leadId: orgUnit.leadId }).from(orgUnit).where(eq(orgUnit.name, smallUnit.ledLike));
 	if (!parent || !sibling) throw new Error('Pulse demo: no Engineering or Platform Team.');
 	const [small] = await executor.insert(orgUnit).values({ name: smallUnit.name, parentId: parent.id, leadId: sibling.leadId }).returning({ id: orgUnit.id });
@@ -75,7 +76,7 @@ export async function seedPulseDemo(executor: Executor, options: { timeZone: str
 			kind: 'employee' as const,
 			status: 'active' as const,
 			unitId: small!.id,
-			managerId: sibling.leadId,
+			managerId: parent.leadId,
 			passwordHash: options.passwordHash,
 			locale: 'nl',
 			location: 'Groningen',

@@ -432,11 +432,12 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	const names = new Map(units.map((unit) => [unit.id, { name: unit.name, depth: unit.depth + 1 }]));
 	const groups = candidates.map((id) => ({ id, name: names.get(id)?.name ?? '', depth: names.get(id)?.depth ?? 0 }));
 	if (options.group && !candidates.includes(options.group)) return null;
-	// Until the latest round is known: a manager starts at their own units, everyone else at the organisation.
-	let selected = options.group ?? candidates.find((id) => id !== orgWide) ?? orgWide;
+	const resource = groupResources(units, tree);
+	// A lead starts at their own units, everyone else (HR included) at the organisation.
+	const led = candidates.filter((id) => resource(id).leadIds.includes(actor.id));
+	let selected = options.group ?? led[0] ?? orgWide;
 	// By default the newest survey with results.
 	const survey = options.surveyId ? surveys.find((candidate) => candidate.id === options.surveyId) : (surveys.find((candidate) => candidate.hasResults) ?? surveys[0]);
-	const resource = groupResources(units, tree);
 	const empty: PulseResults = {
 		surveys: surveys.map(({ id, name }) => ({ id, name })),
 		survey: null,
@@ -563,8 +564,8 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	}
 
 	const latest = rounds.length - 1;
-	// A manager starts at the first of their own units that the latest round shows.
-	if (!options.group) selected = candidates.find((id) => id !== orgWide && shownPerRound[latest]!.has(id)) ?? orgWide;
+	// A lead starts at the first of their own units that the latest round shows.
+	if (!options.group) selected = led.find((id) => shownPerRound[latest]!.has(id)) ?? orgWide;
 	result.selected = selected;
 
 	// Comments need 2N answers, and the same guard against differencing among the groups shown.

@@ -18,6 +18,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			flex: can(actor, 'flex.use'),
 			flexTeam: can(actor, 'flex.team'),
 			growth: can(actor, 'growth.use'),
+			pulse: can(actor, 'pulse.answer'),
+			xla: can(actor, 'xla.view'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage') || can(actor, 'growth.framework.manage')
 		}
 	};

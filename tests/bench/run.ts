@@ -171,7 +171,9 @@ async function main(): Promise<void> {
 		{ name: '/flex/team', as: 'manager', paths: ['/flex/team'] },
 		// Own plans, and a manager's list of the plans a large team shared with them.
 		{ name: '/growth', as: 'employee', paths: ['/growth'] },
-		{ name: '/growth', as: 'manager', paths: ['/growth'] }
+		{ name: '/growth', as: 'manager', paths: ['/growth'] },
+		// Twelve closed rounds of the demo's pulse; results come from per-unit tallies, so their cost follows units × rounds, not head count.
+		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] }
 	];
 
 	const figures: Figures[] = [];

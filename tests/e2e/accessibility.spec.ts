@@ -111,6 +111,13 @@ for (const { theme, locale } of variants) {
 				await submit(visitor, button(visitor, 'flex_submit'));
 				await expect(label(visitor, 'flex_field_ends_on')).toHaveAttribute('aria-invalid', 'true');
 				await expectAccessible(visitor);
+				await visit(visitor, '/pulse');
+				await expect(heading(visitor)).toHaveText(tt('pulse_title'));
+				await visit(visitor, '/pulse/anonymity');
+				await visit(visitor, '/pulse/results');
+				await expect(heading(visitor)).toHaveText(tt('pulse_results_title'));
+				await visit(visitor, '/xla');
+				await expect(heading(visitor)).toHaveText(tt('xla_title'));
 			}
 			if (role === 'manager') {
 				// The decision inbox holds the demo's waiting exception; its page offers the decision.
@@ -120,9 +127,31 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/flex/policies');
 				await expect(visitor).toHaveURL(/\/flex\/policies\?unit=/);
+				await visit(visitor, '/pulse/results');
 			}
 			await signOut(visitor, locale);
 		}
+
+		// HR: the pulse surveys (a refused form) and every group's results.
+		const hr = await browserFor();
+		await signIn(hr, demo.hr, undefined, locale);
+		await visit(hr, '/admin/pulse');
+		await label(hr, 'pulse_field_window').fill('20');
+		await label(hr, 'pulse_field_recurrence').selectOption('7');
+		await submit(hr, button(hr, 'pulse_create'));
+		await expectFieldError(hr, tt('pulse_field_window'), tt('pulse_window_too_long'));
+		await expectAccessible(hr);
+		await visit(hr, '/pulse/results');
+		await visit(hr, '/xla');
+		await hr.getByRole('link', { name: 'IT service desk' }).click();
+		await expect(hr).toHaveURL(/\/xla\/[\w-]+$/);
+		await expectAccessible(hr);
+		await label(hr, 'xla_field_measure_name').fill(' ');
+		await label(hr, 'xla_field_target').fill('7');
+		await submit(hr, button(hr, 'xla_add_measure'));
+		await expectFieldError(hr, tt('xla_field_measure_name'), tt('validation_required'));
+		await expectAccessible(hr);
+		await signOut(hr, locale);
 
 		// The admin sees every page there is.
 		const admin = await browserFor();

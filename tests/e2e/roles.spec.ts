@@ -1,27 +1,31 @@
 import { demo, expect, expectAccessible, signIn, signOut, t, test, visit, type DemoRole } from './fixtures';
 
+/** The main navigation of everyone employed; staff find Admin after it. */
+const employed = [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('flex_nav'), t('growth_nav'), t('pulse_nav'), t('xla_nav')];
+
 /** What each demo role finds: the main navigation, the sections of its home, the admin sections. */
 const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string; admin: string[] | null }> = {
 	hr: {
-		nav: [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('nav_admin')],
+		nav: [...employed, t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
-		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('admin_audit')]
+		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('growth_admin_nav'), t('pulse_admin_nav'), t('admin_audit')]
 	},
 	manager: {
-		nav: [t('nav_home'), t('nav_people'), t('knowledge_nav')],
+		nav: employed,
 		home: [t('home_you'), 'Reporting to you', 'Your team'],
 		intro: t('home_intro_employee'),
 		admin: null
 	},
-	employee: { nav: [t('nav_home'), t('nav_people'), t('knowledge_nav')], home: [t('home_you'), 'Your team'], intro: t('home_intro_employee'), admin: null },
-	alumni: { nav: [t('nav_home'), t('knowledge_nav')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
+	employee: { nav: employed, home: [t('home_you'), 'Your team'], intro: t('home_intro_employee'), admin: null },
+	// Alumni keep their own growth plans and may mentor.
+	alumni: { nav: [t('nav_home'), t('knowledge_nav'), t('growth_nav')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
 	partner: { nav: [t('nav_home'), t('knowledge_nav')], home: [t('home_you')], intro: t('home_intro_partner'), admin: null },
 	admin: {
-		nav: [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('nav_admin')],
+		nav: [...employed, t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
-		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('admin_audit'), t('admin_outbox'), t('admin_settings')]
+		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('growth_admin_nav'), t('admin_audit'), t('admin_outbox'), t('admin_settings')]
 	}
 };
 

@@ -29,7 +29,9 @@ async function fingerprint(): Promise<string> {
 		'knowledge_space_partner',
 		'knowledge_space_moderator',
 		'knowledge_post',
-		'knowledge_comment'
+		'knowledge_comment',
+		'pulse_survey',
+		'pulse_question'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -182,6 +184,27 @@ const cases: BadInput[] = [
 		},
 		body: { name: 'x'.repeat(121), parentId: '', leadEmail: '' },
 		errors: { name: 'Use at most 120 characters.' }
+	},
+	{
+		form: 'new pulse survey',
+		as: 'hr',
+		path: () => '/admin/pulse?/create',
+		body: { name: ' ', questions_happiness: 'Happy?', recurrenceDays: '10', windowDays: '0', minGroupSize: '2', firstOpensOn: 'soon' },
+		errors: {
+			name: 'Please fill this in.',
+			recurrenceDays: 'Choose one of the options.',
+			windowDays: 'Must be at least 1.',
+			minGroupSize: 'Must be at least 3.',
+			firstOpensOn: 'Enter a date as YYYY-MM-DD.'
+		},
+		refilled: { questions_happiness: 'Happy?' }
+	},
+	{
+		form: 'pulse survey without questions, open longer than its rhythm',
+		as: 'hr',
+		path: () => '/admin/pulse?/create',
+		body: { name: 'Quiet pulse', recurrenceDays: '7', windowDays: '10', minGroupSize: '5', firstOpensOn: '2030-01-07' },
+		errors: { windowDays: 'A round cannot stay open longer than the time between rounds.', questions_happiness: 'Ask at least one question.' }
 	},
 	{
 		form: 'password reset request',

@@ -5,7 +5,7 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { careerTrack, comment, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, skill, skillProposal, trackLevel, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, comment, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -45,6 +45,7 @@ const adminOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), admin: 'ok' 
 /** Staff are told it does not exist; everyone else is refused before the id is even looked at. */
 const staffNotFound = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 404, admin: 404 });
 const colleagues = (): Record<Role, Outcome> => ({ ...signedIn('ok'), alumni: 403, partner: 403 });
+const hrOnly = (): Record<Role, Outcome> => ({ ...signedIn(403), hr: 'ok' });
 
 let unitCounter = 0;
 /** Someone to act on; what they hold decides who may change them. */
@@ -164,6 +165,28 @@ async function freshProposal(context: Context): Promise<string> {
 
 const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
 
+async function unitNamed(app: TestApp, name: string): Promise<string> {
+	const [unit] = await app.db.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.name, name));
+	return unit!.id;
+}
+async function xlaServiceNamed(app: TestApp, name: string): Promise<string> {
+	const [service] = await app.db.select({ id: xlaService.id }).from(xlaService).where(eq(xlaService.name, name));
+	return `/xla/${service!.id}`;
+}
+async function xlaMeasureOf(app: TestApp, name: string): Promise<string> {
+	const [measure] = await app.db.select({ id: xlaMeasure.id }).from(xlaMeasure).innerJoin(xlaService, eq(xlaService.id, xlaMeasure.serviceId)).where(eq(xlaService.name, name));
+	return measure!.id;
+}
+async function pulseActionFor(context: Context): Promise<Record<string, string>> {
+	const [survey] = await context.app.db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.name, 'Bi-weekly pulse'));
+	return { surveyId: survey!.id, dimension: 'workload', title: `Action ${++unitCounter}`, description: '', takenOn: '2026-11-02' };
+}
+/** An answer to the demo's open pulse round: every role answers it once. */
+async function pulseAnswer(context: Context): Promise<Record<string, string>> {
+	const [round] = await context.app.db.select({ id: pulseRound.id, surveyId: pulseRound.surveyId }).from(pulseRound).where(eq(pulseRound.closed, false));
+	const questions = await context.app.db.select({ position: pulseQuestion.position }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, round!.surveyId));
+	return { roundId: round!.id, ...Object.fromEntries(questions.map((question) => [`score_${question.position}`, '7'])) };
+}
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -358,6 +381,23 @@ const cases: Case[] = [
 	{ route: '/admin/growth/tracks/[id]', action: 'expect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId!, proficiency: '3' }), expect: staff() },
 	{ route: '/admin/growth/tracks/[id]', action: 'unexpect', path: (context) => freshTrack(context), body: () => ({ levelId: made.levelId!, skillId: made.skillId! }), expect: staff() },
 	...['/admin/growth/skills/[id]', '/admin/growth/tracks/[id]'].map((route): Case => ({ route, action: 'GET', path: () => route.replace('[id]', 'not-a-uuid'), expect: staffNotFound(), note: 'malformed id' })),
+	{ route: '/pulse', action: 'GET', path: () => '/pulse', expect: colleagues() },
+	{ route: '/pulse', action: 'answer', path: () => '/pulse', body: pulseAnswer, expect: colleagues() },
+	{ route: '/pulse/anonymity', action: 'GET', path: () => '/pulse/anonymity', expect: colleagues() },
+	{ route: '/pulse/results', action: 'GET', path: () => '/pulse/results', expect: colleagues() },
+	// Only HR sees every unit; a lead sees their own unit tree; nobody else learns a unit's results exist.
+	{ route: '/pulse/results', action: 'GET', path: ({ ids }) => `/pulse/results?group=${ids.unit}`, expect: { ...colleagues(), employee: 404, admin: 404 }, note: "the manager's own unit" },
+	{ route: '/pulse/results', action: 'GET', path: async ({ app }) => `/pulse/results?group=${await unitNamed(app, 'Service Desk')}`, expect: { ...colleagues(), employee: 404, manager: 404, admin: 404 }, note: 'another unit' },
+	// "You said, we did" for the manager's own unit: only its lead and HR may record one.
+	{ route: '/pulse/results', action: 'act', path: () => '/pulse/results', body: async (context) => ({ ...(await pulseActionFor(context)), group: context.ids.unit }), expect: { ...colleagues(), employee: 404, admin: 404 } },
+	{ route: '/admin/pulse', action: 'GET', path: () => '/admin/pulse', expect: hrOnly() },
+	{ route: '/admin/pulse', action: 'create', path: () => '/admin/pulse', body: () => ({ name: `Pulse ${++unitCounter}`, questions_happiness: 'How are you?', recurrenceDays: '14', windowDays: '5', minGroupSize: '5', firstOpensOn: '2030-01-07' }), expect: hrOnly() },
+	{ route: '/xla', action: 'GET', path: () => '/xla', expect: colleagues() },
+	{ route: '/xla', action: 'create', path: () => '/xla', body: () => ({ name: `Service ${++unitCounter}`, description: '' }), expect: hrOnly() },
+	{ route: '/xla/[id]', action: 'GET', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), expect: colleagues() },
+	{ route: '/xla/[id]', action: 'GET', path: () => '/xla/not-a-uuid', expect: { ...colleagues(), employee: 404, manager: 404, hr: 404, admin: 404 }, note: 'malformed id' },
+	{ route: '/xla/[id]', action: 'measure', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: () => ({ kind: 'experience', name: `Measure ${++unitCounter}`, target: '7', higherIsBetter: 'on', unit: '' }), expect: hrOnly() },
+	{ route: '/xla/[id]', action: 'value', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: async ({ app }) => ({ measureId: await xlaMeasureOf(app, 'Onboarding'), period: '2026-11', value: '8' }), expect: hrOnly() },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

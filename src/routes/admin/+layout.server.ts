@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			partners: can(actor, 'partners.manage'),
 			knowledge: can(actor, 'knowledge.spaces.manage'),
 			audit: can(actor, 'audit.view'),
+			pulse: can(actor, 'pulse.manage'),
 			outbox: can(actor, 'outbox.view'),
 			settings: can(actor, 'settings.manage'),
 			growth: can(actor, 'growth.framework.manage')

@@ -98,8 +98,32 @@ const rules = {
 	'growth.plan.edit': (actor: Subject, plan: PlanResource) => !!actor && growsHere(actor) && plan.ownerId === actor.id,
 	/** A mentorship and its shared notes: its mentor and mentee. */
 	'growth.mentorship.view': (actor: Subject, relation: { mentorId: string; menteeId: string }) =>
-		!!actor && growsHere(actor) && (relation.mentorId === actor.id || relation.menteeId === actor.id)
+		!!actor && growsHere(actor) && (relation.mentorId === actor.id || relation.menteeId === actor.id),
+	/** Defining pulses is the people team's work. */
+	'pulse.manage': (actor: Subject) => holds(actor, 'hr'),
+	/** Employees answer pulses and see results. */
+	'pulse.answer': isEmployee,
+	'pulse.results': isEmployee,
+	/**
+	 * Which groups' pulse results someone may ask for: everyone employed the organisation's, a lead
+	 * their unit and everything below it, HR every group. Whether a group is then shown depends on
+	 * its answers (the pulse module's anonymity rules).
+	 */
+	'pulse.group.view': (actor: Subject, group: PulseGroupResource) =>
+		isEmployee(actor) && (group.orgWide || holds(actor, 'hr') || group.leadIds.includes(actor!.id)),
+	/** "You said, we did": HR for any group, a lead for their own units (not for the whole organisation). */
+	'pulse.action.record': (actor: Subject, group: PulseGroupResource) =>
+		isEmployee(actor) && (holds(actor, 'hr') || (!group.orgWide && group.leadIds.includes(actor!.id))),
+	/** Experience level agreements: open to everyone employed, kept by HR. */
+	'xla.view': isEmployee,
+	'xla.manage': (actor: Subject) => holds(actor, 'hr')
 } as const;
+
+/** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */
+export interface PulseGroupResource {
+	orgWide: boolean;
+	leadIds: readonly string[];
+}
 
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];

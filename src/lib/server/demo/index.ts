@@ -8,6 +8,8 @@ import { firstNames, lastNames } from './names';
 import { seedKnowledgeDemo } from '../knowledge/demo';
 import { seedFlexDemo } from '../flex/demo';
 import { seedGrowthDemo } from '../growth/demo';
+import { seedPulseDemo } from '../pulse/demo';
+import { seedXlaDemo } from '../xla/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -544,6 +546,8 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 	await seedKnowledgeDemo(executor);
 	await seedFlexDemo(executor, 'Europe/Amsterdam');
 	await seedGrowthDemo(executor);
+	await seedPulseDemo(executor, { timeZone: 'Europe/Amsterdam', passwordHash });
+	await seedXlaDemo(executor);
 }
 
 /**

@@ -6,6 +6,7 @@ import { deleteDeadTokens } from '../auth/tokens-store';
 import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
 import { remindAndEscalate } from '../flex';
+import { runPulseCycle } from '../pulse';
 import { queues, runningBoss, setBoss } from './queue';
 
 const day = 24 * 60 * 60_000;
@@ -41,6 +42,11 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 
 	await boss.work(queues.housekeeping, async () => housekeeping());
 	await boss.schedule(queues.housekeeping, '17 3 * * *');
+	// Pulse rounds open and close by the day; hourly catches a new day soon in any time zone.
+	await boss.work(queues.pulseCycle, async () => {
+		await runPulseCycle();
+	});
+	await boss.schedule(queues.pulseCycle, '7 * * * *');
 
 	await boss.work(queues.flexDeadlines, async () => {
 		await remindAndEscalate(config.origin);

@@ -3,7 +3,8 @@ import type PgBoss from 'pg-boss';
 export const queues = {
 	deliverMail: 'outbox-deliver',
 	housekeeping: 'housekeeping',
-	flexDeadlines: 'flex-deadlines'
+	flexDeadlines: 'flex-deadlines',
+	pulseCycle: 'pulse-cycle'
 } as const;
 export type Queue = (typeof queues)[keyof typeof queues];
 

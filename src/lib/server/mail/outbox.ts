@@ -16,16 +16,26 @@ export interface OutgoingEmail extends RenderedEmail {
  * commits. Without SMTP it is kept for admins to read at /admin/outbox.
  */
 export async function queueEmail(executor: Executor, email: OutgoingEmail): Promise<void> {
-	await executor.insert(outboxEmail).values({
-		toAddress: email.to,
-		personId: email.personId ?? null,
-		purpose: email.purpose,
-		subject: email.subject,
-		bodyText: email.text,
-		status: readConfig().smtpUrl ? 'pending' : 'kept'
-	});
+	await queueEmails(executor, [email]);
+}
+
+/** Many at once (a pulse invites everyone): in multi-row inserts, far below PostgreSQL's parameter limit. */
+export async function queueEmails(executor: Executor, emails: readonly OutgoingEmail[]): Promise<void> {
+	const status: OutboxStatus = readConfig().smtpUrl ? 'pending' : 'kept';
+	for (let start = 0; start < emails.length; start += 1000) {
+		await executor.insert(outboxEmail).values(
+			emails.slice(start, start + 1000).map((email) => ({
+				toAddress: email.to,
+				personId: email.personId ?? null,
+				purpose: email.purpose,
+				subject: email.subject,
+				bodyText: email.text,
+				status
+			}))
+		);
+	}
 	// Nudge the sender; should this run before the transaction commits, the schedule catches it.
-	if (readConfig().smtpUrl) void requestSoon(queues.deliverMail);
+	if (emails.length && readConfig().smtpUrl) void requestSoon(queues.deliverMail);
 }
 
 export async function listOutbox(options: { limit: number; offset: number; status?: OutboxStatus }) {

@@ -5,3 +5,5 @@ export * from './core';
 export * from '../../knowledge/schema';
 export * from '../../flex/schema';
 export * from '../../growth/schema';
+export * from '../../pulse/schema';
+export * from '../../xla/schema';

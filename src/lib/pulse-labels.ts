@@ -1,0 +1,31 @@
+import { m } from '$lib/paraglide/messages';
+import type { PulseDimension } from '$lib/pulse';
+
+export function dimensionLabel(dimension: PulseDimension): string {
+	const labels: Record<PulseDimension, () => string> = {
+		happiness: m.pulse_dimension_happiness,
+		workload: m.pulse_dimension_workload,
+		autonomy: m.pulse_dimension_autonomy,
+		growth: m.pulse_dimension_growth,
+		connection: m.pulse_dimension_connection,
+		recognition: m.pulse_dimension_recognition,
+		belief: m.pulse_dimension_belief
+	};
+	return labels[dimension]();
+}
+
+/** Distinguishable on light and dark backgrounds; the table carries the numbers. */
+export const dimensionColours: Record<PulseDimension, string> = {
+	happiness: '#d97706',
+	workload: '#2563eb',
+	autonomy: '#059669',
+	growth: '#7c3aed',
+	connection: '#db2777',
+	recognition: '#0891b2',
+	belief: '#dc2626'
+};
+
+/** A heatmap cell: red through yellow to green, light enough for dark text. */
+export function heat(value: number): string {
+	return `hsl(${Math.round((value / 10) * 120)} 65% 82%)`;
+}

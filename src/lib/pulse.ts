@@ -1,0 +1,9 @@
+/** What a pulse asks about, shared by the server and the pages. `enps` is the "would you recommend us" question, kept apart from the HQ. */
+export const pulseDimensions = ['happiness', 'workload', 'autonomy', 'growth', 'connection', 'recognition', 'belief'] as const;
+export type PulseDimension = (typeof pulseDimensions)[number];
+export const pulseQuestionKinds = [...pulseDimensions, 'enps'] as const;
+export type PulseQuestionKind = (typeof pulseQuestionKinds)[number];
+export const orgWide = 'org';
+
+/** How often a pulse can recur, in days. */
+export const recurrenceOptions = [7, 14, 28] as const;

@@ -1,0 +1,621 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { db, isId, rawRows, type Executor } from '../db';
+import { orgUnit, person } from '../db/schema';
+import { listUnits, type OrgUnitNode } from '../org';
+import { can, type Actor, type PulseGroupResource } from '../authz';
+import { getOrganisation } from '../organisation';
+import { readConfig } from '../config';
+import { queueEmails } from '../mail/outbox';
+import { recipientLocale } from '../mail/templates';
+import { pulseInvitationEmail, pulseReminderEmail } from './mail';
+import { groupTree, orgWide, shownGroups, type GroupTree } from './anonymity';
+import {
+	pulseAction,
+	pulseAnswer,
+	pulseComment,
+	pulseParticipation,
+	pulseQuestion,
+	pulseRound,
+	pulseRoundUnit,
+	pulseSurvey,
+	pulseTally
+} from './schema';
+import { pulseDimensions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
+
+export { orgWide } from './anonymity';
+
+const dayMs = 86_400_000;
+export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+/** Today in the organisation's time zone: rounds open and close by its calendar. */
+export function today(timeZone: string, now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defining a pulse (HR)
+
+export interface SurveyInput {
+	name: string;
+	questions: { kind: PulseQuestionKind; prompt: string }[];
+	audienceUnitIds: string[];
+	recurrenceDays: number;
+	windowDays: number;
+	minGroupSize: number;
+	allowComment: boolean;
+	firstOpensOn: string;
+}
+
+export async function createSurvey(input: SurveyInput, executor: Executor = db): Promise<{ ok: true; id: string } | { ok: false; field: 'audienceUnitIds'; reason: 'unit_not_found' }> {
+	return executor.transaction(async (tx) => {
+		const units = new Set((await listUnits(tx)).map((unit) => unit.id));
+		if (input.audienceUnitIds.some((id) => !units.has(id))) return { ok: false, field: 'audienceUnitIds', reason: 'unit_not_found' } as const;
+		const [survey] = await tx
+			.insert(pulseSurvey)
+			.values({
+				name: input.name,
+				audienceUnitIds: input.audienceUnitIds,
+				recurrenceDays: input.recurrenceDays,
+				windowDays: input.windowDays,
+				minGroupSize: input.minGroupSize,
+				allowComment: input.allowComment,
+				nextOpensOn: input.firstOpensOn
+			})
+			.returning({ id: pulseSurvey.id });
+		await tx.insert(pulseQuestion).values(input.questions.map((question, position) => ({ surveyId: survey!.id, position, ...question })));
+		return { ok: true, id: survey!.id } as const;
+	});
+}
+
+export async function listSurveys() {
+	return db
+		.select({
+			id: pulseSurvey.id,
+			name: pulseSurvey.name,
+			active: pulseSurvey.active,
+			recurrenceDays: pulseSurvey.recurrenceDays,
+			windowDays: pulseSurvey.windowDays,
+			minGroupSize: pulseSurvey.minGroupSize,
+			nextOpensOn: pulseSurvey.nextOpensOn,
+			audienceUnitIds: pulseSurvey.audienceUnitIds,
+			rounds: sql<number>`(select count(*)::int from ${pulseRound} where ${pulseRound.surveyId} = ${pulseSurvey.id})`
+		})
+		.from(pulseSurvey)
+		.orderBy(desc(pulseSurvey.createdAt));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audience
+
+/** Whether someone placed in `unitId` belongs to an audience (units with everything below them). */
+function inAudience(tree: GroupTree, audience: readonly string[], unitId: string | null): boolean {
+	if (audience.length === 0) return true;
+	for (let id: string | undefined = unitId ?? undefined; id && id !== orgWide; id = tree.parentOf.get(id)) {
+		if (audience.includes(id)) return true;
+	}
+	return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering
+
+export interface OpenRound {
+	roundId: string;
+	surveyName: string;
+	number: number;
+	closesOn: string;
+	allowComment: boolean;
+	minGroupSize: number;
+	questions: { position: number; kind: PulseQuestionKind; prompt: string }[];
+	answered: boolean;
+}
+
+/** The rounds open today that ask this person, and whether they have answered them. */
+export async function openRoundsFor(actor: Actor, on?: string): Promise<OpenRound[]> {
+	if (actor.kind !== 'employee') return [];
+	const day = on ?? today((await getOrganisation()).timeZone);
+	const rounds = await db
+		.select({
+			roundId: pulseRound.id,
+			surveyId: pulseSurvey.id,
+			surveyName: pulseSurvey.name,
+			number: pulseRound.number,
+			closesOn: pulseRound.closesOn,
+			allowComment: pulseSurvey.allowComment,
+			minGroupSize: pulseSurvey.minGroupSize,
+			audience: pulseSurvey.audienceUnitIds,
+			answered: sql<boolean>`exists (select 1 from ${pulseParticipation} where ${pulseParticipation.roundId} = ${pulseRound.id} and ${pulseParticipation.personId} = ${actor.id})`
+		})
+		.from(pulseRound)
+		.innerJoin(pulseSurvey, eq(pulseSurvey.id, pulseRound.surveyId))
+		.where(and(eq(pulseRound.closed, false), lte(pulseRound.opensOn, day), sql`${pulseRound.closesOn} >= ${day}`))
+		.orderBy(asc(pulseRound.closesOn));
+	if (rounds.length === 0) return [];
+	const tree = groupTree(await listUnits());
+	const mine = rounds.filter((round) => inAudience(tree, round.audience, actor.unitId));
+	if (mine.length === 0) return [];
+	const questions = await db
+		.select({ surveyId: pulseQuestion.surveyId, position: pulseQuestion.position, kind: pulseQuestion.kind, prompt: pulseQuestion.prompt })
+		.from(pulseQuestion)
+		.where(
+			inArray(
+				pulseQuestion.surveyId,
+				mine.map((round) => round.surveyId)
+			)
+		)
+		.orderBy(asc(pulseQuestion.position));
+	return mine.map(({ surveyId, audience: _audience, ...round }) => ({
+		...round,
+		questions: questions.filter((question) => question.surveyId === surveyId).map(({ surveyId: _survey, ...question }) => question)
+	}));
+}
+
+export type AnswerResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_answered' | 'invalid' };
+
+/**
+ * Records one answer. Participation and answer are written in one transaction but share nothing:
+ * the answer has its own random id, the author's unit and the scores; participation has the person
+ * and the round. The participation's primary key refuses a second answer, also from parallel requests.
+ */
+export async function submitAnswer(actor: Actor, roundId: string, scores: number[], comment: string | null, on?: string): Promise<AnswerResult> {
+	if (!isId(roundId)) return { ok: false, reason: 'not_found' };
+	const round = (await openRoundsFor(actor, on)).find((candidate) => candidate.roundId === roundId);
+	if (!round) return { ok: false, reason: 'not_found' };
+	if (round.answered) return { ok: false, reason: 'already_answered' };
+	if (scores.length !== round.questions.length || scores.some((score) => !Number.isInteger(score) || score < 0 || score > 10)) return { ok: false, reason: 'invalid' };
+	return db.transaction(async (tx) => {
+		const taken = await tx.insert(pulseParticipation).values({ roundId, personId: actor.id }).onConflictDoNothing().returning({ roundId: pulseParticipation.roundId });
+		if (taken.length === 0) return { ok: false, reason: 'already_answered' } as const;
+		await tx.insert(pulseAnswer).values({ roundId, unitId: actor.unitId, scores });
+		if (comment && round.allowComment) await tx.insert(pulseComment).values({ roundId, unitId: actor.unitId, body: comment });
+		return { ok: true } as const;
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cycle (pg-boss runs it hourly; tests call it with a date)
+
+/**
+ * Closes the rounds whose window has passed, opens the rounds that are due (with invitations), and
+ * sends the one reminder half-way through a window. Each step is its own transaction.
+ */
+export async function runPulseCycle(on?: string): Promise<{ closed: number; opened: number; reminded: number }> {
+	const organisation = await getOrganisation();
+	const day = on ?? today(organisation.timeZone);
+	let closed = 0;
+	let opened = 0;
+	let reminded = 0;
+	const due = await db.select({ id: pulseRound.id }).from(pulseRound).where(and(eq(pulseRound.closed, false), sql`${pulseRound.closesOn} < ${day}`));
+	for (const round of due) if (await closeRound(round.id)) closed++;
+
+	const surveys = await db.select().from(pulseSurvey).where(and(eq(pulseSurvey.active, true), lte(pulseSurvey.nextOpensOn, day)));
+	for (const survey of surveys) if (await openRound(survey.id, day, organisation.name)) opened++;
+
+	const open = await db
+		.select({ id: pulseRound.id })
+		.from(pulseRound)
+		.innerJoin(pulseSurvey, eq(pulseSurvey.id, pulseRound.surveyId))
+		.where(
+			and(
+				eq(pulseRound.closed, false),
+				eq(pulseRound.reminded, false),
+				sql`${pulseRound.opensOn} + (${pulseSurvey.windowDays} / 2) <= ${day}::date`,
+				sql`${pulseRound.closesOn} >= ${day}`
+			)
+		);
+	for (const round of open) if (await remind(round.id, organisation.name)) reminded++;
+	return { closed, opened, reminded };
+}
+
+async function audienceMembers(executor: Executor, audience: readonly string[]) {
+	const tree = groupTree(await listUnits(executor));
+	const people = await executor
+		.select({ id: person.id, email: person.email, locale: person.locale, unitId: person.unitId })
+		.from(person)
+		.where(and(eq(person.kind, 'employee'), eq(person.status, 'active')));
+	return people.filter((member) => inAudience(tree, audience, member.unitId));
+}
+
+async function openRound(surveyId: string, day: string, organisationName: string): Promise<boolean> {
+	const config = readConfig();
+	const { defaultLocale } = await getOrganisation();
+	return db.transaction(async (tx) => {
+		// Locked, so that two instances running the cycle open the round once.
+		const [survey] = await tx.select().from(pulseSurvey).where(and(eq(pulseSurvey.id, surveyId), lte(pulseSurvey.nextOpensOn, day))).for('update');
+		if (!survey) return false;
+		let next = survey.nextOpensOn;
+		while (next <= day) next = addDays(next, survey.recurrenceDays);
+		const [last] = await tx.select({ number: pulseRound.number }).from(pulseRound).where(eq(pulseRound.surveyId, surveyId)).orderBy(desc(pulseRound.number)).limit(1);
+		const closesOn = addDays(day, survey.windowDays - 1);
+		const [round] = await tx
+			.insert(pulseRound)
+			.values({ surveyId, number: (last?.number ?? 0) + 1, opensOn: day, closesOn })
+			.returning({ id: pulseRound.id });
+		await tx.update(pulseSurvey).set({ nextOpensOn: next }).where(eq(pulseSurvey.id, surveyId));
+		const members = await audienceMembers(tx, survey.audienceUnitIds);
+		const invited = new Map<string | null, number>();
+		for (const member of members) invited.set(member.unitId, (invited.get(member.unitId) ?? 0) + 1);
+		if (invited.size) await tx.insert(pulseRoundUnit).values([...invited].map(([unitId, count]) => ({ roundId: round!.id, unitId, invited: count })));
+		const link = `${config.origin}/pulse`;
+		await queueEmails(
+			tx,
+			members.map((member) => ({
+				to: member.email,
+				personId: member.id,
+				purpose: 'pulse_invitation',
+				...pulseInvitationEmail(recipientLocale(member.locale, defaultLocale), { organisation: organisationName, survey: survey.name, link, closesOn })
+			}))
+		);
+		return true;
+	});
+}
+
+/** One reminder, to those in the audience who have not answered yet. */
+async function remind(roundId: string, organisationName: string): Promise<boolean> {
+	const config = readConfig();
+	const { defaultLocale } = await getOrganisation();
+	return db.transaction(async (tx) => {
+		const [round] = await tx
+			.update(pulseRound)
+			.set({ reminded: true })
+			.where(and(eq(pulseRound.id, roundId), eq(pulseRound.reminded, false)))
+			.returning({ surveyId: pulseRound.surveyId, closesOn: pulseRound.closesOn });
+		if (!round) return false;
+		const [survey] = await tx.select().from(pulseSurvey).where(eq(pulseSurvey.id, round.surveyId));
+		const answered = new Set(
+			(await tx.select({ personId: pulseParticipation.personId }).from(pulseParticipation).where(eq(pulseParticipation.roundId, roundId))).map((row) => row.personId)
+		);
+		const waiting = (await audienceMembers(tx, survey!.audienceUnitIds)).filter((member) => !answered.has(member.id));
+		await queueEmails(
+			tx,
+			waiting.map((member) => ({
+				to: member.email,
+				personId: member.id,
+				purpose: 'pulse_reminder',
+				...pulseReminderEmail(recipientLocale(member.locale, defaultLocale), {
+					organisation: organisationName,
+					survey: survey!.name,
+					link: `${config.origin}/pulse`,
+					closesOn: round.closesOn
+				})
+			}))
+		);
+		return true;
+	});
+}
+
+/**
+ * Closing a round: the answers become tallies per unit and question and are deleted; comments are
+ * rewritten in random order (so their order on disk no longer follows the order people answered
+ * in); who took part is forgotten, only the count per unit stays.
+ */
+export async function closeRound(roundId: string): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [round] = await tx.update(pulseRound).set({ closed: true }).where(and(eq(pulseRound.id, roundId), eq(pulseRound.closed, false))).returning({ id: pulseRound.id });
+		if (!round) return false;
+		await tx.execute(sql`
+			insert into pulse_tally (round_id, unit_id, question_id, answers, total, promoters, detractors)
+			select a.round_id, a.unit_id, q.id, count(*)::int, sum(s.score)::int,
+				count(*) filter (where s.score >= 9)::int, count(*) filter (where s.score <= 6)::int
+			from pulse_answer a
+			cross join lateral unnest(a.scores) with ordinality as s(score, position)
+			join pulse_round r on r.id = a.round_id
+			join pulse_question q on q.survey_id = r.survey_id and q.position = s.position - 1
+			where a.round_id = ${roundId}
+			group by a.round_id, a.unit_id, q.id`);
+		const answered = await rawRows<{ unit_id: string | null; count: number }>(
+			tx,
+			sql`select unit_id, count(*)::int as count from pulse_answer where round_id = ${roundId} group by unit_id`
+		);
+		for (const row of answered) {
+			const updated = await tx
+				.update(pulseRoundUnit)
+				.set({ answered: row.count })
+				.where(and(eq(pulseRoundUnit.roundId, roundId), row.unit_id ? eq(pulseRoundUnit.unitId, row.unit_id) : sql`${pulseRoundUnit.unitId} is null`))
+				.returning({ roundId: pulseRoundUnit.roundId });
+			// Someone who moved into a unit after the round opened: that unit had nobody invited.
+			if (updated.length === 0) await tx.insert(pulseRoundUnit).values({ roundId, unitId: row.unit_id, invited: 0, answered: row.count });
+		}
+		await tx.execute(sql`
+			with old as (delete from pulse_comment where round_id = ${roundId} returning unit_id, body)
+			insert into pulse_comment (round_id, unit_id, body) select ${roundId}, unit_id, body from old order by random()`);
+		await tx.delete(pulseAnswer).where(eq(pulseAnswer.roundId, roundId));
+		await tx.delete(pulseParticipation).where(eq(pulseParticipation.roundId, roundId));
+		return true;
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export interface GroupScores {
+	answered: number;
+	invited: number;
+	/** Mean per dimension on the 0–10 scale; null where the survey does not ask it. */
+	dimensions: Partial<Record<PulseDimension, number>>;
+	/** Happiness quotient: see `happinessQuotient`. */
+	hq: number | null;
+	/** eNPS: % promoters (9–10) minus % detractors (0–6), −100 to 100. */
+	enps: number | null;
+}
+
+/**
+ * The happiness quotient, 0–100: the mean of the dimension means (each 0–10), times ten. Every
+ * dimension weighs the same; eNPS is not part of it. Published on the results page.
+ */
+export function happinessQuotient(dimensionMeans: readonly number[]): number | null {
+	if (dimensionMeans.length === 0) return null;
+	return Math.round((dimensionMeans.reduce((sum, value) => sum + value, 0) / dimensionMeans.length) * 10);
+}
+
+export function netPromoterScore(answers: number, promoters: number, detractors: number): number | null {
+	if (answers === 0) return null;
+	return Math.round(((promoters - detractors) / answers) * 100);
+}
+
+export interface ResultGroup {
+	id: string;
+	name: string;
+	depth: number;
+}
+
+export interface PulseResults {
+	surveys: { id: string; name: string }[];
+	survey: { id: string; name: string; minGroupSize: number; dimensions: PulseDimension[]; hasEnps: boolean } | null;
+	groups: ResultGroup[];
+	rounds: { id: string; number: number; opensOn: string; closesOn: string }[];
+	/** Per group, per round (in `rounds` order): the scores, or null when the group is not shown. */
+	series: Record<string, (GroupScores | null)[]>;
+	/** The latest round's comments for `selected`, when shown (2N answers), in random order. */
+	comments: string[] | null;
+	selected: string;
+	/** "You said, we did" for `selected`, newest first, with the dimension's score before and since. */
+	actions: ActionView[];
+	/** Whether this viewer may record an action for `selected`. */
+	canAct: boolean;
+}
+
+export interface ActionView {
+	id: string;
+	dimension: PulseDimension;
+	title: string;
+	description: string | null;
+	takenOn: string;
+	/** The group's score on the dimension in the last round closed before the action, and in the latest round after it (null where not shown). */
+	before: number | null;
+	since: number | null;
+}
+
+/** A group as the authorisation rules see it: the organisation, or a unit with the leads of it and every unit above. */
+function groupResources(units: readonly OrgUnitNode[], tree: GroupTree): (id: string) => PulseGroupResource {
+	const leadOf = new Map(units.map((unit) => [unit.id, unit.leadId]));
+	return (id) => {
+		const leadIds: string[] = [];
+		for (let at: string | undefined = id; at && at !== orgWide; at = tree.parentOf.get(at)) {
+			const lead = leadOf.get(at);
+			if (lead) leadIds.push(lead);
+		}
+		return { orgWide: id === orgWide, leadIds };
+	};
+}
+
+/** The groups a viewer's role may ask for, before counting answers: the authorisation rule, per group. */
+function candidateGroups(actor: Actor, units: readonly OrgUnitNode[], tree: GroupTree): string[] {
+	const resource = groupResources(units, tree);
+	return tree.order.filter((id) => can(actor, 'pulse.group.view', resource(id)));
+}
+
+function shuffle<T>(items: T[]): T[] {
+	for (let index = items.length - 1; index > 0; index--) {
+		const other = Math.floor(Math.random() * (index + 1));
+		[items[index], items[other]] = [items[other]!, items[index]!];
+	}
+	return items;
+}
+
+/**
+ * What a viewer may see of a pulse: only closed rounds, only groups their role allows, and of
+ * those only the ones `shownGroups` lets through for that round.
+ */
+export async function pulseResults(actor: Actor, options: { surveyId?: string | null; group?: string | null }): Promise<PulseResults | null> {
+	const surveys = await db
+		.select({
+			id: pulseSurvey.id,
+			name: pulseSurvey.name,
+			minGroupSize: pulseSurvey.minGroupSize,
+			hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${pulseSurvey.id} and ${pulseRound.closed})`
+		})
+		.from(pulseSurvey)
+		.orderBy(desc(pulseSurvey.createdAt));
+	const units = await listUnits();
+	const tree = groupTree(units);
+	const candidates = candidateGroups(actor, units, tree);
+	const names = new Map(units.map((unit) => [unit.id, { name: unit.name, depth: unit.depth + 1 }]));
+	const groups = candidates.map((id) => ({ id, name: names.get(id)?.name ?? '', depth: names.get(id)?.depth ?? 0 }));
+	if (options.group && !candidates.includes(options.group)) return null;
+	const resource = groupResources(units, tree);
+	// A lead starts at their own units, everyone else (HR included) at the organisation.
+	const led = candidates.filter((id) => resource(id).leadIds.includes(actor.id));
+	let selected = options.group ?? led[0] ?? orgWide;
+	// By default the newest survey with results.
+	const survey = options.surveyId ? surveys.find((candidate) => candidate.id === options.surveyId) : (surveys.find((candidate) => candidate.hasResults) ?? surveys[0]);
+	const empty: PulseResults = {
+		surveys: surveys.map(({ id, name }) => ({ id, name })),
+		survey: null,
+		groups,
+		rounds: [],
+		series: {},
+		comments: null,
+		selected,
+		actions: [],
+		canAct: false
+	};
+	if (options.surveyId && !survey) return null;
+	if (!survey) return empty;
+
+	const [questions, rounds] = await Promise.all([
+		db.select({ id: pulseQuestion.id, kind: pulseQuestion.kind }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, survey.id)),
+		db
+			.select({ id: pulseRound.id, number: pulseRound.number, opensOn: pulseRound.opensOn, closesOn: pulseRound.closesOn })
+			.from(pulseRound)
+			.where(and(eq(pulseRound.surveyId, survey.id), eq(pulseRound.closed, true)))
+			.orderBy(asc(pulseRound.number))
+	]);
+	const kindOf = new Map(questions.map((question) => [question.id, question.kind]));
+	const dimensions = pulseDimensions.filter((dimension) => questions.some((question) => question.kind === dimension));
+	const hasEnps = questions.some((question) => question.kind === 'enps');
+	const result: PulseResults = { ...empty, survey: { id: survey.id, name: survey.name, minGroupSize: survey.minGroupSize, dimensions, hasEnps }, rounds };
+	const finish = async () => {
+		result.canAct = can(actor, 'pulse.action.record', resource(result.selected));
+		const actions = await db
+			.select()
+			.from(pulseAction)
+			.where(and(eq(pulseAction.surveyId, survey.id), result.selected === orgWide ? isNull(pulseAction.unitId) : eq(pulseAction.unitId, result.selected)))
+			.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt));
+		const points = result.series[result.selected] ?? [];
+		const score = (index: number, dimension: PulseDimension) => (index >= 0 ? (points[index]?.dimensions[dimension] ?? null) : null);
+		result.actions = actions.map((action) => {
+			const before = rounds.findLastIndex((round) => round.closesOn < action.takenOn);
+			const latest = rounds.length - 1;
+			return {
+				id: action.id,
+				dimension: action.dimension,
+				title: action.title,
+				description: action.description,
+				takenOn: action.takenOn,
+				before: score(before, action.dimension),
+				since: latest > before && rounds[latest]!.opensOn >= action.takenOn ? score(latest, action.dimension) : null
+			};
+		});
+		return result;
+	};
+	if (rounds.length === 0) return finish();
+
+	const roundIds = rounds.map((round) => round.id);
+	const [tallies, roundUnits] = await Promise.all([
+		db.select().from(pulseTally).where(inArray(pulseTally.roundId, roundIds)),
+		db.select().from(pulseRoundUnit).where(inArray(pulseRoundUnit.roundId, roundIds))
+	]);
+	const allowed = new Set(candidates);
+	const ancestry = (unitId: string | null): string[] => {
+		const chain: string[] = [];
+		for (let at: string | undefined = unitId && tree.parentOf.has(unitId) ? unitId : orgWide; at; at = at === orgWide ? undefined : tree.parentOf.get(at)) chain.push(at);
+		return chain;
+	};
+
+	/** Answers per unit in one round; a unit no longer in the tree counts for the organisation only. */
+	const directCounts = (roundId: string) => {
+		const direct = new Map<string | null, number>();
+		for (const row of roundUnits) {
+			if (row.roundId !== roundId) continue;
+			const unit = row.unitId && tree.parentOf.has(row.unitId) ? row.unitId : null;
+			direct.set(unit, (direct.get(unit) ?? 0) + row.answered);
+		}
+		return direct;
+	};
+	const shownPerRound = rounds.map((round) => shownGroups(tree, directCounts(round.id), allowed, survey.minGroupSize));
+
+	type Sums = { answered: number; invited: number; byKind: Map<PulseQuestionKind, { answers: number; total: number; promoters: number; detractors: number }> };
+	const sums = new Map<string, Sums>();
+	const sumsFor = (roundId: string, group: string): Sums => {
+		const key = `${roundId}:${group}`;
+		let entry = sums.get(key);
+		if (!entry) sums.set(key, (entry = { answered: 0, invited: 0, byKind: new Map() }));
+		return entry;
+	};
+	for (const row of roundUnits) {
+		for (const group of ancestry(row.unitId)) {
+			const entry = sumsFor(row.roundId, group);
+			entry.answered += row.answered;
+			entry.invited += row.invited;
+		}
+	}
+	for (const row of tallies) {
+		const kind = kindOf.get(row.questionId);
+		if (!kind) continue;
+		for (const group of ancestry(row.unitId)) {
+			const byKind = sumsFor(row.roundId, group).byKind;
+			const entry = byKind.get(kind) ?? { answers: 0, total: 0, promoters: 0, detractors: 0 };
+			entry.answers += row.answers;
+			entry.total += row.total;
+			entry.promoters += row.promoters;
+			entry.detractors += row.detractors;
+			byKind.set(kind, entry);
+		}
+	}
+
+	for (const group of candidates) {
+		result.series[group] = rounds.map((round, index) => {
+			if (!shownPerRound[index]!.has(group)) return null;
+			const entry = sumsFor(round.id, group);
+			const means: Partial<Record<PulseDimension, number>> = {};
+			for (const dimension of dimensions) {
+				const tally = entry.byKind.get(dimension);
+				if (tally && tally.answers > 0) means[dimension] = Math.round((tally.total / tally.answers) * 10) / 10;
+			}
+			const enps = entry.byKind.get('enps');
+			return {
+				answered: entry.answered,
+				invited: entry.invited,
+				dimensions: means,
+				hq: happinessQuotient(Object.values(means)),
+				enps: enps ? netPromoterScore(enps.answers, enps.promoters, enps.detractors) : null
+			};
+		});
+	}
+
+	const latest = rounds.length - 1;
+	// A lead starts at the first of their own units that the latest round shows.
+	if (!options.group) selected = led.find((id) => shownPerRound[latest]!.has(id)) ?? orgWide;
+	result.selected = selected;
+
+	// Comments need 2N answers, and the same guard against differencing among the groups shown.
+	const commentGroups = shownGroups(tree, directCounts(rounds[latest]!.id), shownPerRound[latest]!, survey.minGroupSize * 2);
+	if (commentGroups.has(selected)) {
+		const rows = await db.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, rounds[latest]!.id));
+		result.comments = shuffle(rows.filter((row) => ancestry(row.unitId).includes(selected)).map((row) => row.body));
+	}
+	return finish();
+}
+
+export interface ActionInput {
+	surveyId: string;
+	group: string;
+	dimension: PulseDimension;
+	title: string;
+	description: string | null;
+	takenOn: string;
+}
+
+/** Records "you said, we did" for a group; not_found when the survey is unknown or the group is not the actor's to act for. */
+export async function recordAction(actor: Actor, input: ActionInput): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
+	const units = await listUnits();
+	const tree = groupTree(units);
+	const known = input.group === orgWide || tree.parentOf.has(input.group);
+	if (!known || !can(actor, 'pulse.action.record', groupResources(units, tree)(input.group))) return { ok: false, reason: 'not_found' };
+	const [survey] = await db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.id, input.surveyId));
+	if (!survey) return { ok: false, reason: 'not_found' };
+	await db.insert(pulseAction).values({
+		surveyId: survey.id,
+		unitId: input.group === orgWide ? null : input.group,
+		dimension: input.dimension,
+		title: input.title,
+		description: input.description,
+		takenOn: input.takenOn,
+		createdBy: actor.id
+	});
+	return { ok: true };
+}
+
+/** The actions taken for the groups someone belongs to (their unit, the units above it, the organisation), newest first. */
+export async function actionsFor(actor: Actor, limit = 10) {
+	const tree = groupTree(await listUnits());
+	const mine: string[] = [];
+	for (let at: string | undefined = actor.unitId && tree.parentOf.has(actor.unitId) ? actor.unitId : undefined; at && at !== orgWide; at = tree.parentOf.get(at)) mine.push(at);
+	return db
+		.select({ id: pulseAction.id, dimension: pulseAction.dimension, title: pulseAction.title, description: pulseAction.description, takenOn: pulseAction.takenOn, unitName: orgUnit.name })
+		.from(pulseAction)
+		.leftJoin(orgUnit, eq(orgUnit.id, pulseAction.unitId))
+		.where(mine.length ? or(isNull(pulseAction.unitId), inArray(pulseAction.unitId, mine)) : isNull(pulseAction.unitId))
+		.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt))
+		.limit(limit);
+}

@@ -1,0 +1,61 @@
+import { demo, expect, expectAccessible, expectFlash, submit, t, test, visit } from './fixtures';
+
+test('an employee answers the pulse from the keyboard, once', async ({ openPage }) => {
+	const eva = await openPage({ signedInAs: demo.employee });
+	await eva.getByRole('navigation', { name: t('nav_main') }).getByRole('link', { name: t('pulse_nav') }).click();
+	await expect(eva).toHaveURL(/\/pulse$/);
+	await expectAccessible(eva);
+	await expect(eva.getByRole('link', { name: t('pulse_anonymity_link') })).toBeVisible();
+
+	const scales = eva.getByRole('radiogroup');
+	const count = await scales.count();
+	expect(count).toBeGreaterThan(5);
+	// Arrow keys move along a scale (and choose), Tab moves on to the next question.
+	await scales.first().getByRole('radio', { name: '5', exact: true }).focus();
+	await eva.keyboard.press('ArrowRight');
+	await expect(scales.first().getByRole('radio', { name: '6', exact: true })).toBeChecked();
+	for (let index = 1; index < count; index++) {
+		await eva.keyboard.press('Tab');
+		await eva.keyboard.press('ArrowRight');
+	}
+	for (let index = 0; index < count; index++) await expect(scales.nth(index).getByRole('radio', { checked: true })).toHaveCount(1);
+	await eva.getByLabel(t('pulse_comment_label')).fill('More time for learning, please.');
+	await submit(eva, eva.getByRole('button', { name: t('pulse_submit') }));
+	await expectFlash(eva, t('pulse_thanks'));
+	await expect(eva.getByText(t('pulse_answered'))).toBeVisible();
+	await expect(eva.getByRole('radiogroup')).toHaveCount(0);
+	await expectAccessible(eva);
+
+	await eva.getByRole('link', { name: t('pulse_anonymity_link') }).click();
+	await expect(eva.getByRole('heading', { level: 1 })).toHaveText(t('pulse_anonymity_title'));
+	await expect(eva.getByRole('main').getByRole('listitem')).toHaveCount(8);
+	await expectAccessible(eva);
+});
+
+test('a manager answers without JavaScript, then opens the results: a chart, and the small unit withheld', async ({ openPage }) => {
+	const manager = await openPage({ javaScriptEnabled: false, signedInAs: demo.manager });
+	await visit(manager, '/pulse');
+	const scales = manager.getByRole('radiogroup');
+	for (let index = 0; index < (await scales.count()); index++) await scales.nth(index).getByRole('radio', { name: '4', exact: true }).check();
+	await submit(manager, manager.getByRole('button', { name: t('pulse_submit') }));
+	await expectFlash(manager, t('pulse_thanks'));
+	await expectAccessible(manager);
+
+	await manager.getByRole('link', { name: t('pulse_results_link') }).click();
+	await expect(manager).toHaveURL(/\/pulse\/results$/);
+	await expectAccessible(manager);
+	// The manager starts at their own team, with the trend as a chart and as a table.
+	await expect(manager.getByRole('heading', { level: 2 }).first()).toContainText('Platform Team');
+	await expect(manager.getByRole('img', { name: t('pulse_trend_chart_title') })).toBeVisible();
+	await expect(manager.getByRole('table', { name: t('pulse_trend_table') }).getByRole('row')).toHaveCount(13);
+	await expect(manager.getByText(t('pulse_hq_formula'))).toBeVisible();
+	const heatmap = manager.getByRole('region', { name: t('pulse_heatmap') });
+	await expect(heatmap.getByRole('row', { name: /Observability/ })).toContainText(t('pulse_not_enough', { count: 5 }));
+	await expect(heatmap.getByRole('row', { name: /Service Desk/ })).toHaveCount(0);
+
+	await manager.getByLabel(t('pulse_group')).selectOption({ label: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Observability' });
+	await manager.getByRole('button', { name: t('pulse_show') }).click();
+	await expect(manager).toHaveURL(/group=/);
+	await expect(manager.getByRole('status').filter({ hasText: t('pulse_not_enough', { count: 5 }) })).toBeVisible();
+	await expectAccessible(manager);
+});

@@ -24,7 +24,13 @@ export const auditActions = [
 	'partner.created',
 	'partner.updated',
 	'partner.deleted',
-	'settings.updated'
+	'settings.updated',
+	'alumni.offboarding_started',
+	'alumni.offboarding_cancelled',
+	'alumni.offboarding_completed',
+	'alumni.joined',
+	'alumni.consent_given',
+	'alumni.consent_withdrawn'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -51,7 +57,13 @@ const labels: Record<AuditAction, () => string> = {
 	'partner.created': m.audit_partner_created,
 	'partner.updated': m.audit_partner_updated,
 	'partner.deleted': m.audit_partner_deleted,
-	'settings.updated': m.audit_settings_updated
+	'settings.updated': m.audit_settings_updated,
+	'alumni.offboarding_started': m.alumni_audit_offboarding_started,
+	'alumni.offboarding_cancelled': m.alumni_audit_offboarding_cancelled,
+	'alumni.offboarding_completed': m.alumni_audit_offboarding_completed,
+	'alumni.joined': m.alumni_audit_joined,
+	'alumni.consent_given': m.alumni_audit_consent_given,
+	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -34,7 +34,9 @@ const messages = {
 	no_rows: m.reason_no_rows,
 	too_many_rows: m.reason_too_many_rows,
 	malformed_row: m.reason_malformed_row,
-	duplicate_in_file: m.reason_duplicate_in_file
+	duplicate_in_file: m.reason_duplicate_in_file,
+	alumni_already_offboarding: m.alumni_reason_already_offboarding,
+	alumni_self_offboard: m.alumni_reason_self_offboard
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 		flash: takeFlash(cookies),
 		nav: {
 			people: can(actor, 'people.browse'),
+			// Alumni land on their network home; employees reach the directory.
+			alumni: can(actor, 'alumni.home') ? '/alumni' : can(actor, 'alumni.directory') ? '/alumni/directory' : null,
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
 		}
 	};

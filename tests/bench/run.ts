@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { buildIfStale } from '../../src/cli/build.js';
 import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
 import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
+import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -56,6 +57,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 		await handle.db.transaction(async (tx) => {
 			await seedDemo(tx, { passwordHash });
 			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
+			await seedLargeAlumniNetwork(tx);
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
 		{ name: '/', as: 'manager', paths: ['/'] },
 		{ name: '/', as: 'hr', paths: ['/'] },
 		{ name: `/admin/people?q=${commonName.toLowerCase()}`, as: 'hr', paths: [`/admin/people?q=${encodeURIComponent(commonName.toLowerCase())}`] },
-		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) }
+		{ name: `/people/[id] (${personIds.length} people)`, as: 'employee', paths: personIds.map((id) => `/people/${id}`) },
+		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
+		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] }
 	];
 
 	const figures: Figures[] = [];

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { offboarding, orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -59,6 +59,14 @@ async function freshUnit(context: Context): Promise<string> {
 }
 async function freshPartner(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(partnerOrg).values({ name: `Partner ${++unitCounter}` }).returning({ id: partnerOrg.id });
+	return created!.id;
+}
+async function freshOffboarding(context: Context): Promise<string> {
+	const personId = await freshPerson(context, { status: 'active' });
+	const [created] = await context.app.db
+		.insert(offboarding)
+		.values({ personId, lastDay: '2030-01-01', reason: 'other', rehireEligible: true, personalEmail: freshEmail('personal') })
+		.returning({ id: offboarding.id });
 	return created!.id;
 }
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
@@ -138,6 +146,21 @@ const cases: Case[] = [
 			...actions.map((action) => ({ route, action, path, body: body(action), expect: staffNotFound(), note: 'malformed id' }))
 		];
 	}),
+	{ route: '/admin/offboarding', action: 'GET', path: () => '/admin/offboarding', expect: staff() },
+	{
+		route: '/admin/offboarding',
+		action: 'start',
+		path: () => '/admin/offboarding',
+		body: async (context) => ({ personId: await freshPerson(context, { status: 'active' }), lastDay: '2030-01-01', reason: 'new_job', rehireEligible: 'yes', personalEmail: freshEmail('personal') }),
+		expect: staff()
+	},
+	{ route: '/admin/offboarding', action: 'cancel', path: () => '/admin/offboarding', body: async (context) => ({ id: await freshOffboarding(context) }), expect: staff() },
+	{ route: '/alumni', action: 'GET', path: () => '/alumni', expect: { ...signedIn(403), alumni: 'ok' } },
+	{ route: '/alumni', action: 'save', path: () => '/alumni', body: () => ({ currentEmployer: 'Mollie', shared: 'employer', consent: 'on' }), expect: { ...signedIn(403), alumni: 'ok' } },
+	{ route: '/alumni/directory', action: 'GET', path: () => '/alumni/directory?q=a', expect: { ...signedIn('ok'), partner: 403 } },
+	// The emailed token is the permission, as for invitations.
+	{ route: '/alumni/welcome/[token]', action: 'GET', path: () => '/alumni/welcome/none.none', expect: all('ok') },
+	{ route: '/alumni/welcome/[token]', action: 'default', path: () => '/alumni/welcome/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa', body: () => ({ password: 'a long new password', confirm: 'a long new password' }), expect: all(410) },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			people: can(actor, 'people.manage'),
 			org: can(actor, 'org.manage'),
 			partners: can(actor, 'partners.manage'),
+			offboarding: can(actor, 'offboarding.manage'),
 			audit: can(actor, 'audit.view'),
 			outbox: can(actor, 'outbox.view'),
 			settings: can(actor, 'settings.manage')

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
+import { alumniProfile, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -44,7 +44,13 @@ const rules = {
 	'people.browse': isEmployee,
 	'person.view': (actor: Subject, target: PersonResource) => canViewPerson(actor, target),
 	/** Editing, (de)activating and inviting one person: see `canManagePerson`. */
-	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target)
+	'person.manage': (actor: Subject, target: ManagedPerson) => canManagePerson(actor, target),
+	/** Starting, cancelling and reading offboardings, with their HR-only reason and rehire eligibility. */
+	'offboarding.manage': isStaff,
+	/** The alumni home and one's own network profile. */
+	'alumni.home': (actor: Subject) => actor?.kind === 'alumni',
+	/** The alumni directory: alumni and employees; which alumni it lists is `listedAlumniFilter`. */
+	'alumni.directory': (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni'
 } as const;
 
 export type Action = keyof typeof rules;
@@ -78,6 +84,15 @@ export function visiblePeopleFilter(actor: Actor): SQL | undefined {
 	const self = eq(person.id, actor.id);
 	if (!isEmployee(actor)) return self;
 	return or(self, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+}
+
+/**
+ * The alumni the directory lists: those who gave consent, and only while they are alumni. People
+ * search (`visiblePeopleFilter`) shows no alumni to non-staff at all, so neither lists anyone
+ * without consent.
+ */
+export function listedAlumniFilter(): SQL {
+	return sql`${person.kind} = 'alumni' and ${person.status} = 'active' and ${alumniProfile.consentedAt} is not null`;
 }
 
 /** Signed in, or off to the login page (which brings them back here afterwards). */

@@ -5,6 +5,7 @@ import { orgUnit, partnerOrg, person, type Role } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { createOrganisation } from '../organisation';
 import { firstNames, lastNames } from './names';
+import { seedAlumniDemo } from '../alumni/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -538,6 +539,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 				assignments.map(({ id }) => id)
 			)
 		);
+	await seedAlumniDemo(executor);
 }
 
 /**

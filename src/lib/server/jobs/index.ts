@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from '../auth/session';
 import { deleteDeadTokens } from '../auth/tokens-store';
 import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
+import { completeDueOffboardings } from '../alumni';
 import { queues, runningBoss, setBoss } from './queue';
 
 const day = 24 * 60 * 60_000;
@@ -40,6 +41,12 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 
 	await boss.work(queues.housekeeping, async () => housekeeping());
 	await boss.schedule(queues.housekeeping, '17 3 * * *');
+
+	// Leavers become alumni within a quarter of an hour after their last day ends.
+	await boss.work(queues.completeOffboardings, async () => {
+		await completeDueOffboardings(new Date(), config.origin);
+	});
+	await boss.schedule(queues.completeOffboardings, '*/15 * * * *');
 
 	if (config.smtpUrl) {
 		const transport = await smtpTransport(config.smtpUrl);

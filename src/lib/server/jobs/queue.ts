@@ -2,7 +2,8 @@ import type PgBoss from 'pg-boss';
 
 export const queues = {
 	deliverMail: 'outbox-deliver',
-	housekeeping: 'housekeeping'
+	housekeeping: 'housekeeping',
+	completeOffboardings: 'alumni-complete-offboardings'
 } as const;
 export type Queue = (typeof queues)[keyof typeof queues];
 

@@ -38,3 +38,10 @@ export function passwordChangedEmail(locale: Locale, input: { organisation: stri
 		text: m.email_password_changed_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function alumniInvitationEmail(locale: Locale, input: { organisation: string; name: string; link: string; days: number }): RenderedEmail {
+	return {
+		subject: m.alumni_email_invitation_subject({ organisation: input.organisation }, { locale }),
+		text: m.alumni_email_invitation_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

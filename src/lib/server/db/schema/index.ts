@@ -2,3 +2,4 @@
 // domain's own tables in its module (src/lib/server/<domain>/schema.ts), re-exported below so that
 // drizzle-kit and the typed `db` see them all. Domain schemas import core tables from './core'.
 export * from './core';
+export * from '../../alumni/schema';

@@ -131,6 +131,15 @@ describe('offboarding', () => {
 		expect(await app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, leaver.id), eq(auditEvent.action, 'alumni.offboarding_completed')))).toHaveLength(1);
 	});
 
+	it('completes at once when recorded after the last day', async () => {
+		const { person: leaver, client } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		expect((await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail, lastDay: '2020-02-03' }))).type).toBe('redirect');
+		expect(await personByEmail(app.db, leaver.email)).toMatchObject({ kind: 'alumni', leftOn: '2020-02-03' });
+		expect((await client.get('/people')).headers.get('location')).toMatch(/^\/login/);
+		expect((await latestEmail(app.db, personalEmail))?.purpose).toBe('alumni_invitation');
+	});
+
 	it('can be cancelled while scheduled; the person stays an employee', async () => {
 		const hr = await clientFor(app, 'hr');
 		const { person: leaver } = await freshEmployee();

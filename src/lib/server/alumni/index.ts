@@ -29,11 +29,15 @@ export interface OffboardingInput {
 export type OffboardingErrors = Partial<Record<keyof OffboardingInput, Reason>>;
 export type OffboardingResult = { ok: true; id: string } | { ok: false; errors: OffboardingErrors };
 
-/** HR starts an offboarding; the account stays an employee's until the completion job runs after the last day. */
-export async function startOffboarding(actor: Actor, input: OffboardingInput, meta: RequestMeta): Promise<OffboardingResult> {
+/**
+ * HR starts an offboarding; the account stays an employee's until the completion job runs after
+ * the last day. One recorded after the fact (the last day is over) completes at once.
+ */
+export async function startOffboarding(actor: Actor, input: OffboardingInput, meta: RequestMeta, now = new Date()): Promise<OffboardingResult> {
 	if (!isId(input.personId)) return { ok: false, errors: { personId: 'not_found' } };
 	const personalEmail = normalizeEmail(input.personalEmail);
-	return db.transaction(async (tx) => {
+	const organisation = await getOrganisation();
+	const result = await db.transaction(async (tx): Promise<OffboardingResult> => {
 		const [leaver] = await tx.select().from(person).where(eq(person.id, input.personId)).for('update');
 		if (!leaver) return { ok: false, errors: { personId: 'not_found' } } as const;
 		if (!can(actor, 'person.manage', leaver)) return { ok: false, errors: { personId: 'staff_admin_only' } } as const;
@@ -54,6 +58,8 @@ export async function startOffboarding(actor: Actor, input: OffboardingInput, me
 		await recordAudit(tx, { actorId: actor.id, action: 'alumni.offboarding_started', target: { type: 'person', id: leaver.id, label: leaver.name }, ip: meta.ip, details: { lastDay: input.lastDay } });
 		return { ok: true, id: created!.id } as const;
 	});
+	if (result.ok && input.lastDay < dateIn(organisation.timeZone, now)) await completeOffboarding(result.id, now, meta.origin, organisation);
+	return result;
 }
 
 async function openOffboarding(tx: Executor, personId: string) {

@@ -36,7 +36,10 @@ const messages = {
 	malformed_row: m.reason_malformed_row,
 	duplicate_in_file: m.reason_duplicate_in_file,
 	alumni_already_offboarding: m.alumni_reason_already_offboarding,
-	alumni_self_offboard: m.alumni_reason_self_offboard
+	alumni_self_offboard: m.alumni_reason_self_offboard,
+	events_end_before_start: m.events_reason_end_before_start,
+	events_where_required: m.events_reason_where_required,
+	events_started: m.events_reason_started
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -17,6 +17,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			people: can(actor, 'people.browse'),
 			// Alumni land on their network home; employees reach the directory.
 			alumni: can(actor, 'alumni.home') ? '/alumni' : can(actor, 'alumni.directory') ? '/alumni/directory' : null,
+			events: can(actor, 'events.browse'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage')
 		}
 	};

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
-import { offboarding, orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { event, offboarding, orgUnit, partnerOrg, person, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -69,6 +69,15 @@ async function freshOffboarding(context: Context): Promise<string> {
 		.returning({ id: offboarding.id });
 	return created!.id;
 }
+async function freshEvent(context: Context, audience: 'both' | 'partners' = 'both'): Promise<string> {
+	const [created] = await context.app.db
+		.insert(event)
+		.values({ title: 'Permission Event', startsAt: new Date('2030-01-01T17:00:00Z'), endsAt: new Date('2030-01-01T19:00:00Z'), timeZone: 'Europe/Amsterdam', place: 'Office', audience })
+		.returning({ id: event.id });
+	return created!.id;
+}
+/** Employees and alumni are the audience of a "both" event; partners are told it does not exist. */
+const bothAudience = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 404 });
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -161,6 +170,20 @@ const cases: Case[] = [
 	// The emailed token is the permission, as for invitations.
 	{ route: '/alumni/welcome/[token]', action: 'GET', path: () => '/alumni/welcome/none.none', expect: all('ok') },
 	{ route: '/alumni/welcome/[token]', action: 'default', path: () => '/alumni/welcome/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa', body: () => ({ password: 'a long new password', confirm: 'a long new password' }), expect: all(410) },
+	{ route: '/events', action: 'GET', path: () => '/events', expect: signedIn('ok') },
+	{
+		route: '/events',
+		action: 'create',
+		path: () => '/events',
+		body: () => ({ title: 'Meet-up', startsAt: '2030-02-01T17:00', endsAt: '2030-02-01T19:00', timeZone: 'Europe/Amsterdam', place: 'Office', audience: 'both', capacity: '10' }),
+		expect: staff()
+	},
+	{ route: '/events/[id]', action: 'GET', path: async (context) => `/events/${await freshEvent(context)}`, expect: bothAudience() },
+	{ route: '/events/[id]', action: 'GET', path: async (context) => `/events/${await freshEvent(context, 'partners')}`, expect: { ...signedIn(404), partner: 'ok', hr: 'ok', admin: 'ok' }, note: 'partners only' },
+	{ route: '/events/[id]', action: 'rsvp', path: async (context) => `/events/${await freshEvent(context)}`, body: () => ({}), expect: bothAudience() },
+	{ route: '/events/[id]', action: 'cancel', path: async (context) => `/events/${await freshEvent(context)}`, body: () => ({}), expect: bothAudience() },
+	{ route: '/events/[id]/calendar.ics', action: 'GET', path: async (context) => `/events/${await freshEvent(context)}/calendar.ics`, expect: bothAudience() },
+	...(['GET', 'rsvp', 'cancel'] as const).map((action): Case => ({ route: '/events/[id]', action, path: () => '/events/not-a-uuid', body: () => ({}), expect: signedIn(404), note: 'malformed id' })),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { alumniProfile, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
+import { alumniProfile, event, person, type EventAudience, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -50,8 +50,25 @@ const rules = {
 	/** The alumni home and one's own network profile. */
 	'alumni.home': (actor: Subject) => actor?.kind === 'alumni',
 	/** The alumni directory: alumni and employees; which alumni it lists is `listedAlumniFilter`. */
-	'alumni.directory': (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni'
+	'alumni.directory': (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni',
+	/** Creating events (HR); who sees and joins one is its audience: `event.view`, `visibleEventsFilter`. */
+	'events.manage': isStaff,
+	'events.browse': (actor: Subject) => !!actor,
+	'event.view': (actor: Subject, target: { audience: EventAudience }) => !!actor && (isStaff(actor) || audiencesOf(actor).includes(target.audience))
 } as const;
+
+/** The event audiences a person belongs to. */
+function audiencesOf(actor: Actor): EventAudience[] {
+	if (actor.kind === 'employee') return ['employees', 'both'];
+	if (actor.kind === 'alumni') return ['alumni', 'both'];
+	return ['partners'];
+}
+
+/** The list counterpart of `can(actor, 'event.view', …)`. */
+export function visibleEventsFilter(actor: Actor): SQL | undefined {
+	if (isStaff(actor)) return undefined;
+	return sql`${event.audience} in (${sql.join(audiencesOf(actor).map((audience) => sql`${audience}`), sql`, `)})`;
+}
 
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];

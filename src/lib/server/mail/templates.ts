@@ -45,3 +45,10 @@ export function alumniInvitationEmail(locale: Locale, input: { organisation: str
 		text: m.alumni_email_invitation_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function eventPromotedEmail(locale: Locale, input: { organisation: string; title: string; link: string }): RenderedEmail {
+	return {
+		subject: m.events_email_promoted_subject({ title: input.title }, { locale }),
+		text: m.events_email_promoted_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

@@ -3,3 +3,4 @@
 // drizzle-kit and the typed `db` see them all. Domain schemas import core tables from './core'.
 export * from './core';
 export * from '../../alumni/schema';
+export * from '../../events/schema';

@@ -217,6 +217,19 @@ for (const { theme, locale } of variants) {
 		await expect(label(admin, 'alumni_field_personal_email')).toHaveAttribute('aria-invalid', 'true');
 		await expectAccessible(admin);
 
+		// Events: a refused new event (ends before it starts), then the full one with its waitlist.
+		await visit(admin, '/events');
+		await label(admin, 'events_field_title').fill(`Event ${id}`);
+		await label(admin, 'events_field_starts').fill('2030-05-01T18:00');
+		await label(admin, 'events_field_ends').fill('2030-05-01T17:00');
+		await label(admin, 'events_field_place').fill('Office');
+		await submit(admin, button(admin, 'events_create'));
+		await expect(label(admin, 'events_field_ends')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(admin);
+		await admin.getByRole('link', { name: 'Alumni reunion: Noorderlicht then and now' }).click();
+		await expect(admin).toHaveURL(/\/events\/[\w-]+$/);
+		await expectAccessible(admin);
+
 		await visit(admin, '/admin/audit');
 		await label(admin, 'audit_action').selectOption({ index: 1 });
 		await button(admin, 'audit_apply').click(); // a GET form: filters are part of the address

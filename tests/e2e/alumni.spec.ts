@@ -2,7 +2,7 @@ import { demo, expect, expectAccessible, expectFieldError, expectFlash, linkFrom
 
 for (const javaScriptEnabled of [true, false]) {
 	test(`HR offboards an employee, who joins the alumni network with consent and is listed (${javaScriptEnabled ? 'enhanced' : 'without JavaScript'})`, async ({ openPage, adminPage }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const personalEmail = `leaver-${unique()}@example.com`;
 		const hr = await openPage({ javaScriptEnabled, signedInAs: demo.hr });
 		await visit(hr, '/admin/offboarding');
@@ -52,5 +52,26 @@ for (const javaScriptEnabled of [true, false]) {
 		const entry = colleague.getByRole('list', { name: t('alumni_directory_results') }).getByRole('listitem').filter({ hasText: leaverName });
 		await expect(entry).toContainText('Harbour Works');
 		await expectAccessible(colleague);
+
+		// HR plans an evening for employees and alumni; the new alumnus comes.
+		const title = `Alumni evening ${unique()}`;
+		await visit(hr, '/events');
+		await hr.getByLabel(t('events_field_title'), { exact: true }).fill(title);
+		await hr.getByLabel(t('events_field_starts'), { exact: true }).fill('2030-05-01T18:00');
+		await hr.getByLabel(t('events_field_ends'), { exact: true }).fill('2030-05-01T21:00');
+		await hr.getByLabel(t('events_field_place'), { exact: true }).fill('Groningen office');
+		await hr.getByLabel(t('events_field_capacity'), { exact: true }).fill('20');
+		await submit(hr, hr.getByRole('button', { name: t('events_create') }));
+		await expectFlash(hr, t('events_created', { title }));
+		await expectAccessible(hr);
+		await visit(alumnus, '/events');
+		await alumnus.getByRole('link', { name: title }).click();
+		await expect(alumnus.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expectAccessible(alumnus);
+		// Their account keeps the language it had (English or Dutch).
+		const either = (key: string) => new RegExp(`^(${[t(key), t(key, {}, 'nl')].map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+		await submit(alumnus, alumnus.getByRole('button', { name: either('events_rsvp') }));
+		await expect(alumnus.getByRole('status').filter({ hasText: either('events_you_are_going') })).toBeVisible();
+		await expectAccessible(alumnus);
 	});
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { alumniProfile, offboarding, person, type OpenToFlag, type SharedField } from '../db/schema';
 import { createRandom } from '../demo';
+import { seedEventsDemo } from '../events/demo';
 import { consentVersion, openToFlags, sharedFields } from '../../alumni';
 
 const employers = ['Bol', 'Adyen', 'ASML', 'Rabobank', 'Philips', 'Exact', 'KPN', 'Mollie', 'Booking.com', 'Own company', 'Gemeente Groningen', 'Picnic'];
@@ -11,7 +12,7 @@ const consentedAt = new Date('2026-01-15T10:00:00Z');
 /**
  * The demo's alumni network: every alumnus has a profile, about two in three consented to the
  * directory with a varied choice of shared fields and "open to" flags; one employee leaves next
- * week. Two statements, whatever the number of alumni.
+ * week. Two statements, whatever the number of alumni; then the network's events.
  */
 export async function seedAlumniDemo(executor: Executor, now = new Date()): Promise<void> {
 	const random = createRandom(0x616c756d);
@@ -54,6 +55,7 @@ export async function seedAlumniDemo(executor: Executor, now = new Date()): Prom
 			rehireEligible: true,
 			personalEmail: 'leaver.demo@example.com'
 		});
+	await seedEventsDemo(executor, now);
 }
 
 /** For the benchmark: profiles for every alumnus without one, half of them listed, in one statement. */

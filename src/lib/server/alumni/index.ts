@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, isId, rawRows, type Executor } from '../db';
 import { alumniProfile, offboarding, orgUnit, person, type LeavingReason, type OpenToFlag, type SharedField } from '../db/schema';
 import { recordAudit } from '../audit';
@@ -209,7 +209,7 @@ async function findAlumniInvitation(executor: Executor, token: string, options: 
 			and(
 				eq(offboarding.invitationId, parsed.id),
 				isNull(offboarding.invitationUsedAt),
-				sql`${offboarding.invitationExpiresAt} > ${options.now ?? new Date()}`,
+				gt(offboarding.invitationExpiresAt, options.now ?? new Date()),
 				eq(person.kind, 'alumni'),
 				eq(person.status, 'active')
 			)

@@ -3,25 +3,25 @@ import { demo, expect, expectAccessible, signIn, signOut, t, test, visit, type D
 /** What each demo role finds: the main navigation, the sections of its home, the admin sections. */
 const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string; admin: string[] | null }> = {
 	hr: {
-		nav: [t('nav_home'), t('nav_people'), t('nav_admin')],
+		nav: [t('nav_home'), t('nav_people'), t('alumni_nav'), t('events_nav'), t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
-		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('admin_audit')]
+		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('alumni_offboarding_title'), t('admin_audit')]
 	},
 	manager: {
-		nav: [t('nav_home'), t('nav_people')],
+		nav: [t('nav_home'), t('nav_people'), t('alumni_nav'), t('events_nav')],
 		home: [t('home_you'), 'Reporting to you', 'Your team'],
 		intro: t('home_intro_employee'),
 		admin: null
 	},
-	employee: { nav: [t('nav_home'), t('nav_people')], home: [t('home_you'), 'Your team'], intro: t('home_intro_employee'), admin: null },
-	alumni: { nav: [t('nav_home')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
-	partner: { nav: [t('nav_home')], home: [t('home_you')], intro: t('home_intro_partner'), admin: null },
+	employee: { nav: [t('nav_home'), t('nav_people'), t('alumni_nav'), t('events_nav')], home: [t('home_you'), 'Your team'], intro: t('home_intro_employee'), admin: null },
+	alumni: { nav: [t('nav_home'), t('alumni_nav'), t('events_nav')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
+	partner: { nav: [t('nav_home'), t('events_nav')], home: [t('home_you')], intro: t('home_intro_partner'), admin: null },
 	admin: {
-		nav: [t('nav_home'), t('nav_people'), t('nav_admin')],
+		nav: [t('nav_home'), t('nav_people'), t('alumni_nav'), t('events_nav'), t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
-		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('admin_audit'), t('admin_outbox'), t('admin_settings')]
+		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('alumni_offboarding_title'), t('admin_audit'), t('admin_outbox'), t('admin_settings')]
 	}
 };
 

@@ -29,7 +29,7 @@ const variants = [
 
 for (const { theme, locale } of variants) {
 	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
-		test.setTimeout(240_000);
+		test.setTimeout(360_000);
 		const tt = (key: string, params: Record<string, string | number> = {}) => t(key, params, locale as Locale);
 		const label = (page: Page, key: string) => page.getByLabel(tt(key), { exact: true });
 		const button = (page: Page, key: string, params: Record<string, string | number> = {}) =>

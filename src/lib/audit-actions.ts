@@ -33,7 +33,13 @@ export const auditActions = [
 	'flex.withdrawn',
 	'flex.escalated',
 	'flex.delegated',
-	'flex.bounds_changed'
+	'flex.bounds_changed',
+	'alumni.offboarding_started',
+	'alumni.offboarding_cancelled',
+	'alumni.offboarding_completed',
+	'alumni.joined',
+	'alumni.consent_given',
+	'alumni.consent_withdrawn'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -69,7 +75,13 @@ const labels: Record<AuditAction, () => string> = {
 	'flex.withdrawn': m.flex_audit_withdrawn,
 	'flex.escalated': m.flex_audit_escalated,
 	'flex.delegated': m.flex_audit_delegated,
-	'flex.bounds_changed': m.flex_audit_bounds_changed
+	'flex.bounds_changed': m.flex_audit_bounds_changed,
+	'alumni.offboarding_started': m.alumni_audit_offboarding_started,
+	'alumni.offboarding_cancelled': m.alumni_audit_offboarding_cancelled,
+	'alumni.offboarding_completed': m.alumni_audit_offboarding_completed,
+	'alumni.joined': m.alumni_audit_joined,
+	'alumni.consent_given': m.alumni_audit_consent_given,
+	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -49,7 +49,12 @@ const messages = {
 	growth_no_capacity: m.growth_reason_no_capacity,
 	growth_no_offer: m.growth_reason_no_offer,
 	growth_already_requested: m.growth_reason_already_requested,
-	growth_not_pending: m.growth_reason_not_pending
+	growth_not_pending: m.growth_reason_not_pending,
+	alumni_already_offboarding: m.alumni_reason_already_offboarding,
+	alumni_self_offboard: m.alumni_reason_self_offboard,
+	events_end_before_start: m.events_reason_end_before_start,
+	events_where_required: m.events_reason_where_required,
+	events_started: m.events_reason_started
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

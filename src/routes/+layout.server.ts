@@ -20,6 +20,9 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			growth: can(actor, 'growth.use'),
 			pulse: can(actor, 'pulse.answer'),
 			xla: can(actor, 'xla.view'),
+			// Alumni land on their network home; employees reach the directory.
+			alumni: can(actor, 'alumni.home') ? '/alumni' : can(actor, 'alumni.directory') ? '/alumni/directory' : null,
+			events: can(actor, 'events.browse'),
 			admin: can(actor, 'people.manage') || can(actor, 'settings.manage') || can(actor, 'growth.framework.manage')
 		}
 	};

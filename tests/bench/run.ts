@@ -16,6 +16,7 @@ import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRol
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { seedLargeFlex } from '../../src/lib/server/flex/demo';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
+import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -62,6 +63,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
 			await seedLargeFlex(tx, { timeZone: 'Europe/Amsterdam' });
 			await seedLargeGrowth(tx);
+			await seedLargeAlumniNetwork(tx);
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -173,7 +175,9 @@ async function main(): Promise<void> {
 		{ name: '/growth', as: 'employee', paths: ['/growth'] },
 		{ name: '/growth', as: 'manager', paths: ['/growth'] },
 		// Twelve closed rounds of the demo's pulse; results come from per-unit tallies, so their cost follows units × rounds, not head count.
-		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] }
+		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
+		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
+		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] }
 	];
 
 	const figures: Figures[] = [];

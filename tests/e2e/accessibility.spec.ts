@@ -67,6 +67,8 @@ for (const { theme, locale } of variants) {
 		await expect(visitor.getByText(tt('reset_link_dead'))).toBeVisible();
 		await visit(visitor, '/invite/not-a-real-token');
 		await expect(visitor.getByText(tt('invite_dead'))).toBeVisible();
+		await visit(visitor, '/alumni/welcome/not-a-real-token');
+		await expect(visitor.getByText(tt('alumni_welcome_dead'))).toBeVisible();
 		await visit(visitor, '/no-such-page');
 		await expect(heading(visitor)).toHaveText(tt('error_404_title'));
 		await visit(visitor, '/health');
@@ -128,6 +130,20 @@ for (const { theme, locale } of variants) {
 				await visit(visitor, '/flex/policies');
 				await expect(visitor).toHaveURL(/\/flex\/policies\?unit=/);
 				await visit(visitor, '/pulse/results');
+			}
+			if (role === 'alumni') {
+				// The alumni home with its settings, refused and saved, and the directory with a filter.
+				await visit(visitor, '/alumni');
+				await visitor.getByRole('textbox', { name: tt('alumni_field_location'), exact: true }).fill('x'.repeat(121));
+				await submit(visitor, button(visitor, 'alumni_save'));
+				await expect(visitor.getByRole('textbox', { name: tt('alumni_field_location'), exact: true })).toHaveAttribute('aria-invalid', 'true');
+				await expectAccessible(visitor);
+				await visitor.getByRole('textbox', { name: tt('alumni_field_location'), exact: true }).fill('Berlin');
+				await submit(visitor, button(visitor, 'alumni_save'));
+				await expect(visitor.getByRole('status').filter({ hasText: tt('alumni_profile_saved') })).toBeVisible();
+				await expectAccessible(visitor);
+				await visit(visitor, '/alumni/directory?openTo=mentoring');
+				await expect(visitor.getByRole('list', { name: tt('alumni_directory_results') })).toBeVisible();
 			}
 			await signOut(visitor, locale);
 		}
@@ -264,6 +280,29 @@ for (const { theme, locale } of variants) {
 		await visit(admin, '/admin/growth');
 		await admin.getByRole('link', { name: 'Kubernetes' }).click();
 		await expect(admin).toHaveURL(/\/admin\/growth\/skills\/[\w-]+$/);
+		await expectAccessible(admin);
+		await visit(admin, '/admin/offboarding');
+		// Everything the browser accepts, but the personal address is someone's sign-in.
+		await label(admin, 'alumni_field_person').selectOption({ index: 1 });
+		await label(admin, 'alumni_field_last_day').fill('2030-01-31');
+		await label(admin, 'alumni_field_reason').selectOption('other');
+		await label(admin, 'alumni_field_rehire').selectOption('yes');
+		await label(admin, 'alumni_field_personal_email').fill(demo.employee);
+		await submit(admin, button(admin, 'alumni_offboarding_start'));
+		await expect(label(admin, 'alumni_field_personal_email')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(admin);
+
+		// Events: a refused new event (ends before it starts), then the full one with its waitlist.
+		await visit(admin, '/events');
+		await label(admin, 'events_field_title').fill(`Event ${id}`);
+		await label(admin, 'events_field_starts').fill('2030-05-01T18:00');
+		await label(admin, 'events_field_ends').fill('2030-05-01T17:00');
+		await label(admin, 'events_field_place').fill('Office');
+		await submit(admin, button(admin, 'events_create'));
+		await expect(label(admin, 'events_field_ends')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(admin);
+		await admin.getByRole('link', { name: 'Alumni reunion: Noorderlicht then and now' }).click();
+		await expect(admin).toHaveURL(/\/events\/[\w-]+$/);
 		await expectAccessible(admin);
 
 		await visit(admin, '/admin/audit');

@@ -5,7 +5,7 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { careerTrack, comment, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { careerTrack, comment, event, offboarding, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -187,6 +187,23 @@ async function pulseAnswer(context: Context): Promise<Record<string, string>> {
 	const questions = await context.app.db.select({ position: pulseQuestion.position }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, round!.surveyId));
 	return { roundId: round!.id, ...Object.fromEntries(questions.map((question) => [`score_${question.position}`, '7'])) };
 }
+async function freshOffboarding(context: Context): Promise<string> {
+	const personId = await freshPerson(context, { status: 'active' });
+	const [created] = await context.app.db
+		.insert(offboarding)
+		.values({ personId, lastDay: '2030-01-01', reason: 'other', rehireEligible: true, personalEmail: freshEmail('personal') })
+		.returning({ id: offboarding.id });
+	return created!.id;
+}
+async function freshEvent(context: Context, audience: 'both' | 'partners' = 'both'): Promise<string> {
+	const [created] = await context.app.db
+		.insert(event)
+		.values({ title: 'Permission Event', startsAt: new Date('2030-01-01T17:00:00Z'), endsAt: new Date('2030-01-01T19:00:00Z'), timeZone: 'Europe/Amsterdam', place: 'Office', audience })
+		.returning({ id: event.id });
+	return created!.id;
+}
+/** Employees and alumni are the audience of a "both" event; partners are told it does not exist. */
+const bothAudience = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 404 });
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
 
 const cases: Case[] = [
@@ -398,6 +415,35 @@ const cases: Case[] = [
 	{ route: '/xla/[id]', action: 'GET', path: () => '/xla/not-a-uuid', expect: { ...colleagues(), employee: 404, manager: 404, hr: 404, admin: 404 }, note: 'malformed id' },
 	{ route: '/xla/[id]', action: 'measure', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: () => ({ kind: 'experience', name: `Measure ${++unitCounter}`, target: '7', higherIsBetter: 'on', unit: '' }), expect: hrOnly() },
 	{ route: '/xla/[id]', action: 'value', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: async ({ app }) => ({ measureId: await xlaMeasureOf(app, 'Onboarding'), period: '2026-11', value: '8' }), expect: hrOnly() },
+	{ route: '/admin/offboarding', action: 'GET', path: () => '/admin/offboarding', expect: staff() },
+	{
+		route: '/admin/offboarding',
+		action: 'start',
+		path: () => '/admin/offboarding',
+		body: async (context) => ({ personId: await freshPerson(context, { status: 'active' }), lastDay: '2030-01-01', reason: 'new_job', rehireEligible: 'yes', personalEmail: freshEmail('personal') }),
+		expect: staff()
+	},
+	{ route: '/admin/offboarding', action: 'cancel', path: () => '/admin/offboarding', body: async (context) => ({ id: await freshOffboarding(context) }), expect: staff() },
+	{ route: '/alumni', action: 'GET', path: () => '/alumni', expect: { ...signedIn(403), alumni: 'ok' } },
+	{ route: '/alumni', action: 'save', path: () => '/alumni', body: () => ({ currentEmployer: 'Mollie', shared: 'employer', consent: 'on' }), expect: { ...signedIn(403), alumni: 'ok' } },
+	{ route: '/alumni/directory', action: 'GET', path: () => '/alumni/directory?q=a', expect: { ...signedIn('ok'), partner: 403 } },
+	// The emailed token is the permission, as for invitations.
+	{ route: '/alumni/welcome/[token]', action: 'GET', path: () => '/alumni/welcome/none.none', expect: all('ok') },
+	{ route: '/alumni/welcome/[token]', action: 'default', path: () => '/alumni/welcome/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa', body: () => ({ password: 'a long new password', confirm: 'a long new password' }), expect: all(410) },
+	{ route: '/events', action: 'GET', path: () => '/events', expect: signedIn('ok') },
+	{
+		route: '/events',
+		action: 'create',
+		path: () => '/events',
+		body: () => ({ title: 'Meet-up', startsAt: '2030-02-01T17:00', endsAt: '2030-02-01T19:00', timeZone: 'Europe/Amsterdam', place: 'Office', audience: 'both', capacity: '10' }),
+		expect: staff()
+	},
+	{ route: '/events/[id]', action: 'GET', path: async (context) => `/events/${await freshEvent(context)}`, expect: bothAudience() },
+	{ route: '/events/[id]', action: 'GET', path: async (context) => `/events/${await freshEvent(context, 'partners')}`, expect: { ...signedIn(404), partner: 'ok', hr: 'ok', admin: 'ok' }, note: 'partners only' },
+	{ route: '/events/[id]', action: 'rsvp', path: async (context) => `/events/${await freshEvent(context)}`, body: () => ({}), expect: bothAudience() },
+	{ route: '/events/[id]', action: 'cancel', path: async (context) => `/events/${await freshEvent(context)}`, body: () => ({}), expect: bothAudience() },
+	{ route: '/events/[id]/calendar.ics', action: 'GET', path: async (context) => `/events/${await freshEvent(context)}/calendar.ics`, expect: bothAudience() },
+	...(['GET', 'rsvp', 'cancel'] as const).map((action): Case => ({ route: '/events/[id]', action, path: () => '/events/not-a-uuid', body: () => ({}), expect: signedIn(404), note: 'malformed id' })),
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

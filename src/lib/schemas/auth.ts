@@ -9,7 +9,7 @@ export const signInSchema = z.object({
 
 export const resetRequestSchema = z.object({ email });
 
-const confirmed = <T extends { password: string; confirm: string }>(schema: z.ZodType<T>) =>
+export const confirmed = <T extends { password: string; confirm: string }>(schema: z.ZodType<T>) =>
 	schema.refine((value) => value.password === value.confirm, { path: ['confirm'], error: () => m.validation_passwords_differ() });
 
 export const resetPasswordSchema = confirmed(z.object({ password: newPassword, confirm: z.string() }));

@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			org: can(actor, 'org.manage'),
 			partners: can(actor, 'partners.manage'),
 			knowledge: can(actor, 'knowledge.spaces.manage'),
+			offboarding: can(actor, 'offboarding.manage'),
 			audit: can(actor, 'audit.view'),
 			pulse: can(actor, 'pulse.manage'),
 			outbox: can(actor, 'outbox.view'),

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { growthPlan, person, planShare, space, spacePartner, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
+import { alumniProfile, event, growthPlan, person, planShare, space, spacePartner, type EventAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -116,13 +116,36 @@ const rules = {
 		isEmployee(actor) && (holds(actor, 'hr') || (!group.orgWide && group.leadIds.includes(actor!.id))),
 	/** Experience level agreements: open to everyone employed, kept by HR. */
 	'xla.view': isEmployee,
-	'xla.manage': (actor: Subject) => holds(actor, 'hr')
+	'xla.manage': (actor: Subject) => holds(actor, 'hr'),
+	/** Starting, cancelling and reading offboardings, with their HR-only reason and rehire eligibility. */
+	'offboarding.manage': isStaff,
+	/** The alumni home and one's own network profile. */
+	'alumni.home': (actor: Subject) => actor?.kind === 'alumni',
+	/** The alumni directory: alumni and employees; which alumni it lists is `listedAlumniFilter`. */
+	'alumni.directory': (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni',
+	/** Creating events (HR); who sees and joins one is its audience: `event.view`, `visibleEventsFilter`. */
+	'events.manage': isStaff,
+	'events.browse': (actor: Subject) => !!actor,
+	'event.view': (actor: Subject, target: { audience: EventAudience }) => !!actor && (isStaff(actor) || audiencesOf(actor).includes(target.audience))
 } as const;
 
 /** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */
 export interface PulseGroupResource {
 	orgWide: boolean;
 	leadIds: readonly string[];
+}
+
+/** The event audiences a person belongs to. */
+function audiencesOf(actor: Actor): EventAudience[] {
+	if (actor.kind === 'employee') return ['employees', 'both'];
+	if (actor.kind === 'alumni') return ['alumni', 'both'];
+	return ['partners'];
+}
+
+/** The list counterpart of `can(actor, 'event.view', …)`. */
+export function visibleEventsFilter(actor: Actor): SQL | undefined {
+	if (isStaff(actor)) return undefined;
+	return sql`${event.audience} in (${sql.join(audiencesOf(actor).map((audience) => sql`${audience}`), sql`, `)})`;
 }
 
 export type Action = keyof typeof rules;
@@ -199,6 +222,13 @@ export function readablePlansFilter(actor: Actor): SQL {
 	if (!growsHere(actor)) return sql`false`;
 	// Two index lookups (own plans, shares to me) rather than an OR the planner can only scan for.
 	return sql`${growthPlan.id} in (select ${growthPlan.id} from ${growthPlan} where ${growthPlan.ownerId} = ${actor.id} union all select ${planShare.planId} from ${planShare} where ${planShare.personId} = ${actor.id})`;
+/**
+ * The alumni the directory lists: those who gave consent, and only while they are alumni. People
+ * search (`visiblePeopleFilter`) shows no alumni to non-staff at all, so neither lists anyone
+ * without consent.
+ */
+export function listedAlumniFilter(): SQL {
+	return sql`${person.kind} = 'alumni' and ${person.status} = 'active' and ${alumniProfile.consentedAt} is not null`;
 }
 
 /** Signed in, or off to the login page (which brings them back here afterwards). */

@@ -10,6 +10,7 @@ import { seedFlexDemo } from '../flex/demo';
 import { seedGrowthDemo } from '../growth/demo';
 import { seedPulseDemo } from '../pulse/demo';
 import { seedXlaDemo } from '../xla/demo';
+import { seedAlumniDemo } from '../alumni/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -548,6 +549,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 	await seedGrowthDemo(executor);
 	await seedPulseDemo(executor, { timeZone: 'Europe/Amsterdam', passwordHash });
 	await seedXlaDemo(executor);
+	await seedAlumniDemo(executor);
 }
 
 /**

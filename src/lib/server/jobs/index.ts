@@ -7,6 +7,7 @@ import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
 import { remindAndEscalate } from '../flex';
 import { runPulseCycle } from '../pulse';
+import { completeDueOffboardings } from '../alumni';
 import { queues, runningBoss, setBoss } from './queue';
 
 const day = 24 * 60 * 60_000;
@@ -52,6 +53,12 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 		await remindAndEscalate(config.origin);
 	});
 	await boss.schedule(queues.flexDeadlines, '*/15 * * * *');
+
+	// Leavers become alumni within a quarter of an hour after their last day ends.
+	await boss.work(queues.completeOffboardings, async () => {
+		await completeDueOffboardings(new Date(), config.origin);
+	});
+	await boss.schedule(queues.completeOffboardings, '*/15 * * * *');
 
 	if (config.smtpUrl) {
 		const transport = await smtpTransport(config.smtpUrl);

@@ -4,7 +4,8 @@ export const queues = {
 	deliverMail: 'outbox-deliver',
 	housekeeping: 'housekeeping',
 	flexDeadlines: 'flex-deadlines',
-	pulseCycle: 'pulse-cycle'
+	pulseCycle: 'pulse-cycle',
+	completeOffboardings: 'alumni-complete-offboardings'
 } as const;
 export type Queue = (typeof queues)[keyof typeof queues];
 

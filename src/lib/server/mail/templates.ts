@@ -39,3 +39,17 @@ export function passwordChangedEmail(locale: Locale, input: { organisation: stri
 		text: m.email_password_changed_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function alumniInvitationEmail(locale: Locale, input: { organisation: string; name: string; link: string; days: number }): RenderedEmail {
+	return {
+		subject: m.alumni_email_invitation_subject({ organisation: input.organisation }, { locale }),
+		text: m.alumni_email_invitation_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}
+
+export function eventPromotedEmail(locale: Locale, input: { organisation: string; title: string; link: string }): RenderedEmail {
+	return {
+		subject: m.events_email_promoted_subject({ title: input.title }, { locale }),
+		text: m.events_email_promoted_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

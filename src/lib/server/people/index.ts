@@ -266,7 +266,7 @@ function grantedRoles(actor: Actor, input: PersonInput, stored: readonly Role[])
 	return can(actor, 'roles.manage') ? input.roles : [...stored];
 }
 
-async function activeAdminCount(tx: Executor): Promise<number> {
+export async function activeAdminCount(tx: Executor): Promise<number> {
 	const [row] = await tx
 		.select({ count: sql<number>`count(*)::int` })
 		.from(person)

@@ -7,3 +7,5 @@ export * from '../../flex/schema';
 export * from '../../growth/schema';
 export * from '../../pulse/schema';
 export * from '../../xla/schema';
+export * from '../../alumni/schema';
+export * from '../../events/schema';

@@ -1,0 +1,193 @@
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { createEvent as icsEvent } from 'ics';
+import { db, isId, type Executor } from '../db';
+import { event, eventRsvp, person, type EventAudience, type RsvpStatus } from '../db/schema';
+import { can, visibleEventsFilter, type Actor } from '../authz';
+import { queueEmail } from '../mail/outbox';
+import { eventPromotedEmail, recipientLocale } from '../mail/templates';
+import { getOrganisation } from '../organisation';
+import type { RequestMeta } from '../request-meta';
+import type { Reason } from '$lib/reasons';
+
+/** The UTC offset of a zone at an instant, in ms (positive east of Greenwich). */
+function offsetMs(instant: number, timeZone: string): number {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			.formatToParts(new Date(instant))
+			.map((part) => [part.type, Number(part.value)])
+	);
+	return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time ("2026-12-01T18:30") means in a zone. Twice, because the offset
+ * at the guess may differ from the offset at the answer around a daylight-saving change.
+ */
+export function zonedInstant(local: string, timeZone: string): Date {
+	const wall = Date.parse(`${local}:00Z`);
+	const first = wall - offsetMs(wall, timeZone);
+	return new Date(wall - offsetMs(first, timeZone));
+}
+
+export interface EventInput {
+	title: string;
+	description: string | null;
+	startsAt: string;
+	endsAt: string;
+	timeZone: string;
+	place: string | null;
+	onlineUrl: string | null;
+	audience: EventAudience;
+	capacity: number | null;
+}
+
+export type EventResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<keyof EventInput, Reason>> };
+
+export async function createEvent(actor: Actor, input: EventInput): Promise<EventResult> {
+	const startsAt = zonedInstant(input.startsAt, input.timeZone);
+	const endsAt = zonedInstant(input.endsAt, input.timeZone);
+	const errors: Partial<Record<keyof EventInput, Reason>> = {};
+	if (endsAt <= startsAt) errors.endsAt = 'events_end_before_start';
+	if (!input.place && !input.onlineUrl) errors.place = 'events_where_required';
+	if (Object.keys(errors).length) return { ok: false, errors };
+	const [created] = await db
+		.insert(event)
+		.values({ ...input, startsAt, endsAt, createdBy: actor.id })
+		.returning({ id: event.id });
+	return { ok: true, id: created!.id };
+}
+
+const goingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.status} = 'going')`;
+const waitingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.status} = 'waiting')`;
+const myStatus = (actor: Actor) =>
+	sql<RsvpStatus | null>`(select ${eventRsvp.status} from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.personId} = ${actor.id})`;
+
+const columns = (actor: Actor) => ({
+	id: event.id,
+	title: event.title,
+	description: event.description,
+	startsAt: event.startsAt,
+	endsAt: event.endsAt,
+	timeZone: event.timeZone,
+	place: event.place,
+	onlineUrl: event.onlineUrl,
+	audience: event.audience,
+	capacity: event.capacity,
+	going: goingCount,
+	waiting: waitingCount,
+	myStatus: myStatus(actor)
+});
+
+/** Upcoming (soonest first) or past (latest first) events the actor is in the audience of. */
+export async function listEvents(actor: Actor, when: 'upcoming' | 'past', now = new Date(), limit = 50) {
+	const where: SQL | undefined = and(visibleEventsFilter(actor), when === 'upcoming' ? gte(event.endsAt, now) : lt(event.endsAt, now));
+	return db
+		.select(columns(actor))
+		.from(event)
+		.where(where)
+		.orderBy(when === 'upcoming' ? asc(event.startsAt) : desc(event.startsAt))
+		.limit(limit);
+}
+
+/** One event, or null when it does not exist or the actor is not in its audience (the page says 404). */
+export async function getEvent(actor: Actor, id: string) {
+	if (!isId(id)) return null;
+	const [row] = await db.select(columns(actor)).from(event).where(eq(event.id, id));
+	return row && can(actor, 'event.view', row) ? row : null;
+}
+
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
+
+/** Who comes and who waits, for HR: in the order they answered. */
+export async function eventAttendees(id: string) {
+	return db
+		.select({ id: person.id, name: person.name, status: eventRsvp.status })
+		.from(eventRsvp)
+		.innerJoin(person, eq(person.id, eventRsvp.personId))
+		.where(eq(eventRsvp.eventId, id))
+		.orderBy(asc(eventRsvp.createdAt), asc(person.name));
+}
+
+/** Locks the event for the rest of the transaction: RSVPs and cancellations of one event queue up here. */
+async function lockedEvent(tx: Executor, actor: Actor, id: string) {
+	if (!isId(id)) return null;
+	const [row] = await tx.select().from(event).where(eq(event.id, id)).for('update');
+	return row && can(actor, 'event.view', row) ? row : null;
+}
+
+async function countGoing(tx: Executor, id: string): Promise<number> {
+	const [row] = await tx.select({ count: sql<number>`count(*)::int` }).from(eventRsvp).where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.status, 'going')));
+	return row?.count ?? 0;
+}
+
+export type RsvpResult = { ok: true; status: RsvpStatus } | { ok: false; reason: 'not_found' | 'events_started' };
+
+/**
+ * Going while there is room, else on the waitlist. The event row is locked, so parallel answers
+ * are counted one after another and the capacity holds.
+ */
+export async function rsvp(actor: Actor, id: string, now = new Date()): Promise<RsvpResult> {
+	return db.transaction(async (tx) => {
+		const found = await lockedEvent(tx, actor, id);
+		if (!found) return { ok: false, reason: 'not_found' } as const;
+		if (found.startsAt <= now) return { ok: false, reason: 'events_started' } as const;
+		const [already] = await tx.select({ status: eventRsvp.status }).from(eventRsvp).where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.personId, actor.id)));
+		if (already) return { ok: true, status: already.status } as const;
+		const status: RsvpStatus = found.capacity === null || (await countGoing(tx, id)) < found.capacity ? 'going' : 'waiting';
+		await tx.insert(eventRsvp).values({ eventId: id, personId: actor.id, status });
+		return { ok: true, status } as const;
+	});
+}
+
+/** Cancelling frees the place for the first on the waitlist, who is told by email. */
+export async function cancelRsvp(actor: Actor, id: string, meta: Pick<RequestMeta, 'origin'>): Promise<boolean> {
+	const organisation = await getOrganisation();
+	return db.transaction(async (tx) => {
+		const found = await lockedEvent(tx, actor, id);
+		if (!found) return false;
+		const [removed] = await tx
+			.delete(eventRsvp)
+			.where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.personId, actor.id)))
+			.returning({ status: eventRsvp.status });
+		if (removed?.status !== 'going' || (found.capacity !== null && (await countGoing(tx, id)) >= found.capacity)) return true;
+		const [next] = await tx
+			.select({ personId: eventRsvp.personId, email: person.email, locale: person.locale })
+			.from(eventRsvp)
+			.innerJoin(person, eq(person.id, eventRsvp.personId))
+			.where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.status, 'waiting')))
+			.orderBy(asc(eventRsvp.createdAt))
+			.limit(1);
+		if (!next) return true;
+		await tx.update(eventRsvp).set({ status: 'going' }).where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.personId, next.personId)));
+		await queueEmail(tx, {
+			to: next.email,
+			personId: next.personId,
+			purpose: 'event_promoted',
+			...eventPromotedEmail(recipientLocale(next.locale, organisation.defaultLocale), { organisation: organisation.name, title: found.title, link: `${meta.origin}/events/${id}` })
+		});
+		return true;
+	});
+}
+
+const icsTime = (date: Date) => date.getTime();
+
+/** The event as an iCalendar file (times in UTC, which every calendar converts to its own zone). */
+export function eventCalendar(detail: EventDetail, origin: string): string {
+	const url = `${origin}/events/${detail.id}`;
+	const { error, value } = icsEvent({
+		uid: `${detail.id}@kring`,
+		title: detail.title,
+		description: [detail.description, detail.onlineUrl].filter(Boolean).join('\n\n') || undefined,
+		location: detail.place ?? detail.onlineUrl ?? undefined,
+		url,
+		start: icsTime(detail.startsAt),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: icsTime(detail.endsAt),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		productId: 'kring/events'
+	});
+	if (error || !value) throw error ?? new Error('No calendar file');
+	return value;
+}

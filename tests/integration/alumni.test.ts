@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { startApp, type TestApp, type TestClient } from '../support/app';
+import { clientFor } from '../support/sessions';
+import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
+import { alumniProfile, auditEvent, offboarding, person } from '../../src/lib/server/db/schema';
+import { createSession } from '../../src/lib/server/auth/session';
+import { sessionCookieName } from '../../src/lib/server/auth/cookie';
+import { completeDueOffboardings } from '../../src/lib/server/alumni';
+import { searchPeople } from '../../src/lib/server/people';
+import type { Actor } from '../../src/lib/server/authz/actor';
+
+let app: TestApp;
+let counter = 0;
+beforeAll(async () => {
+	app = await startApp();
+});
+afterAll(() => app?.close());
+
+/** An employee with a password, in the demo manager's team, and a browser signed in as them. */
+async function freshEmployee(extra: Partial<typeof person.$inferInsert> = {}) {
+	const manager = await personByEmail(app.db, demo.manager);
+	const name = `Leaver Number${++counter} Testperson`;
+	const [created] = await app.db
+		.insert(person)
+		.values({ email: freshEmail('leaver'), name, kind: 'employee', status: 'active', passwordHash: manager.passwordHash, managerId: manager.id, unitId: manager.unitId, headline: 'Keeps the lights on', ...extra })
+		.returning();
+	const client = app.client();
+	const { token } = await createSession(app.db, created!.id, { userAgent: 'test', ip: null });
+	client.cookies.set(sessionCookieName(new URL(app.origin)), token);
+	return { person: created!, client };
+}
+
+const start = (hr: TestClient, fields: Record<string, string>) => hr.action('/admin/offboarding?/start', fields);
+const fields = (personId: string, overrides: Record<string, string> = {}) => ({
+	personId,
+	lastDay: '2030-01-15',
+	reason: 'dismissal',
+	rehireEligible: 'no',
+	personalEmail: freshEmail('personal'),
+	...overrides
+});
+// 2030-01-15 in Amsterdam (UTC+1 in winter): the last minute of the last day, and just after it.
+const lastMinute = new Date('2030-01-15T22:59:00Z');
+const dayAfter = new Date('2030-01-15T23:00:30Z');
+
+async function offboardingsOf(personId: string) {
+	return app.db.select().from(offboarding).where(eq(offboarding.personId, personId));
+}
+
+/** Offboards a fresh employee all the way to a confirmed alumnus with the given sharing choices. */
+async function confirmedAlumnus(sharing: Record<string, string | string[]>) {
+	const { person: leaver } = await freshEmployee();
+	const personalEmail = freshEmail('personal');
+	const hr = await clientFor(app, 'hr');
+	expect((await start(hr, fields(leaver.id, { personalEmail, lastDay: '2030-01-10' }))).type).toBe('redirect');
+	await completeDueOffboardings(dayAfter, app.origin);
+	const link = pathOf((await latestEmail(app.db, personalEmail))!.link);
+	const alumnus = app.client();
+	const result = await alumnus.action(link, { password: 'a long alumni password', confirm: 'a long alumni password', ...sharing });
+	expect(result).toMatchObject({ type: 'redirect', location: '/alumni' });
+	return { leaver, personalEmail, alumnus };
+}
+
+/** Whether a page lists a person (a search box repeating the name does not count). */
+const lists = (html: string, name: string) => html.includes(`<strong>${name}</strong>`);
+
+async function employeeActor(): Promise<Actor> {
+	const row = await personByEmail(app.db, demo.employee);
+	return { id: row.id, name: row.name, email: row.email, kind: row.kind, roles: row.roles, isManager: false, unitId: row.unitId, managerId: row.managerId, partnerOrgId: row.partnerOrgId, locale: row.locale };
+}
+
+describe('offboarding', () => {
+	it('refuses bad input next to each field and writes nothing', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver } = await freshEmployee();
+		const result = await start(hr, fields(leaver.id, { lastDay: '15-01-2030', reason: 'fired', rehireEligible: 'maybe', personalEmail: 'nope' }));
+		expect(result.status).toBe(400);
+		expect(Object.keys(result.data?.errors as object).sort()).toEqual(['lastDay', 'personalEmail', 'reason', 'rehireEligible']);
+		expect(await offboardingsOf(leaver.id)).toEqual([]);
+	});
+
+	it('refuses a personal email that another account signs in with, and people who are not employees', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver } = await freshEmployee();
+		const taken = await start(hr, fields(leaver.id, { personalEmail: demo.employee }));
+		expect(taken.status).toBe(400);
+		expect(taken.data?.errors).toHaveProperty('personalEmail');
+		const alumnus = await personByEmail(app.db, demo.alumni);
+		const notEmployee = await start(hr, fields(alumnus.id));
+		expect(notEmployee.data?.errors).toHaveProperty('personId');
+		expect(await offboardingsOf(leaver.id)).toEqual([]);
+		expect(await offboardingsOf(alumnus.id)).toEqual([]);
+	});
+
+	it('starts one offboarding per person, also when HR submits twice at once', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver } = await freshEmployee();
+		const results = await Promise.all([start(hr, fields(leaver.id)), start(hr, fields(leaver.id)), start(hr, fields(leaver.id))]);
+		expect(results.filter((result) => result.type === 'redirect')).toHaveLength(1);
+		expect(results.filter((result) => result.status === 400)).toHaveLength(2);
+		expect(await offboardingsOf(leaver.id)).toHaveLength(1);
+	});
+
+	it('ends internal access only once the last day is over, keeping the profile, and invites the personal address', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver, client } = await freshEmployee({ roles: ['hr'] });
+		const admin = await clientFor(app, 'admin');
+		const personalEmail = freshEmail('personal');
+		// Holding a role, this leaver is for an admin to offboard.
+		expect((await start(hr, fields(leaver.id, { personalEmail }))).status).toBe(400);
+		expect((await start(admin, fields(leaver.id, { personalEmail }))).type).toBe('redirect');
+
+		await completeDueOffboardings(lastMinute, app.origin);
+		expect((await client.get('/people')).status).toBe(200);
+		expect(await personByEmail(app.db, leaver.email)).toMatchObject({ kind: 'employee', roles: ['hr'] });
+		expect(await latestEmail(app.db, personalEmail)).toBeNull();
+
+		await completeDueOffboardings(dayAfter, app.origin);
+		const after = await personByEmail(app.db, leaver.email);
+		expect(after).toMatchObject({ kind: 'alumni', roles: [], leftOn: '2030-01-15', headline: 'Keeps the lights on', name: leaver.name, status: 'active' });
+		// The session the employee had is gone: the next request goes to sign in.
+		expect((await client.get('/people')).headers.get('location')).toMatch(/^\/login/);
+		const email = await latestEmail(app.db, personalEmail);
+		expect(email?.purpose).toBe('alumni_invitation');
+		expect(email?.link).toContain('/alumni/welcome/');
+		const [record] = await offboardingsOf(leaver.id);
+		expect(record).toMatchObject({ status: 'completed' });
+		// Running again does nothing twice.
+		await completeDueOffboardings(dayAfter, app.origin);
+		expect(await app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, leaver.id), eq(auditEvent.action, 'alumni.offboarding_completed')))).toHaveLength(1);
+	});
+
+	it('completes at once when recorded after the last day', async () => {
+		const { person: leaver, client } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		expect((await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail, lastDay: '2020-02-03' }))).type).toBe('redirect');
+		expect(await personByEmail(app.db, leaver.email)).toMatchObject({ kind: 'alumni', leftOn: '2020-02-03' });
+		expect((await client.get('/people')).headers.get('location')).toMatch(/^\/login/);
+		expect((await latestEmail(app.db, personalEmail))?.purpose).toBe('alumni_invitation');
+	});
+
+	it('can be cancelled while scheduled; the person stays an employee', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver } = await freshEmployee();
+		await start(hr, fields(leaver.id));
+		const [record] = await offboardingsOf(leaver.id);
+		expect((await hr.action('/admin/offboarding?/cancel', { id: record!.id })).type).toBe('redirect');
+		await completeDueOffboardings(dayAfter, app.origin);
+		expect(await personByEmail(app.db, leaver.email)).toMatchObject({ kind: 'employee' });
+		expect((await hr.action('/admin/offboarding?/cancel', { id: record!.id })).status).toBe(404);
+	});
+
+	it('never shows the reason or rehire eligibility to the person, their manager, alumni or search', async () => {
+		const { leaver, alumnus } = await confirmedAlumnus({ consent: 'on', shared: ['employer', 'formerUnit', 'openTo'], currentEmployer: 'Acme', openTo: 'rehire' });
+		const hrPage = await (await (await clientFor(app, 'hr')).get('/admin/offboarding')).text();
+		// HR sees it: the words the other pages must not hold.
+		expect(hrPage).toContain('Dismissal');
+		const pages: [TestClient, string][] = [
+			[alumnus, '/alumni'],
+			[alumnus, '/account'],
+			[alumnus, `/people/${leaver.id}`],
+			[alumnus, `/alumni/directory?q=${encodeURIComponent(leaver.name)}`],
+			[await clientFor(app, 'manager'), `/alumni/directory?q=${encodeURIComponent(leaver.name)}`],
+			[await clientFor(app, 'alumni'), `/alumni/directory?q=${encodeURIComponent(leaver.name)}`],
+			[await clientFor(app, 'employee'), `/alumni/directory?openTo=rehire`]
+		];
+		for (const [client, path] of pages) {
+			const response = await client.get(path);
+			expect(response.status, path).toBe(200);
+			const html = await response.text();
+			expect(html, path).not.toMatch(/dismissal|ontslag|rehire.?eligib|herintreding/i);
+		}
+		// The directory page does list the leaver (else the check above proves little).
+		expect(lists(await (await (await clientFor(app, 'manager')).get(`/alumni/directory?q=${encodeURIComponent(leaver.name)}`)).text(), leaver.name)).toBe(true);
+	});
+});
+
+describe('joining the alumni network', () => {
+	it('refuses bad input and keeps the link usable; then the personal address signs in and the link is spent', async () => {
+		const { person: leaver } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail, lastDay: '2030-01-10' }));
+		await completeDueOffboardings(dayAfter, app.origin);
+		const link = pathOf((await latestEmail(app.db, personalEmail))!.link);
+		const visitor = app.client();
+		expect(await (await visitor.get(link)).text()).toContain(personalEmail);
+		const bad = await visitor.action(link, { password: 'short', confirm: 'other', openTo: 'everything' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.data?.errors as object).sort()).toEqual(['openTo', 'password']);
+		expect(await personByEmail(app.db, leaver.email)).toMatchObject({ email: leaver.email });
+
+		const ok = await visitor.action(link, { password: 'a long alumni password', confirm: 'a long alumni password', currentEmployer: 'Elsewhere BV' });
+		expect(ok).toMatchObject({ type: 'redirect', location: '/alumni' });
+		expect((await visitor.get('/alumni')).status).toBe(200);
+		const after = await personByEmail(app.db, personalEmail);
+		expect(after.id).toBe(leaver.id);
+		const [profile] = await app.db.select().from(alumniProfile).where(eq(alumniProfile.personId, leaver.id));
+		expect(profile).toMatchObject({ currentEmployer: 'Elsewhere BV', consentedAt: null, consentVersion: null });
+		expect(profile!.confirmedAt).toBeInstanceOf(Date);
+		expect((await app.client().action(link, { password: 'a long alumni password', confirm: 'a long alumni password' })).status).toBe(410);
+		await app.client().signIn(personalEmail, 'a long alumni password');
+	});
+
+	it('records consent with its date and text version, and its withdrawal', async () => {
+		const { leaver, alumnus } = await confirmedAlumnus({ consent: 'on', shared: 'employer', currentEmployer: 'Consenting BV' });
+		const [given] = await app.db.select().from(alumniProfile).where(eq(alumniProfile.personId, leaver.id));
+		expect(given).toMatchObject({ consentVersion: '2026-11', shared: ['employer'] });
+		expect(given!.consentedAt).toBeInstanceOf(Date);
+		expect((await alumnus.action('/alumni?/save', { currentEmployer: 'Consenting BV', shared: 'employer' })).type).toBe('success');
+		const [withdrawn] = await app.db.select().from(alumniProfile).where(eq(alumniProfile.personId, leaver.id));
+		expect(withdrawn).toMatchObject({ consentedAt: null, consentVersion: null });
+		const events = await app.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.targetId, leaver.id));
+		expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['alumni.joined', 'alumni.consent_given', 'alumni.consent_withdrawn']));
+	});
+});
+
+describe('the alumni directory', () => {
+	it('lists consenting alumni with only the fields they share; the others are absent here and from people search', async () => {
+		const listed = await confirmedAlumnus({ consent: 'on', shared: ['employer', 'openTo'], currentEmployer: 'Listed Corp', currentRole: 'Secret Role Title', openTo: ['mentoring'] });
+		const unlisted = await confirmedAlumnus({ shared: ['employer'], currentEmployer: 'Unlisted Corp' });
+		const employee = await clientFor(app, 'employee');
+		for (const viewer of [employee, await clientFor(app, 'alumni')]) {
+			const html = await (await viewer.get('/alumni/directory?q=leaver')).text();
+			expect(lists(html, listed.leaver.name)).toBe(true);
+			expect(html).toContain('Listed Corp');
+			expect(html).not.toContain('Secret Role Title');
+			expect(html).not.toContain(listed.personalEmail);
+			expect(lists(html, unlisted.leaver.name)).toBe(false);
+		}
+		// Filters match shared values only: the role is not shared, so it finds nobody.
+		const directory = async (query: string) => (await employee.get(`/alumni/directory?${query}`)).text();
+		expect(lists(await directory('employer=unlisted'), unlisted.leaver.name)).toBe(false);
+		expect(lists(await directory('employer=listed+corp&openTo=mentoring'), listed.leaver.name)).toBe(true);
+		expect(lists(await directory('employer=listed+corp&openTo=speaking'), listed.leaver.name)).toBe(false);
+		// The role is not shared, so filtering on a shared field's value finds them but the role never shows.
+		expect(await directory('employer=listed+corp')).not.toContain('Secret Role Title');
+
+		// People search is for colleagues: neither alumnus is found there.
+		const actor = await employeeActor();
+		for (const alumnus of [listed, unlisted]) {
+			const found = await searchPeople(actor, { q: alumnus.leaver.name, page: 1, pageSize: 10 });
+			expect(found.total).toBe(0);
+			expect(lists(await (await employee.get(`/people?q=${encodeURIComponent(alumnus.leaver.name)}`)).text(), alumnus.leaver.name)).toBe(false);
+		}
+	});
+
+	it('drops an alumnus who withdraws consent', async () => {
+		const { leaver, alumnus } = await confirmedAlumnus({ consent: 'on', currentEmployer: 'Leaving Soon' });
+		const employee = await clientFor(app, 'employee');
+		const search = async () => (await employee.get(`/alumni/directory?q=${encodeURIComponent(leaver.name)}`)).text();
+		expect(lists(await search(), leaver.name)).toBe(true);
+		await alumnus.action('/alumni?/save', { currentEmployer: 'Leaving Soon' });
+		expect(lists(await search(), leaver.name)).toBe(false);
+		const [row] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(eq(person.id, leaver.id));
+		expect(row!.count).toBe(1);
+	});
+});

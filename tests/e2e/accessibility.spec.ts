@@ -27,6 +27,9 @@ const variants = [
 	{ theme: 'dark', locale: 'nl' }
 ] as const;
 
+// The two sweeps are the suite's longest tests: one on each worker.
+test.describe.configure({ mode: 'parallel' });
+
 for (const { theme, locale } of variants) {
 	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
 		// Every domain adds its pages here: about a second of axe each, more on a busy machine.

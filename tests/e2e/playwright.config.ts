@@ -11,8 +11,9 @@ const baseURL = `http://localhost:${port}`;
 export default defineConfig({
 	testDir: '.',
 	outputDir: 'results',
-	// One server, one database: tests run one after another and never retry (a flaky test is a failure).
-	workers: 1,
+	// One server and database for all: two files at a time (each test makes its own people and
+	// content), never a retry (a flaky test is a failure).
+	workers: 2,
 	retries: 0,
 	timeout: 30_000,
 	reporter: [['list'], ['json']],

@@ -222,6 +222,8 @@ export function readablePlansFilter(actor: Actor): SQL {
 	if (!growsHere(actor)) return sql`false`;
 	// Two index lookups (own plans, shares to me) rather than an OR the planner can only scan for.
 	return sql`${growthPlan.id} in (select ${growthPlan.id} from ${growthPlan} where ${growthPlan.ownerId} = ${actor.id} union all select ${planShare.planId} from ${planShare} where ${planShare.personId} = ${actor.id})`;
+}
+
 /**
  * The alumni the directory lists: those who gave consent, and only while they are alumni. People
  * search (`visiblePeopleFilter`) shows no alumni to non-staff at all, so neither lists anyone

@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { buildIfStale } from '../../src/cli/build.js';
 import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
-import { demoLogins, demoPassword, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
+import { demoLogins, demoPassword, demoTimeZone, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { seedLargeFlex } from '../../src/lib/server/flex/demo';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
@@ -61,7 +61,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedDemo(tx, { passwordHash });
 			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
 			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
-			await seedLargeFlex(tx, { timeZone: 'Europe/Amsterdam' });
+			await seedLargeFlex(tx, { timeZone: demoTimeZone });
 			await seedLargeGrowth(tx);
 			await seedLargeAlumniNetwork(tx);
 		});

@@ -60,7 +60,7 @@ export async function seedAlumniDemo(executor: Executor, now = new Date()): Prom
 
 /** For the benchmark: profiles for every alumnus without one, half of them listed, in one statement. */
 export async function seedLargeAlumniNetwork(executor: Executor): Promise<void> {
-	await executor.execute(sql`insert into ${alumniProfile} (person_id, current_employer, current_role, location, open_to, shared, confirmed_at, consented_at, consent_version)
+	await executor.execute(sql`insert into ${alumniProfile} ("person_id", "current_employer", "current_role", "location", "open_to", "shared", "confirmed_at", "consented_at", "consent_version")
 		select p.id, (array[${sql.join(employers.map((e) => sql`${e}`), sql`, `)}])[1 + abs(hashtext(p.email)) % ${employers.length}],
 			'Consultant', p.location,
 			case when hashtext(p.email) % 3 = 0 then '{mentoring,referrals}'::text[] else '{}'::text[] end,

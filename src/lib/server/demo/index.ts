@@ -29,6 +29,8 @@ export const demoLogins: { role: DemoRole; email: string }[] = [
 type NewPerson = typeof person.$inferInsert;
 
 const organisationName = 'Noorderlicht IT Services';
+/** The demo organisation's time zone; the domain demos date their rows in it. */
+export const demoTimeZone = 'Europe/Amsterdam';
 const companyDomain = 'noorderlicht.example';
 // Multi-row inserts of this size stay far below PostgreSQL's 65,535 parameters per statement.
 const chunkSize = 1000;
@@ -370,7 +372,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 	const headline = (probability: number, headlines: readonly string[]): string | null =>
 		random.chance(probability) ? random.pick(headlines) : null;
 
-	const created = await createOrganisation(executor, { name: organisationName, defaultLocale: 'en', timeZone: 'Europe/Amsterdam', isDemo: true });
+	const created = await createOrganisation(executor, { name: organisationName, defaultLocale: 'en', timeZone: demoTimeZone, isDemo: true });
 	if (!created) throw new Error('Demo seed: the database has an organisation already; the demo only seeds an empty one.');
 
 	const partnerIds = new Map<string, string>(partnerSpecs.map((spec) => [spec.name, randomUUID()]));
@@ -545,9 +547,9 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 			)
 		);
 	await seedKnowledgeDemo(executor);
-	await seedFlexDemo(executor, 'Europe/Amsterdam');
+	await seedFlexDemo(executor, demoTimeZone);
 	await seedGrowthDemo(executor);
-	await seedPulseDemo(executor, { timeZone: 'Europe/Amsterdam', passwordHash });
+	await seedPulseDemo(executor, { timeZone: demoTimeZone, passwordHash });
 	await seedXlaDemo(executor);
 	await seedAlumniDemo(executor);
 }

@@ -93,6 +93,9 @@ export async function myGaps(actor: Actor): Promise<Map<string, { gap: number; w
 	return gaps;
 }
 
+const mentor = alias(person, 'mentor');
+const mentee = alias(person, 'mentee');
+
 /**
  * Mentors for my largest gaps, best first: a mentor covers a gap when they offer the skill above
  * my current level. The score is the sum of the gaps covered (a skill I want to grow adds one);
@@ -101,7 +104,6 @@ export async function myGaps(actor: Actor): Promise<Map<string, { gap: number; w
 export async function suggestMentors(actor: Actor, limit = 10): Promise<Suggestion[]> {
 	const [gaps, current] = await Promise.all([myGaps(actor), proficiencies(actor.id)]);
 	if (!gaps.size) return [];
-	const mentor = alias(person, 'mentor');
 	const rows = await db
 		.select({
 			mentorId: mentorOffer.personId,
@@ -142,11 +144,9 @@ export async function suggestMentors(actor: Actor, limit = 10): Promise<Suggesti
 		.slice(0, limit);
 }
 
-/** My mentorships, as mentor and as mentee, open and past. */
-export async function listMentorships(actor: Actor) {
-	const mentor = alias(person, 'mentor');
-	const mentee = alias(person, 'mentee');
-	const rows = await db
+/** Mentorships with both people's names and the skill: the list and the single page read the same. */
+function mentorshipRows() {
+	return db
 		.select({
 			id: mentorship.id,
 			status: mentorship.status,
@@ -163,7 +163,12 @@ export async function listMentorships(actor: Actor) {
 		.from(mentorship)
 		.innerJoin(mentor, eq(mentor.id, mentorship.mentorId))
 		.innerJoin(mentee, eq(mentee.id, mentorship.menteeId))
-		.leftJoin(skill, eq(skill.id, mentorship.skillId))
+		.leftJoin(skill, eq(skill.id, mentorship.skillId));
+}
+
+/** My mentorships, as mentor and as mentee, open and past. */
+export async function listMentorships(actor: Actor) {
+	const rows = await mentorshipRows()
 		.where(or(eq(mentorship.mentorId, actor.id), eq(mentorship.menteeId, actor.id)))
 		.orderBy(desc(mentorship.createdAt));
 	return { asMentor: rows.filter((row) => row.mentorId === actor.id), asMentee: rows.filter((row) => row.menteeId === actor.id) };
@@ -231,26 +236,7 @@ export async function answerRequest(actor: Actor, mentorshipId: string, accept: 
 /** One mentorship with its shared notes, for its mentor and mentee only (else null: 404). */
 export async function getMentorship(actor: Actor, mentorshipId: string) {
 	if (!isId(mentorshipId)) return null;
-	const mentor = alias(person, 'mentor');
-	const mentee = alias(person, 'mentee');
-	const [row] = await db
-		.select({
-			id: mentorship.id,
-			status: mentorship.status,
-			message: mentorship.message,
-			startedOn: mentorship.startedOn,
-			endedOn: mentorship.endedOn,
-			mentorId: mentor.id,
-			mentorName: mentor.name,
-			menteeId: mentee.id,
-			menteeName: mentee.name,
-			skill: skill.name
-		})
-		.from(mentorship)
-		.innerJoin(mentor, eq(mentor.id, mentorship.mentorId))
-		.innerJoin(mentee, eq(mentee.id, mentorship.menteeId))
-		.leftJoin(skill, eq(skill.id, mentorship.skillId))
-		.where(eq(mentorship.id, mentorshipId));
+	const [row] = await mentorshipRows().where(eq(mentorship.id, mentorshipId));
 	if (!row || !can(actor, 'growth.mentorship.view', row)) return null;
 	const notes = await db
 		.select({ id: mentorshipNote.id, body: mentorshipNote.body, createdAt: mentorshipNote.createdAt, authorName: person.name })

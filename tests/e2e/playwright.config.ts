@@ -15,7 +15,9 @@ export default defineConfig({
 	// content), never a retry (a flaky test is a failure).
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// The longest flows (invite → outbox → accept → sign in, with axe on each page) take ~20 s alone
+	// and over 30 s beside an axe sweep on the other worker.
+	timeout: 60_000,
 	reporter: [['list'], ['json']],
 	use: {
 		baseURL,

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
 import { db, prepared, type Executor } from '../db';
 import { orgUnit, person, session } from '../db/schema';
-import type { Actor } from '../authz/actor';
+import { actorColumns, type Actor } from '../authz/actor';
 import { issueToken, parseToken, secretMatches } from './tokens';
 
 const hour = 60 * 60 * 1000;
@@ -64,16 +64,7 @@ const sessionWithPerson = prepared((database) =>
 			secretHash: session.secretHash,
 			createdAt: session.createdAt,
 			lastVerifiedAt: session.lastVerifiedAt,
-			id: person.id,
-			name: person.name,
-			email: person.email,
-			kind: person.kind,
-			roles: person.roles,
-			status: person.status,
-			unitId: person.unitId,
-			managerId: person.managerId,
-			partnerOrgId: person.partnerOrgId,
-			locale: person.locale,
+			...actorColumns,
 			// The same reports as the people module's directReports (and its index: person_reports_idx).
 			isManager: sql<boolean>`(exists (select 1 from ${person} as report where report.manager_id = ${person.id} and report.status <> 'deactivated' and report.kind = 'employee') or exists (select 1 from ${orgUnit} where ${orgUnit.leadId} = ${person.id}))`
 		})

@@ -1,4 +1,4 @@
-import type { PersonKind, Role } from '../db/schema';
+import { person, type PersonKind, type Role } from '../db/schema';
 
 /** The signed-in person as every authorisation decision sees them. */
 export interface Actor {
@@ -14,3 +14,17 @@ export interface Actor {
 	partnerOrgId: string | null;
 	locale: string | null;
 }
+
+/** The person's columns an `Actor` is made of, with `status` to refuse anyone not active; `isManager` is worked out apart. */
+export const actorColumns = {
+	id: person.id,
+	name: person.name,
+	email: person.email,
+	kind: person.kind,
+	roles: person.roles,
+	status: person.status,
+	unitId: person.unitId,
+	managerId: person.managerId,
+	partnerOrgId: person.partnerOrgId,
+	locale: person.locale
+};

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { createEvent as icsEvent } from 'ics';
 import { db, isId, type Executor } from '../db';
 import { event, eventRsvp, person, type EventAudience, type RsvpStatus } from '../db/schema';
 import { can, visibleEventsFilter, type Actor } from '../authz';
@@ -8,6 +7,7 @@ import { eventPromotedEmail, recipientLocale } from '../mail/templates';
 import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
+import { renderCalendar, type CalendarEntry } from '../calendar/ics';
 
 /** The UTC offset of a zone at an instant, in ms (positive east of Greenwich). */
 function offsetMs(instant: number, timeZone: string): number {
@@ -169,25 +169,34 @@ export async function cancelRsvp(actor: Actor, id: string, meta: Pick<RequestMet
 	});
 }
 
-const icsTime = (date: Date) => date.getTime();
+type Calendared = Pick<EventDetail, 'id' | 'title' | 'description' | 'onlineUrl' | 'place' | 'startsAt' | 'endsAt'>;
 
-/** The event as an iCalendar file (times in UTC, which every calendar converts to its own zone). */
-export function eventCalendar(detail: EventDetail, origin: string): string {
-	const url = `${origin}/events/${detail.id}`;
-	const { error, value } = icsEvent({
+/** An event as a calendar entry: the same uid in its own file and in a person's feed. */
+function eventEntry(detail: Calendared, origin: string): CalendarEntry {
+	return {
 		uid: `${detail.id}@kring`,
 		title: detail.title,
 		description: [detail.description, detail.onlineUrl].filter(Boolean).join('\n\n') || undefined,
 		location: detail.place ?? detail.onlineUrl ?? undefined,
-		url,
-		start: icsTime(detail.startsAt),
-		startInputType: 'utc',
-		startOutputType: 'utc',
-		end: icsTime(detail.endsAt),
-		endInputType: 'utc',
-		endOutputType: 'utc',
-		productId: 'kring/events'
-	});
-	if (error || !value) throw error ?? new Error('No calendar file');
-	return value;
+		url: `${origin}/events/${detail.id}`,
+		startsAt: detail.startsAt,
+		endsAt: detail.endsAt
+	};
+}
+
+/** The event as an iCalendar file. */
+export function eventCalendar(detail: EventDetail, origin: string): string {
+	return renderCalendar([eventEntry(detail, origin)], detail.title);
+}
+
+/** For a person's calendar feed: the events they go to and may still see, from `since` on. */
+export async function goingEventEntries(actor: Actor, origin: string, since: Date, limit = 500): Promise<CalendarEntry[]> {
+	const rows = await db
+		.select({ id: event.id, title: event.title, description: event.description, onlineUrl: event.onlineUrl, place: event.place, startsAt: event.startsAt, endsAt: event.endsAt })
+		.from(eventRsvp)
+		.innerJoin(event, eq(event.id, eventRsvp.eventId))
+		.where(and(eq(eventRsvp.personId, actor.id), eq(eventRsvp.status, 'going'), gte(event.endsAt, since), visibleEventsFilter(actor)))
+		.orderBy(asc(event.startsAt))
+		.limit(limit);
+	return rows.map((row) => eventEntry(row, origin));
 }

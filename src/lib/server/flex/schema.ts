@@ -61,12 +61,19 @@ export const flexArrangement = pgTable(
 		/** The decider was reminded that the deadline is near; then the request went to their own manager. */
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+		/** Ended early: who did and when; `endsOn` is then the new last day and `plannedEndsOn` the one it had (null: open). */
+		endedBy: uuid('ended_by').references(() => person.id, { onDelete: 'set null' }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
+		plannedEndsOn: date('planned_ends_on'),
+		/** The person and the decider were told that the review date is near (once). */
+		reviewRemindedAt: timestamp('review_reminded_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [
 		index('flex_arrangement_person_idx').on(t.personId, t.startsOn),
 		index('flex_arrangement_decider_idx').on(t.deciderId, t.createdAt).where(sql`${t.status} = 'pending'`),
 		index('flex_arrangement_deadline_idx').on(t.deadlineAt).where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
+		index('flex_arrangement_review_idx').on(t.reviewOn).where(sql`${t.status} = 'approved' and ${t.reviewRemindedAt} is null`),
 		index('flex_arrangement_unit_remote_idx').on(t.unitId, t.startsOn).where(sql`${t.type} = 'remote' and ${t.status} in ('approved', 'pending')`),
 		check('flex_arrangement_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)
 	]

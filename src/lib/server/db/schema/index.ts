@@ -9,3 +9,4 @@ export * from '../../pulse/schema';
 export * from '../../xla/schema';
 export * from '../../alumni/schema';
 export * from '../../events/schema';
+export * from '../../calendar/schema';

@@ -56,6 +56,9 @@ export const decisionSchema = z.object({
 	note: optionalText(1000)
 });
 
+/** Ending an approved arrangement early: its new last day. */
+export const endEarlySchema = z.object({ endsOn: isoDate });
+
 export const delegationSchema = z
 	.object({ delegateEmail: email, startsOn: isoDate, endsOn: isoDate })
 	.refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], error: () => m.flex_validation_ends_before() });

@@ -2,23 +2,27 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { authorize, can } from '$lib/server/authz';
+import { feedsOf } from '$lib/server/calendar';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
 import { balances, boundsFor, myArrangements, submitRequest, todayIn } from '$lib/server/flex';
 import { getOrganisation } from '$lib/server/organisation';
 import { requestMeta } from '$lib/server/request-meta';
 import { requestSchema, requestTypeSchema } from '$lib/schemas/flex';
+import { feedActions } from './feed';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'flex.use');
 	const today = todayIn((await getOrganisation()).timeZone);
-	const [bounds, arrangements] = await Promise.all([boundsFor(actor.unitId), myArrangements(actor.id)]);
+	const [bounds, arrangements, feeds] = await Promise.all([boundsFor(actor.unitId), myArrangements(actor.id), feedsOf(actor.id)]);
 	return {
 		today,
 		// Leads edit their unit's bounds; whether they lead one the bounds page finds out.
 		mayEditBounds: can(actor, 'flex.bounds.organisation') || actor.isManager,
+		mayViewInsights: can(actor, 'flex.insights'),
 		bounds,
 		arrangements,
+		feedSince: feeds.person ?? null,
 		balances: await balances(actor.id, bounds, today),
 		requestType: requestTypeSchema.catch('remote').parse(url.searchParams.get('type') ?? undefined)
 	};
@@ -35,5 +39,6 @@ export const actions: Actions = {
 		if (!result.ok) return refuseFor(parsed.values, { [result.field]: result.reason });
 		setFlash(event.cookies, flashes[result.status]());
 		redirect(303, `/flex/${result.id}`);
-	}
+	},
+	...feedActions('person', 'flex.use')
 };

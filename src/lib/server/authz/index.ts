@@ -39,6 +39,8 @@ const isEmployee = (actor: Subject) => actor?.kind === 'employee';
 /** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
 const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
 const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
+/** Managers and leads have a team view; HR too, for the requests nobody else decides. */
+const hasTeamView = (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr'));
 /** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
 const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
 
@@ -83,11 +85,21 @@ const rules = {
 	/** Flexible work is for employees; who may see or decide one arrangement the flex module asks in SQL. */
 	'flex.use': isEmployee,
 	/** The decision inbox and team view: managers, and HR for requests nobody else decides. */
-	'flex.team': (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr')),
+	'flex.team': (actor: Subject) => hasTeamView(actor),
 	/** The organisation's bounds and ceilings. */
 	'flex.bounds.organisation': (actor: Subject) => holds(actor, 'hr'),
 	/** A unit's bounds: its lead, within HR's ceilings, and HR. */
 	'flex.bounds.unit': (actor: Subject, unit: { leadId: string | null }) => holds(actor, 'hr') || (isEmployee(actor) && unit.leadId === actor?.id),
+	/** HR sees every arrangement (and decides those nobody else is set to); others what the flex module's `seenBy` lets them. */
+	'flex.arrangements.all': (actor: Subject) => holds(actor, 'hr'),
+	/** Ending an approved arrangement early: its person, whoever approved it, or HR; never a manager overruling the bounds. */
+	'flex.arrangement.end': (actor: Subject, arrangement: { personId: string; decidedBy: string | null }) =>
+		isEmployee(actor) && (arrangement.personId === actor!.id || arrangement.decidedBy === actor!.id || holds(actor, 'hr')),
+	/** Flexible work per unit, aggregated (and withheld below five people): the people team. */
+	'flex.insights': (actor: Subject) => holds(actor, 'hr'),
+	/** My own calendar feed (my arrangements, the events I go to), and my team's for those who have a team view. */
+	'calendar.feed.person': (actor: Subject) => !!actor,
+	'calendar.feed.team': (actor: Subject) => hasTeamView(actor),
 	/** Own plans, own skills, career tracks and mentoring. */
 	'growth.use': growsHere,
 	/** Skills, career tracks and the aggregate numbers; never anyone's plan. */

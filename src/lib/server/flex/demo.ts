@@ -4,16 +4,14 @@ import { orgUnit, person } from '../db/schema';
 import { createRandom } from '../demo';
 import { arrangementTypes, type ArrangementType } from '$lib/flex';
 import { flexArrangement, flexBounds } from './schema';
-import { checkRequest, effectiveBounds, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest } from './engine';
+import { addDays, boundsChain, checkRequest, effectiveBounds, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
 import { addWorkingDays, todayIn } from './index';
 
-const dayMs = 86_400_000;
-const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
 /** A request of each type, with the random choices that make some fall inside and some beyond the bounds. */
 function demoRequest(type: ArrangementType, startsOn: string, random: ReturnType<typeof createRandom>): FlexRequest {
-	const period = { startsOn, endsOn: random.chance(0.5) ? shift(startsOn, random.int(30, 180)) : null };
+	const period = { startsOn, endsOn: random.chance(0.5) ? addDays(startsOn, random.int(30, 180)) : null };
 	switch (type) {
 		case 'remote': {
 			const days = [1, 2, 3, 4, 5].filter(() => random.chance(0.45)).slice(0, 4);
@@ -26,9 +24,9 @@ function demoRequest(type: ArrangementType, startsOn: string, random: ReturnType
 		case 'reduced':
 			return { ...period, type, percent: random.pick([60, 80, 80, 90]) };
 		case 'abroad':
-			return { startsOn, type, endsOn: shift(startsOn, random.int(3, 25)), country: random.pick(['ES', 'PT', 'DE', 'US', 'IT']) };
+			return { startsOn, type, endsOn: addDays(startsOn, random.int(3, 25)), country: random.pick(['ES', 'PT', 'DE', 'US', 'IT']) };
 		case 'sabbatical':
-			return { startsOn, type, endsOn: shift(startsOn, random.int(14, 70)) };
+			return { startsOn, type, endsOn: addDays(startsOn, random.int(14, 70)) };
 		case 'learning':
 			return { ...period, endsOn: null, type, hours: random.int(2, 12) };
 	}
@@ -37,15 +35,34 @@ function demoRequest(type: ArrangementType, startsOn: string, random: ReturnType
 type NewArrangement = typeof flexArrangement.$inferInsert;
 type Owner = { id: string; unitId: string | null; managerId: string | null };
 
-/** One arrangement as the engine would have decided it on `createdOn`; most exceptions decided since, mostly approved. */
-function demoArrangement(random: ReturnType<typeof createRandom>, bounds: EffectiveBounds, owner: Owner, request: FlexRequest, createdOn: string, decide: boolean): NewArrangement {
+type Decision = { status: 'approved' | 'declined'; note: string | null };
+const declineNote = 'Not this quarter, let us talk about it in our next one-on-one.';
+
+/**
+ * One arrangement as the engine would have decided it on `createdOn`; an exception is decided by
+ * `decide` (mostly approved) a while later, or still waits.
+ */
+function demoArrangement(
+	random: ReturnType<typeof createRandom>,
+	bounds: EffectiveBounds,
+	owner: Owner,
+	request: FlexRequest,
+	createdOn: string,
+	decide: Decision | boolean,
+	options: { decisionHours?: number; reviewOn?: string | null } = {}
+): NewArrangement {
 	const checks = checkRequest(request, bounds, { today: createdOn, tenureMonths: random.pick([12, 36, 60]), abroadDaysUsed: 0, learningHoursUsed: 0, team: null });
 	let status: 'approved' | 'pending' | 'declined' | 'withdrawn' = verdict(checks);
 	const byPolicy = status !== 'pending';
+	let decisionNote: string | null = null;
+	if (status === 'pending' && decide) {
+		const decision = decide === true ? (random.chance(0.7) ? { status: 'approved' as const, note: null } : { status: 'declined' as const, note: declineNote }) : decide;
+		({ status, note: decisionNote } = decision);
+	}
 	// A few approved ones were withdrawn again.
-	if (status === 'pending' && decide) status = random.chance(0.7) ? 'approved' : 'declined';
 	else if (status === 'approved' && random.chance(0.1)) status = 'withdrawn';
 	const createdAt = new Date(`${createdOn}T09:00:00Z`);
+	const decidedAt = byPolicy ? createdAt : new Date(createdAt.getTime() + (options.decisionHours ?? 0) * 3_600_000);
 	const { type, startsOn, endsOn, ...fields } = request;
 	const remoteDays = type === 'remote' ? (fields as { days: number[] }).days : [];
 	return {
@@ -62,8 +79,9 @@ function demoArrangement(random: ReturnType<typeof createRandom>, bounds: Effect
 		boundsIds: bounds.versionIds,
 		deciderId: byPolicy ? null : owner.managerId,
 		decidedBy: byPolicy || status === 'pending' ? null : owner.managerId,
-		decidedAt: status === 'pending' ? null : createdAt,
-		decisionNote: !byPolicy && status === 'declined' ? 'Not this quarter, let us talk about it in our next one-on-one.' : null,
+		decidedAt: status === 'pending' ? null : decidedAt,
+		decisionNote,
+		reviewOn: options.reviewOn ?? null,
 		deadlineAt: status === 'pending' ? addWorkingDays(createdAt, defaultDecisionDays) : null,
 		createdAt
 	};
@@ -97,14 +115,8 @@ export async function seedFlexDemo(executor: Executor, timeZone: string): Promis
 		.returning();
 	const version = (row: typeof flexBounds.$inferSelect, scopeName: string): BoundsVersion => ({ ...row, scopeName });
 	const unitBounds = new Map(own.map((row) => [row.unitId!, version(row, units.find((unit) => unit.id === row.unitId)!.name)]));
-	const chain = (unitId: string | null): BoundsVersion[] => {
-		const found: BoundsVersion[] = [];
-		for (let id = unitId; id; id = units.find((unit) => unit.id === id)?.parentId ?? null) {
-			const bounds = unitBounds.get(id);
-			if (bounds) found.unshift(bounds);
-		}
-		return found;
-	};
+	const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
+	const chain = (unitId: string | null) => boundsChain(unitId, parentOf, unitBounds);
 	const orgVersion = version(organisation!, 'Noorderlicht IT Services');
 
 	const people = await executor
@@ -114,23 +126,48 @@ export async function seedFlexDemo(executor: Executor, timeZone: string): Promis
 		.orderBy(person.email);
 	const withManager = people.filter((candidate) => candidate.managerId);
 	const rows: NewArrangement[] = [];
-	const add = (owner: Owner, request: FlexRequest, createdOn: string, decide: boolean) =>
-		rows.push(demoArrangement(random, effectiveBounds(orgVersion, chain(owner.unitId)), owner, request, createdOn, decide));
+	// Decision times, review dates and the watermelon below draw from their own sequence, so the rest stays as it was.
+	const later = createRandom(0x72657669);
+	const add = (owner: Owner, request: FlexRequest, createdOn: string, decide: Decision | boolean, options: { reviewOn?: string | null; from?: typeof random } = {}) =>
+		rows.push(demoArrangement(options.from ?? random, effectiveBounds(orgVersion, chain(owner.unitId)), owner, request, createdOn, decide, { decisionHours: later.int(2, 120), reviewOn: options.reviewOn }));
 
 	const eva = people.find((candidate) => candidate.email === 'employee@noorderlicht.example');
 	if (eva) {
-		// Inside the bounds, approved at once; and one day more than the Platform Team allows, waiting for Maarten.
-		add(eva, { type: 'remote', startsOn: shift(today, -60), endsOn: null, days: [1, 5] }, shift(today, -75), false);
-		add(eva, { type: 'remote', startsOn: shift(today, 21), endsOn: shift(today, 120), days: [1, 3, 4, 5] }, shift(today, -1), false);
+		// Inside the bounds, approved at once (up for review in a few days); and one day more than the Platform Team allows, waiting for Maarten.
+		add(eva, { type: 'remote', startsOn: addDays(today, -60), endsOn: null, days: [1, 5] }, addDays(today, -75), false, { reviewOn: addDays(today, 5) });
+		add(eva, { type: 'remote', startsOn: addDays(today, 21), endsOn: addDays(today, 120), days: [1, 3, 4, 5] }, addDays(today, -1), false);
+		// Eight learning hours a month for a while now: running, so that it can be ended early.
+		add(eva, { type: 'learning', startsOn: addDays(today, -30), endsOn: null, hours: 8 }, addDays(today, -40), false, { from: later });
 	}
 	for (let index = 0; index < 58; index++) {
 		const owner = random.pick(withManager);
 		const type = arrangementTypes[index % arrangementTypes.length]!;
-		const createdOn = shift(today, -random.int(1, 300));
-		const startsOn = shift(createdOn, random.int(7, 60));
+		const createdOn = addDays(today, -random.int(1, 300));
+		const startsOn = addDays(createdOn, random.int(7, 60));
+		const request = demoRequest(type, startsOn, random);
+		// Some open-ended ones are looked at again after a few months.
+		const reviewOn = !request.endsOn && later.chance(0.4) ? addDays(startsOn, later.int(90, 200)) : null;
 		// Requests made in the last week may still be waiting.
-		add(owner, demoRequest(type, startsOn, random), createdOn, createdOn < shift(today, -7));
+		add(owner, request, createdOn, createdOn < addDays(today, -7), { reviewOn });
 	}
+
+	// A watermelon for the fairness page: Managed Workplace's remote days inside the bounds sail
+	// through, while nearly every exception its lead is asked for is declined, mostly without a word.
+	const workplace = people.filter((candidate) => candidate.unitId === unitNamed('Managed Workplace').id && candidate.managerId).slice(0, 10);
+	const verdicts: Decision[] = [
+		{ status: 'declined', note: null },
+		{ status: 'declined', note: null },
+		{ status: 'declined', note: declineNote },
+		{ status: 'declined', note: null },
+		{ status: 'approved', note: null }
+	];
+	workplace.forEach((owner, index) => {
+		const createdOn = addDays(today, -later.int(60, 330));
+		const startsOn = addDays(createdOn, 14);
+		add(owner, { type: 'remote', startsOn, endsOn: addDays(startsOn, later.int(30, 90)), days: [1, 3] }, createdOn, false, { from: later });
+		const verdict = verdicts[index];
+		if (verdict) add(owner, { type: 'remote', startsOn: addDays(startsOn, 100), endsOn: addDays(startsOn, 160), days: [1, 2, 3, 4] }, addDays(createdOn, 80), verdict, { from: later });
+	});
 	await executor.insert(flexArrangement).values(rows);
 }
 
@@ -152,8 +189,9 @@ export async function seedLargeFlex(executor: Executor, options: { perEmployee?:
 	let rows: NewArrangement[] = [];
 	for (const owner of people) {
 		for (let index = 0; index < perEmployee; index++) {
-			const createdOn = shift(today, -random.int(1, 700));
-			rows.push(demoArrangement(random, bounds, owner, demoRequest(random.pick(arrangementTypes), shift(createdOn, random.int(7, 60)), random), createdOn, createdOn < shift(today, -7)));
+			const createdOn = addDays(today, -random.int(1, 700));
+			const request = demoRequest(random.pick(arrangementTypes), addDays(createdOn, random.int(7, 60)), random);
+			rows.push(demoArrangement(random, bounds, owner, request, createdOn, createdOn < addDays(today, -7), { decisionHours: random.int(2, 120) }));
 		}
 		// Multi-row inserts well below PostgreSQL's 65,535 parameters per statement.
 		if (rows.length >= 2000) {

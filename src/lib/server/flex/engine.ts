@@ -85,6 +85,18 @@ export function effectiveBounds(organisation: BoundsVersion, units: BoundsVersio
 	return { rules, anchorDays: nearest('anchorDays'), countries: nearest('countries'), versionIds: [organisation.id, ...units.map((unit) => unit.id)] };
 }
 
+/** The latest bounds of each unit from the top of the tree down to `unitId`, for `effectiveBounds`. */
+export function boundsChain(unitId: string | null, parentOf: ReadonlyMap<string, string | null>, latest: ReadonlyMap<string, BoundsVersion>): BoundsVersion[] {
+	const chain: BoundsVersion[] = [];
+	const seen = new Set<string>();
+	for (let id = unitId; id && !seen.has(id); id = parentOf.get(id) ?? null) {
+		seen.add(id);
+		const bounds = latest.get(id);
+		if (bounds) chain.unshift(bounds);
+	}
+	return chain;
+}
+
 export type UnitRuleProblem = { rule: RuleKey; reason: 'beyond_ceiling' | 'cannot_switch_off' | 'never_stays_never' };
 
 /** What a manager may not set for their unit: past the ceiling, a rule HR keeps on switched off, "never" loosened. */
@@ -127,6 +139,8 @@ export interface RequestContext {
 
 const dayMs = 86_400_000;
 const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / dayMs);
+/** The calendar date `days` after (or before) `iso`. */
+export const addDays = (iso: string, days: number): string => new Date((dayNumber(iso) + days) * dayMs).toISOString().slice(0, 10);
 /** Both days included. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from) + 1;
 

@@ -5,25 +5,35 @@ import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
 import { queueEmail } from '../mail/outbox';
-import { recipientLocale } from '../mail/templates';
+import { recipientLocale, type RenderedEmail } from '../mail/templates';
+import type { Locale } from '../i18n';
 import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import { can, type Actor } from '../authz';
 import { listUnits } from '../org';
 import type { Reason } from '$lib/reasons';
-import { ruleKeys, whereaboutsOn, type ArrangementStatus } from '$lib/flex';
+import { ruleKeys, type ArrangementStatus } from '$lib/flex';
 import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
-import { checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
+import { addDays, checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
 import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRules } from './defaults';
-import { decisionEmail, escalatedEmail, informedEmail, pendingEmail, reminderEmail } from './mail';
+import { decisionEmail, endedEarlyEmail, escalatedEmail, informedEmail, pendingEmail, reminderEmail, reviewEmail } from './mail';
 
 /** Today's date in the organisation's time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now = new Date()): string {
 	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** Mail to one person in their language, queued in the transaction of the change it tells of. */
+async function notify(tx: Executor, recipientId: string | null, purpose: string, render: (locale: Locale) => RenderedEmail): Promise<void> {
+	if (!recipientId) return;
+	const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
+	if (!recipient) return;
+	const { defaultLocale } = await getOrganisation();
+	await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(recipientLocale(recipient.locale, defaultLocale)) });
+}
+
 type BoundsRow = typeof flexBounds.$inferSelect;
-const asVersion = (row: BoundsRow, scopeName: string): BoundsVersion => ({
+export const asVersion = (row: BoundsRow, scopeName: string): BoundsVersion => ({
 	id: row.id,
 	unitId: row.unitId,
 	scopeName,
@@ -98,7 +108,7 @@ async function learningHoursUsed(executor: Executor, personId: string, on: strin
 }
 
 /** Arrangements whose period overlaps [startsOn, endsOn] (an open end runs forever). */
-const overlapping = (startsOn: string, endsOn: string | null): SQL =>
+export const overlapping = (startsOn: string, endsOn: string | null): SQL =>
 	sql`${flexArrangement.startsOn} <= coalesce(${endsOn}::date, 'infinity'::date) and coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${startsOn}::date`;
 
 /**
@@ -145,7 +155,8 @@ function asRequest(input: RequestInput): { request: FlexRequest; details: Record
 	}
 }
 
-const monthsBetween = (from: string, to: string): number => {
+/** Whole months from one date to another (tenure). */
+export const monthsBetween = (from: string, to: string): number => {
 	const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
 	const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
 	return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
@@ -225,15 +236,9 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 			details: { type: request.type, status, byPolicy: status !== 'pending', boundsIds: bounds.versionIds }
 		});
 		// The decider hears of what waits for them; the manager hears of what the bounds approved.
-		const recipientId = status === 'pending' ? deciderId : status === 'approved' ? (me?.managerId ?? null) : null;
-		if (recipientId) {
-			const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
-			if (recipient) {
-				const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
-				const input = { organisation: organisation.name, name: me?.name ?? '', type: request.type, link: `${meta.origin}/flex/${id}` };
-				await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose: `flex_${status}`, ...(status === 'pending' ? pendingEmail(locale, input) : informedEmail(locale, input)) });
-			}
-		}
+		const about = { organisation: organisation.name, name: me?.name ?? '', type: request.type, link: `${meta.origin}/flex/${id}` };
+		if (status === 'pending') await notify(tx, deciderId, 'flex_pending', (locale) => pendingEmail(locale, about));
+		if (status === 'approved') await notify(tx, me?.managerId ?? null, 'flex_approved', (locale) => informedEmail(locale, about));
 		return { ok: true, id, status };
 	});
 }
@@ -253,9 +258,28 @@ function decidesFor(actorId: string, today: string): SQL {
 		where ${flexDelegation.delegateId} = ${actorId}::uuid and ${today}::date between ${flexDelegation.startsOn} and ${flexDelegation.endsOn}))`;
 }
 /** Requests nobody is set to decide fall to HR. */
-const hrDecides = (actor: Actor) => (actor.kind === 'employee' && actor.roles.includes('hr') ? sql`${flexArrangement.deciderId} is null` : sql`false`);
+const hrDecides = (actor: Actor) => (can(actor, 'flex.arrangements.all') ? sql`${flexArrangement.deciderId} is null` : sql`false`);
 
-export type DecideResult = { ok: true; status: 'approved' | 'declined' } | { ok: false; reason: 'not_found' | 'already_decided' };
+/**
+ * A lead's team, as a condition on `person`: their direct reports and the members of the units
+ * they lead, themselves and leavers left out. `= any(array(…))`, not `in (…)`: inside an OR only
+ * the array form lets the planner use both indexes.
+ */
+export function teamMember(leadId: string): SQL {
+	return sql`(${person.managerId} = ${leadId}::uuid or ${person.unitId} = any(array(select ${orgUnit.id} from ${orgUnit} where ${orgUnit.leadId} = ${leadId}::uuid)))
+		and ${person.id} <> ${leadId}::uuid and ${person.kind} = 'employee' and ${person.status} <> 'deactivated'`;
+}
+
+/**
+ * The arrangements someone may see, on `flex_arrangement` joined to its `person`: their own, those
+ * they decide, their team's, and for HR all. Pages, the team view and calendar feeds all ask this.
+ */
+export function seenBy(actor: Actor, today: string): SQL | undefined {
+	if (can(actor, 'flex.arrangements.all')) return undefined;
+	return or(eq(flexArrangement.personId, actor.id), decidesFor(actor.id, today), teamMember(actor.id));
+}
+
+export type DecideResult = { ok: true; status: 'approved' | 'declined' } | { ok: false; reason: 'not_found' | 'flex_already_decided' };
 
 /**
  * Decides a waiting request. One conditional update: of two deciders at the same moment (a manager
@@ -275,9 +299,9 @@ export async function decide(actor: Actor, arrangementId: string, input: { decis
 			.returning({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type });
 		if (!decided) {
 			const [existing] = await tx.select({ status: flexArrangement.status }).from(flexArrangement).where(and(eq(flexArrangement.id, arrangementId), mine));
-			return { ok: false, reason: existing ? 'already_decided' : 'not_found' };
+			return { ok: false, reason: existing ? 'flex_already_decided' : 'not_found' };
 		}
-		const [owner] = await tx.select({ email: person.email, name: person.name, locale: person.locale }).from(person).where(eq(person.id, decided.personId));
+		const [owner] = await tx.select({ name: person.name }).from(person).where(eq(person.id, decided.personId));
 		await recordAudit(tx, {
 			actorId: actor.id,
 			action: 'flex.decided',
@@ -285,22 +309,16 @@ export async function decide(actor: Actor, arrangementId: string, input: { decis
 			ip: meta.ip,
 			details: { status, note: input.note }
 		});
-		if (owner) {
-			const locale = recipientLocale(owner.locale, organisation.defaultLocale);
-			await queueEmail(tx, {
-				to: owner.email,
-				personId: decided.personId,
-				purpose: `flex_${status}`,
-				...decisionEmail(locale, { organisation: organisation.name, decider: actor.name, type: decided.type, approved: status === 'approved', note: input.note ?? '', link: `${meta.origin}/flex/${decided.id}` })
-			});
-		}
+		await notify(tx, decided.personId, `flex_${status}`, (locale) =>
+			decisionEmail(locale, { organisation: organisation.name, decider: actor.name, type: decided.type, approved: status === 'approved', note: input.note ?? '', link: `${meta.origin}/flex/${decided.id}` })
+		);
 		return { ok: true, status };
 	});
 }
 
-export type WithdrawResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_decided' };
+export type WithdrawResult = { ok: true } | { ok: false; reason: 'not_found' | 'flex_already_decided' | 'flex_started' };
 
-/** The person takes back a waiting request, or ends an approved one that has not ended yet. */
+/** The person takes back a waiting request, or an approved one that has not started (a running one is ended early). */
 export async function withdraw(actor: Actor, arrangementId: string, meta: RequestMeta, now = new Date()): Promise<WithdrawResult> {
 	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
 	const today = todayIn((await getOrganisation()).timeZone, now);
@@ -312,20 +330,84 @@ export async function withdraw(actor: Actor, arrangementId: string, meta: Reques
 				and(
 					eq(flexArrangement.id, arrangementId),
 					eq(flexArrangement.personId, actor.id),
-					or(eq(flexArrangement.status, 'pending'), and(eq(flexArrangement.status, 'approved'), sql`coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${today}::date`))
+					or(eq(flexArrangement.status, 'pending'), and(eq(flexArrangement.status, 'approved'), sql`${flexArrangement.startsOn} > ${today}::date`))
 				)
 			)
 			.returning({ id: flexArrangement.id });
 		if (!row) {
-			const [exists] = await tx.select({ id: flexArrangement.id }).from(flexArrangement).where(and(eq(flexArrangement.id, arrangementId), eq(flexArrangement.personId, actor.id)));
-			return { ok: false, reason: exists ? 'already_decided' : 'not_found' };
+			const [exists] = await tx
+				.select({ status: flexArrangement.status })
+				.from(flexArrangement)
+				.where(and(eq(flexArrangement.id, arrangementId), eq(flexArrangement.personId, actor.id)));
+			return { ok: false, reason: !exists ? 'not_found' : exists.status === 'approved' ? 'flex_started' : 'flex_already_decided' };
 		}
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.withdrawn', target: { type: 'flex_arrangement', id: row.id, label: actor.name }, ip: meta.ip });
 		return { ok: true };
 	});
 }
 
-const arrangementColumns = {
+/** Approved, begun and not over: what can be ended early. */
+const running = (row: { status: ArrangementStatus; startsOn: string; endsOn: string | null }, today: string) =>
+	row.status === 'approved' && row.startsOn <= today && (!row.endsOn || row.endsOn >= today);
+
+export type EndEarlyResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' | 'forbidden' | 'flex_not_running' }
+	| { ok: false; field: 'endsOn'; reason: 'flex_end_in_past' | 'flex_end_not_earlier' };
+
+/**
+ * Ends a running arrangement on an earlier last day, keeping its history: it stays approved, with
+ * the day it was planned to end and who ended it. The person, whoever approved it, or HR; the
+ * other side is told. The row is locked, so two at once end it once, on the first one's day.
+ */
+export async function endEarly(actor: Actor, arrangementId: string, input: { endsOn: string }, meta: RequestMeta, now = new Date()): Promise<EndEarlyResult> {
+	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
+	const organisation = await getOrganisation();
+	const today = todayIn(organisation.timeZone, now);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({
+				id: flexArrangement.id,
+				personId: flexArrangement.personId,
+				personName: person.name,
+				managerId: person.managerId,
+				decidedBy: flexArrangement.decidedBy,
+				type: flexArrangement.type,
+				status: flexArrangement.status,
+				startsOn: flexArrangement.startsOn,
+				endsOn: flexArrangement.endsOn,
+				endedAt: flexArrangement.endedAt,
+				plannedEndsOn: flexArrangement.plannedEndsOn
+			})
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(flexArrangement.id, arrangementId), seenBy(actor, today)))
+			.for('update', { of: flexArrangement });
+		if (!row) return { ok: false, reason: 'not_found' };
+		if (!can(actor, 'flex.arrangement.end', row)) return { ok: false, reason: 'forbidden' };
+		if (!running(row, today)) return { ok: false, reason: 'flex_not_running' };
+		if (input.endsOn < today) return { ok: false, field: 'endsOn', reason: 'flex_end_in_past' };
+		if (row.endsOn && input.endsOn >= row.endsOn) return { ok: false, field: 'endsOn', reason: 'flex_end_not_earlier' };
+		// Ended early twice: the plan it had at first is what history keeps.
+		const plannedEndsOn = row.endedAt ? row.plannedEndsOn : row.endsOn;
+		await tx.update(flexArrangement).set({ endsOn: input.endsOn, plannedEndsOn, endedBy: actor.id, endedAt: now }).where(eq(flexArrangement.id, row.id));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'flex.ended_early',
+			target: { type: 'flex_arrangement', id: row.id, label: row.personName },
+			ip: meta.ip,
+			details: { endsOn: input.endsOn, plannedEndsOn }
+		});
+		// The person ending their own tells whoever approved it (by policy: their manager); anyone else tells the person.
+		const own = row.personId === actor.id;
+		const about = { organisation: organisation.name, name: own ? row.personName : actor.name, type: row.type, own, endsOn: input.endsOn, link: `${meta.origin}/flex/${row.id}` };
+		await notify(tx, own ? (row.decidedBy ?? row.managerId) : row.personId, 'flex_ended_early', (locale) => endedEarlyEmail(locale, about));
+		return { ok: true };
+	});
+}
+
+/** What a list shows of each arrangement. */
+export const listColumns = {
 	id: flexArrangement.id,
 	personId: flexArrangement.personId,
 	personName: person.name,
@@ -334,8 +416,12 @@ const arrangementColumns = {
 	byPolicy: flexArrangement.byPolicy,
 	startsOn: flexArrangement.startsOn,
 	endsOn: flexArrangement.endsOn,
-	reviewOn: flexArrangement.reviewOn,
 	details: flexArrangement.details,
+	endedAt: flexArrangement.endedAt
+};
+const arrangementColumns = {
+	...listColumns,
+	reviewOn: flexArrangement.reviewOn,
 	checks: flexArrangement.checks,
 	note: flexArrangement.note,
 	decisionNote: flexArrangement.decisionNote,
@@ -348,7 +434,7 @@ export type ArrangementRow = Awaited<ReturnType<typeof myArrangements>>[number];
 /** A person's arrangements, newest start first (the page splits them into current, upcoming and history). */
 export async function myArrangements(personId: string, limit = 200) {
 	return db
-		.select(arrangementColumns)
+		.select(listColumns)
 		.from(flexArrangement)
 		.innerJoin(person, eq(person.id, flexArrangement.personId))
 		.where(eq(flexArrangement.personId, personId))
@@ -366,18 +452,27 @@ export async function balances(personId: string, bounds: EffectiveBounds, today:
 }
 
 const decider = alias(person, 'decider');
+const ender = alias(person, 'ender');
 
-/** One arrangement with who may see it: the person, whoever decides it, HR. Null otherwise (404). */
+/** One arrangement, for whoever may see it (`seenBy`); null otherwise (404). */
 export async function arrangementFor(actor: Actor, id: string, now = new Date()) {
 	if (!isId(id)) return null;
 	const today = todayIn((await getOrganisation()).timeZone, now);
-	const isHr = actor.kind === 'employee' && actor.roles.includes('hr');
 	const [row] = await db
-		.select({ ...arrangementColumns, deciderName: decider.name, mayDecide: sql<boolean>`(${or(decidesFor(actor.id, today), hrDecides(actor))})` })
+		.select({
+			...arrangementColumns,
+			decidedBy: flexArrangement.decidedBy,
+			deciderName: decider.name,
+			endedAt: flexArrangement.endedAt,
+			endedByName: ender.name,
+			plannedEndsOn: flexArrangement.plannedEndsOn,
+			mayDecide: sql<boolean>`(${or(decidesFor(actor.id, today), hrDecides(actor))})`
+		})
 		.from(flexArrangement)
 		.innerJoin(person, eq(person.id, flexArrangement.personId))
 		.leftJoin(decider, eq(decider.id, flexArrangement.decidedBy))
-		.where(and(eq(flexArrangement.id, id), isHr ? undefined : or(eq(flexArrangement.personId, actor.id), decidesFor(actor.id, today))));
+		.leftJoin(ender, eq(ender.id, flexArrangement.endedBy))
+		.where(and(eq(flexArrangement.id, id), seenBy(actor, today)));
 	return row ?? null;
 }
 
@@ -390,18 +485,6 @@ export async function decisionInbox(actor: Actor, now = new Date(), limit = 100)
 		.innerJoin(person, eq(person.id, flexArrangement.personId))
 		.where(and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor))))
 		.orderBy(asc(flexArrangement.createdAt))
-		.limit(limit);
-}
-
-/** My team's arrangements that are current or upcoming: my direct reports'. */
-export async function teamArrangements(actor: Actor, now = new Date(), limit = 200) {
-	const today = todayIn((await getOrganisation()).timeZone, now);
-	return db
-		.select(arrangementColumns)
-		.from(flexArrangement)
-		.innerJoin(person, eq(person.id, flexArrangement.personId))
-		.where(and(eq(person.managerId, actor.id), eq(flexArrangement.status, 'approved'), sql`coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${today}::date`))
-		.orderBy(asc(person.name), asc(flexArrangement.startsOn))
 		.limit(limit);
 }
 
@@ -470,10 +553,22 @@ async function nextVersion(tx: Executor, unitId: string | null): Promise<number>
 	return (row?.version ?? 0) + 1;
 }
 
-/** HR's new version of the organisation's bounds. A ceiling stricter than the value itself would leave units nothing. */
-export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+/** What is wrong with HR's draft, per field: a ceiling stricter than the value itself would leave units nothing. */
+export function organisationBoundsErrors(input: OrgBoundsInput): Record<string, Reason> {
 	const errors: Record<string, Reason> = {};
 	for (const key of ruleKeys) if (!isWithin(key, input.rules[key].value, input.rules[key].ceiling)) errors[`${key}.ceiling`] = 'flex_ceiling_stricter';
+	return errors;
+}
+
+/** What is wrong with a unit's draft, per field: past the ceiling, a rule HR keeps on switched off, "never" loosened. */
+export function unitBoundsErrors(organisation: BoundsRow, input: UnitBoundsInput): Record<string, Reason> {
+	const field = { beyond_ceiling: 'value', cannot_switch_off: 'enabled', never_stays_never: 'beyond' } as const;
+	return Object.fromEntries(unitRuleProblems(asVersion(organisation, ''), input.rules).map((problem) => [`${problem.rule}.${field[problem.reason]}`, `flex_${problem.reason}` as const]));
+}
+
+/** HR's new version of the organisation's bounds. */
+export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
+	const errors = organisationBoundsErrors(input);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return db.transaction(async (tx) => {
 		const version = await nextVersion(tx, null);
@@ -489,12 +584,8 @@ export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput
 /** A new version of a unit's bounds, refused rule by rule where it would go past what HR allows. */
 export async function saveUnitBounds(actor: Actor, unit: { id: string; name: string }, input: UnitBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
 	return db.transaction(async (tx) => {
-		const organisation = asVersion(await organisationBounds(tx), '');
-		const problems = unitRuleProblems(organisation, input.rules);
-		if (problems.length) {
-			const field = { beyond_ceiling: 'value', cannot_switch_off: 'enabled', never_stays_never: 'beyond' } as const;
-			return { ok: false, errors: Object.fromEntries(problems.map((problem) => [`${problem.rule}.${field[problem.reason]}`, `flex_${problem.reason}` as const])) };
-		}
+		const errors = unitBoundsErrors(await organisationBounds(tx), input);
+		if (Object.keys(errors).length) return { ok: false, errors };
 		const version = await nextVersion(tx, unit.id);
 		const [row] = await tx
 			.insert(flexBounds)
@@ -527,13 +618,8 @@ export async function remindAndEscalate(origin: string, now = new Date()): Promi
 		let escalated = 0;
 		for (const request of due) {
 			const [owner] = await tx.select({ name: person.name }).from(person).where(eq(person.id, request.personId));
-			const mail = async (recipientId: string | null, purpose: string, render: typeof pendingEmail) => {
-				if (!recipientId) return;
-				const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
-				if (!recipient) return;
-				const locale = recipientLocale(recipient.locale, organisation.defaultLocale);
-				await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(locale, { organisation: organisation.name, name: owner?.name ?? '', type: request.type, link: link(request.id) }) });
-			};
+			const about = { organisation: organisation.name, name: owner?.name ?? '', type: request.type, link: link(request.id) };
+			const mail = (recipientId: string | null, purpose: string, render: typeof pendingEmail) => notify(tx, recipientId, purpose, (locale) => render(locale, about));
 			if (request.deadlineAt && request.deadlineAt <= now) {
 				const [decider] = request.deciderId ? await tx.select({ managerId: person.managerId }).from(person).where(eq(person.id, request.deciderId)) : [];
 				const next = decider?.managerId ?? null;
@@ -551,36 +637,41 @@ export async function remindAndEscalate(origin: string, now = new Date()): Promi
 	});
 }
 
-/** Monday to Friday of the week holding `today`. */
-export function workWeek(today: string): string[] {
-	const date = new Date(`${today}T00:00:00Z`);
-	const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000;
-	return [0, 1, 2, 3, 4].map((offset) => new Date(monday + offset * 86_400_000).toISOString().slice(0, 10));
-}
+/** How long before an arrangement's review date the person and its decider hear of it. */
+export const reviewNoticeDays = 7;
 
-/** The week calendar of a manager's team: who works where on each weekday, and the anchor days of their unit. */
-export async function teamWeek(actor: Actor, now = new Date(), limit = 100) {
-	const days = workWeek(todayIn((await getOrganisation()).timeZone, now));
-	const [reports, arrangements, bounds] = await Promise.all([
-		db
-			.select({ id: person.id, name: person.name })
-			.from(person)
-			.where(and(eq(person.managerId, actor.id), eq(person.kind, 'employee'), sql`${person.status} <> 'deactivated'`))
-			.orderBy(asc(person.name), asc(person.id))
-			.limit(limit),
-		db
-			.select({ personId: flexArrangement.personId, type: flexArrangement.type, startsOn: flexArrangement.startsOn, endsOn: flexArrangement.endsOn, remoteDays: flexArrangement.remoteDays })
+/**
+ * The review job: a week before an approved arrangement's review date, its person and whoever
+ * decided it (by policy: the person's manager) are reminded, once. Arrangements that end before
+ * their review are left alone; a date that has passed is not reminded of any more. Claimed with
+ * SKIP LOCKED like the deadline job.
+ */
+export async function remindReviews(origin: string, now = new Date()): Promise<number> {
+	const organisation = await getOrganisation();
+	const today = todayIn(organisation.timeZone, now);
+	return db.transaction(async (tx) => {
+		const due = await tx
+			.select({ id: flexArrangement.id, personId: flexArrangement.personId, personName: person.name, managerId: person.managerId, decidedBy: flexArrangement.decidedBy, type: flexArrangement.type, reviewOn: flexArrangement.reviewOn })
 			.from(flexArrangement)
 			.innerJoin(person, eq(person.id, flexArrangement.personId))
-			.where(and(eq(person.managerId, actor.id), eq(flexArrangement.status, 'approved'), inArray(flexArrangement.type, ['remote', 'abroad', 'sabbatical']), overlapping(days[0]!, days[4]!))),
-		boundsFor(actor.unitId)
-	]);
-	const anchorDays = bounds.anchorDays.value;
-	return {
-		days: days.map((date, index) => ({ date, anchor: anchorDays.includes(index + 1) })),
-		people: reports.map((report) => {
-			const own = arrangements.filter((arrangement) => arrangement.personId === report.id);
-			return { ...report, week: days.map((date) => whereaboutsOn(date, own)) };
-		})
-	};
+			.where(
+				and(
+					eq(flexArrangement.status, 'approved'),
+					isNull(flexArrangement.reviewRemindedAt),
+					sql`${flexArrangement.reviewOn} between ${today}::date and ${addDays(today, reviewNoticeDays)}::date`,
+					sql`coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${flexArrangement.reviewOn}`
+				)
+			)
+			.orderBy(asc(flexArrangement.reviewOn))
+			.limit(500)
+			.for('update', { of: flexArrangement, skipLocked: true });
+		for (const arrangement of due) {
+			await tx.update(flexArrangement).set({ reviewRemindedAt: now }).where(eq(flexArrangement.id, arrangement.id));
+			const about = { organisation: organisation.name, name: arrangement.personName, type: arrangement.type, reviewOn: arrangement.reviewOn!, link: `${origin}/flex/${arrangement.id}` };
+			await notify(tx, arrangement.personId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: true }));
+			const deciderId = arrangement.decidedBy ?? arrangement.managerId;
+			if (deciderId !== arrangement.personId) await notify(tx, deciderId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: false }));
+		}
+		return due.length;
+	});
 }

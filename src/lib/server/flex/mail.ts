@@ -3,6 +3,7 @@ import type { ArrangementType } from '$lib/flex';
 import type { Locale } from '../i18n';
 import { signature, type RenderedEmail } from '../mail/templates';
 import { typeLabel } from '$lib/flex-text';
+import { dateTimeFormat } from '$lib/formats';
 
 interface About {
 	organisation: string;
@@ -54,5 +55,26 @@ export function decisionEmail(locale: Locale, input: { organisation: string; dec
 	return {
 		subject: (input.approved ? m.flex_email_approved_subject : m.flex_email_declined_subject)({ type }, { locale }),
 		text: (input.approved ? m.flex_email_approved_body : m.flex_email_declined_body)(values, { locale }) + signature(input.organisation, locale)
+	};
+}
+
+/** A calendar date in the reader's language: "12 December 2026". */
+const longDate = (iso: string, locale: Locale) => dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/** An approved arrangement was ended early: to its decider when the person ended it (`own`), else to the person. */
+export function endedEarlyEmail(locale: Locale, input: About & { own: boolean; endsOn: string }): RenderedEmail {
+	const values = { name: input.name, type: typeLabel(input.type, locale), endsOn: longDate(input.endsOn, locale), link: input.link };
+	return {
+		subject: m.flex_email_ended_subject(values, { locale }),
+		text: (input.own ? m.flex_email_ended_own_body : m.flex_email_ended_yours_body)(values, { locale }) + signature(input.organisation, locale)
+	};
+}
+
+/** The review date is near: to the person (`own`) and to whoever decided it. */
+export function reviewEmail(locale: Locale, input: About & { own: boolean; reviewOn: string }): RenderedEmail {
+	const values = { name: input.name, type: typeLabel(input.type, locale), reviewOn: longDate(input.reviewOn, locale), link: input.link };
+	return {
+		subject: m.flex_email_review_subject(values, { locale }),
+		text: (input.own ? m.flex_email_review_own_body : m.flex_email_review_decider_body)(values, { locale }) + signature(input.organisation, locale)
 	};
 }

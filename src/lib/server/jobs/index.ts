@@ -5,7 +5,7 @@ import { deleteExpiredSessions } from '../auth/session';
 import { deleteDeadTokens } from '../auth/tokens-store';
 import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
-import { remindAndEscalate } from '../flex';
+import { remindAndEscalate, remindReviews } from '../flex';
 import { runPulseCycle } from '../pulse';
 import { completeDueOffboardings } from '../alumni';
 import { queues, runningBoss, setBoss } from './queue';
@@ -53,6 +53,11 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 		await remindAndEscalate(config.origin);
 	});
 	await boss.schedule(queues.flexDeadlines, '*/15 * * * *');
+	// Review dates are days: hourly reminds within an hour of the organisation's new day.
+	await boss.work(queues.flexReviews, async () => {
+		await remindReviews(config.origin);
+	});
+	await boss.schedule(queues.flexReviews, '41 * * * *');
 
 	// Leavers become alumni within a quarter of an hour after their last day ends.
 	await boss.work(queues.completeOffboardings, async () => {

@@ -4,6 +4,7 @@ export const queues = {
 	deliverMail: 'outbox-deliver',
 	housekeeping: 'housekeeping',
 	flexDeadlines: 'flex-deadlines',
+	flexReviews: 'flex-reviews',
 	pulseCycle: 'pulse-cycle',
 	completeOffboardings: 'alumni-complete-offboardings'
 } as const;

@@ -7,7 +7,8 @@ import { parseForm, refuseFor } from '$lib/server/forms';
 import { boundsEditor, editableScopes, saveOrganisationBounds, saveUnitBounds } from '$lib/server/flex';
 import { getUnit } from '$lib/server/org';
 import { requestMeta } from '$lib/server/request-meta';
-import { orgBoundsSchema, unitBoundsSchema } from '$lib/schemas/flex';
+import { orgBoundsSchema, unitBoundsSchema, type OrgBoundsInput, type UnitBoundsInput } from '$lib/schemas/flex';
+import { previewBounds } from '$lib/server/flex/preview';
 
 /**
  * Whose bounds: `?unit=` names a unit (its lead or HR), else the organisation (HR). A lead who
@@ -35,26 +36,30 @@ export const load: PageServerLoad = async (event) => {
 	return { scopes, unit: unit && { id: unit.id, name: unit.name }, ...editor };
 };
 
+/** The submitted draft of the scope's bounds, parsed with its scope's schema. */
+async function draftOf(event: RequestEvent, unit: { id: string } | null) {
+	const formData = await event.request.formData();
+	return unit ? parseForm(unitBoundsSchema, formData) : parseForm(orgBoundsSchema, formData);
+}
+
 export const actions: Actions = {
 	save: async (event) => {
 		const { actor, unit } = await scopeOf(event, true);
-		const formData = await event.request.formData();
+		const parsed = await draftOf(event, unit);
+		if (!parsed.ok) return parsed.failure;
 		const meta = requestMeta(event);
-		let result;
-		let values;
-		if (unit) {
-			const parsed = parseForm(unitBoundsSchema, formData);
-			if (!parsed.ok) return parsed.failure;
-			values = parsed.values;
-			result = await saveUnitBounds(actor, unit, parsed.data, meta);
-		} else {
-			const parsed = parseForm(orgBoundsSchema, formData);
-			if (!parsed.ok) return parsed.failure;
-			values = parsed.values;
-			result = await saveOrganisationBounds(actor, parsed.data, meta);
-		}
-		if (!result.ok) return refuseFor(values, result.errors);
+		const result = unit ? await saveUnitBounds(actor, unit, parsed.data as UnitBoundsInput, meta) : await saveOrganisationBounds(actor, parsed.data as OrgBoundsInput, meta);
+		if (!result.ok) return refuseFor(parsed.values, result.errors);
 		setFlash(event.cookies, m.flex_flash_bounds_saved({ version: result.version }));
 		redirect(303, event.url.pathname + event.url.search);
+	},
+	/** What the draft would mean for the arrangements in force, before anything is saved. */
+	preview: async (event) => {
+		const { actor, unit } = await scopeOf(event, true);
+		const parsed = await draftOf(event, unit);
+		if (!parsed.ok) return parsed.failure;
+		const result = await previewBounds(actor, unit, parsed.data);
+		if (!result.ok) return refuseFor(parsed.values, result.errors);
+		return { values: parsed.values, preview: result.preview };
 	}
 };

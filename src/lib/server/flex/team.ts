@@ -1,0 +1,78 @@
+// The team view: who works where this week, and the team's arrangements, a page of people at a
+// time (a lead may have hundreds), with the whole team's count on site per day.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db, rawRows } from '../db';
+import { flexArrangement, person } from '../db/schema';
+import type { Actor } from '../authz';
+import { getOrganisation } from '../organisation';
+import { whereaboutsOn, type Whereabouts } from '$lib/flex';
+import { boundsFor, listColumns, overlapping, teamMember, todayIn } from './index';
+
+/** Monday to Friday of the week holding `today`. */
+export function workWeek(today: string): string[] {
+	const date = new Date(`${today}T00:00:00Z`);
+	const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+	return [0, 1, 2, 3, 4].map((offset) => new Date(monday + offset * 86_400_000).toISOString().slice(0, 10));
+}
+
+/**
+ * For every day of the week, how many of the whole team are on site: the team minus those an
+ * approved arrangement puts elsewhere that day. One statement, whatever the team's size.
+ */
+async function onSiteCounts(leadId: string, days: string[]): Promise<{ size: number; away: number[] }> {
+	const awayOn = days.map(
+		(day, index) =>
+			sql`count(distinct a.person_id) filter (where a.starts_on <= ${day}::date and coalesce(a.ends_on, 'infinity'::date) >= ${day}::date
+				and (a.type <> 'remote' or ${index + 1} = any(a.remote_days)))::int`
+	);
+	const [row] = await rawRows<{ size: number; away: number[] }>(
+		db,
+		sql`with team as (select ${person.id} as id from ${person} where ${teamMember(leadId)})
+			select (select count(*)::int from team) as size, array[${sql.join(awayOn, sql`, `)}] as away
+			from team join ${flexArrangement} a on a.person_id = team.id
+			where a.status = 'approved' and a.type in ('remote', 'abroad', 'sabbatical')
+				and a.starts_on <= ${days.at(-1)}::date and coalesce(a.ends_on, 'infinity'::date) >= ${days[0]}::date`
+	);
+	return { size: Number(row?.size ?? 0), away: row?.away ?? days.map(() => 0) };
+}
+
+export type TeamPage = Awaited<ReturnType<typeof teamPage>>;
+
+/**
+ * One page of a lead's team, by name: each person's week and current or upcoming arrangements,
+ * the week's anchor days, and the whole team's count on site each day.
+ */
+export async function teamPage(actor: Actor, options: { page: number; pageSize: number }, now = new Date()) {
+	const today = todayIn((await getOrganisation()).timeZone, now);
+	const days = workWeek(today);
+	const [people, counts, bounds] = await Promise.all([
+		db
+			.select({ id: person.id, name: person.name })
+			.from(person)
+			.where(teamMember(actor.id))
+			.orderBy(asc(person.name), asc(person.id))
+			.limit(options.pageSize)
+			.offset((options.page - 1) * options.pageSize),
+		onSiteCounts(actor.id, days),
+		boundsFor(actor.unitId)
+	]);
+	// Everything still running on the week's Monday: the week needs it, the list what has not ended today.
+	const arrangements = people.length
+		? await db
+				.select({ ...listColumns, remoteDays: flexArrangement.remoteDays })
+				.from(flexArrangement)
+				.innerJoin(person, eq(person.id, flexArrangement.personId))
+				.where(and(inArray(flexArrangement.personId, people.map((member) => member.id)), eq(flexArrangement.status, 'approved'), overlapping(days[0]!, null)))
+				.orderBy(asc(flexArrangement.startsOn))
+		: [];
+	const anchorDays = bounds.anchorDays.value;
+	return {
+		total: counts.size,
+		days: days.map((date, index) => ({ date, anchor: anchorDays.includes(index + 1), onSite: counts.size - (counts.away[index] ?? 0) })),
+		people: people.map((member) => {
+			const own = arrangements.filter((arrangement) => arrangement.personId === member.id);
+			const week: Whereabouts[] = days.map((date) => whereaboutsOn(date, own));
+			return { ...member, week, arrangements: own.filter((arrangement) => !arrangement.endsOn || arrangement.endsOn >= today) };
+		})
+	};
+}

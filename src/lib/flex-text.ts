@@ -50,7 +50,7 @@ export function formatValue(rule: RuleKey, value: number): string {
 }
 
 /** "3 days a week requested; your bounds allow at most 2 days a week." */
-export function checkReason(check: RuleCheck): string {
+export function checkReason(check: Pick<RuleCheck, 'rule' | 'requested' | 'allowed' | 'country'>): string {
 	if (check.country) return m.flex_reason_country({ country: check.country });
 	const values = { requested: formatValue(check.rule, check.requested), allowed: formatValue(check.rule, check.allowed) };
 	return ruleDefinitions[check.rule].direction === 'max' ? m.flex_reason_max(values) : m.flex_reason_min(values);

@@ -15,6 +15,8 @@ import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '..
 import { demoLogins, demoPassword, demoTimeZone, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { seedLargeFlex } from '../../src/lib/server/flex/demo';
+import { todayIn } from '../../src/lib/server/flex';
+import { addDays } from '../../src/lib/server/flex/engine';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
 import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -90,6 +92,8 @@ interface Route {
 	name: string;
 	as: DemoRole;
 	paths: string[];
+	/** A form post, as the enhanced form sends it (answered 200 with the action's result). */
+	form?: Record<string, string | string[]>;
 }
 
 interface Figures {
@@ -104,15 +108,25 @@ interface Figures {
 	meetsTarget: boolean;
 }
 
-/** autocannon at `connections` for `seconds`, cycling through the paths. */
-async function load(origin: string, cookie: string, paths: string[], seconds: number): Promise<autocannon.Result> {
+/** The body and headers of a form post sent by use:enhance: same origin, answered as JSON. */
+function formPost(origin: string, form: Record<string, string | string[]>) {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(form)) for (const item of [value].flat()) body.append(name, item);
+	return { method: 'POST' as const, body: body.toString(), headers: { origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' } };
+}
+
+/** autocannon at `connections` for `seconds`, cycling through the paths (or posting the route's form to them). */
+async function load(origin: string, cookie: string, route: Route, seconds: number): Promise<autocannon.Result> {
 	let next = 0;
+	const post = route.form && formPost(origin, route.form);
 	return autocannon({
 		url: origin,
 		connections,
 		duration: seconds,
-		headers: { cookie, accept: 'text/html' },
-		requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }]
+		method: post?.method ?? 'GET',
+		body: post?.body,
+		headers: { cookie, accept: 'text/html', ...post?.headers },
+		requests: [{ setupRequest: (request) => ({ ...request, path: route.paths[next++ % route.paths.length] }) }]
 	});
 }
 
@@ -150,6 +164,8 @@ async function main(): Promise<void> {
 	undo.push(server.stop);
 
 	const email = (role: DemoRole) => demoLogins.find((login) => login.role === role)!.email;
+	// Far enough ahead for the bounds' notice.
+	const requestDay = addDays(todayIn(demoTimeZone), 30);
 	const cookies = new Map<DemoRole, string>();
 	for (const role of ['employee', 'manager', 'hr', 'alumni'] as const) cookies.set(role, await signIn(server.origin, email(role), demoPassword));
 
@@ -171,23 +187,31 @@ async function main(): Promise<void> {
 		{ name: '/search?q=… (words, filters)', as: 'alumni', paths: ['/search?q=mentoring+career', '/search?q=begin+klein&answered=yes', '/search?tag=testing'] },
 		{ name: '/flex', as: 'employee', paths: ['/flex'] },
 		{ name: '/flex/team', as: 'manager', paths: ['/flex/team'] },
+		{ name: '/insights/flex', as: 'hr', paths: ['/insights/flex'] },
 		// Own plans, and a manager's list of the plans a large team shared with them.
 		{ name: '/growth', as: 'employee', paths: ['/growth'] },
 		{ name: '/growth', as: 'manager', paths: ['/growth'] },
 		// Twelve closed rounds of the demo's pulse; results come from per-unit tallies, so their cost follows units × rounds, not head count.
 		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
 		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
-		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] }
+		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] },
+		// Writes come last, so that what they add changes no page measured before. Inside the bounds:
+		// working hours, approved by policy at once. Beyond them: four remote days, checked against the
+		// team rule under the unit's lock, and sent to the manager. Both write the audit log and a mail.
+		{ name: 'POST /flex?/request (inside)', as: 'employee', paths: ['/flex?/request'], form: { type: 'hours', start: '08:00', end: '16:30', startsOn: requestDay, endsOn: '', reviewOn: '', note: '' } },
+		{ name: 'POST /flex?/request (beyond)', as: 'employee', paths: ['/flex?/request'], form: { type: 'remote', days: ['1', '2', '3', '4'], startsOn: requestDay, endsOn: '', reviewOn: '', note: '' } }
 	];
 
 	const figures: Figures[] = [];
 	for (const route of routes) {
 		const cookie = cookies.get(route.as)!;
-		// A route that redirects to the login page or fails would measure the wrong thing.
-		const probe = await fetch(server.origin + route.paths[0], { headers: { cookie }, redirect: 'manual' });
+		// A route that redirects to the login page or fails (a form refused) would measure the wrong thing.
+		const post = route.form && formPost(server.origin, route.form);
+		const probe = await fetch(server.origin + route.paths[0], { ...post, headers: { cookie, ...post?.headers }, redirect: 'manual' });
 		if (probe.status !== 200) throw new Error(`${route.paths[0]} as ${route.as} answered ${probe.status}, not 200.`);
-		await load(server.origin, cookie, route.paths, Math.min(2, duration)); // warm-up, not counted
-		const result = await load(server.origin, cookie, route.paths, duration);
+		if (post && ((await probe.json()) as { type: string }).type !== 'redirect') throw new Error(`${route.name} was refused.`);
+		await load(server.origin, cookie, route, Math.min(2, duration)); // warm-up, not counted
+		const result = await load(server.origin, cookie, route, duration);
 		const floor = figures[0]?.requestsPerSecond ?? result.requests.average;
 		const ratioToFloor = result.requests.average / floor;
 		figures.push({

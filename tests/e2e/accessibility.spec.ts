@@ -116,6 +116,14 @@ for (const { theme, locale } of variants) {
 				await submit(visitor, button(visitor, 'flex_submit'));
 				await expect(label(visitor, 'flex_field_ends_on')).toHaveAttribute('aria-invalid', 'true');
 				await expectAccessible(visitor);
+				// A calendar address, shown once; a running arrangement with its "end early" form.
+				await visit(visitor, '/flex');
+				await submit(visitor, button(visitor, 'calendar_feed_create'));
+				await expect(label(visitor, 'calendar_feed_address')).toBeVisible();
+				await expectAccessible(visitor);
+				await visitor.getByRole('region', { name: tt('flex_current') }).getByRole('link', { name: tt('flex_type_learning'), exact: true }).first().click();
+				await expect(label(visitor, 'flex_field_last_day')).toBeVisible();
+				await expectAccessible(visitor);
 				await visit(visitor, '/pulse');
 				await expect(heading(visitor)).toHaveText(tt('pulse_title'));
 				await visit(visitor, '/pulse/anonymity');
@@ -132,6 +140,9 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/flex/policies');
 				await expect(visitor).toHaveURL(/\/flex\/policies\?unit=/);
+				await submit(visitor, button(visitor, 'flex_policies_preview'));
+				await expect(visitor.getByRole('heading', { name: tt('flex_preview_title') })).toBeVisible();
+				await expectAccessible(visitor);
 				await visit(visitor, '/pulse/results');
 			}
 			if (role === 'alumni') {
@@ -161,6 +172,8 @@ for (const { theme, locale } of variants) {
 		await expectFieldError(hr, tt('pulse_field_window'), tt('pulse_window_too_long'));
 		await expectAccessible(hr);
 		await visit(hr, '/pulse/results');
+		await visit(hr, '/insights/flex');
+		await expect(heading(hr)).toHaveText(tt('flex_insights_title'));
 		await visit(hr, '/xla');
 		await hr.getByRole('link', { name: 'IT service desk' }).click();
 		await expect(hr).toHaveURL(/\/xla\/[\w-]+$/);

@@ -89,3 +89,47 @@ test('HR edits the organisation bounds: a ceiling stricter than the value is ref
 	await expectFlash(hanna, t('flex_flash_bounds_saved', { version: version + 1 }));
 	await expectAccessible(hanna);
 });
+
+test('without JavaScript: a running arrangement is ended early, a bad day refused next to the field; the history keeps it', async ({ openPage }) => {
+	const eva = await openPage({ javaScriptEnabled: false, signedInAs: demo.employee });
+	await visit(eva, '/flex');
+	// The demo's eight learning hours a month, running for a while now.
+	await eva.getByRole('region', { name: t('flex_current') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).first().click();
+	await expectAccessible(eva);
+	const lastDay = eva.getByLabel(t('flex_field_last_day'), { exact: true });
+	await lastDay.fill(inDays(-2));
+	await submit(eva, eva.getByRole('button', { name: t('flex_end_early'), exact: true }));
+	await expectFieldError(eva, t('flex_field_last_day'), t('flex_reason_end_in_past'));
+	await expectAccessible(eva);
+	await eva.getByLabel(t('flex_field_last_day'), { exact: true }).fill(inDays(3));
+	await submit(eva, eva.getByRole('button', { name: t('flex_end_early'), exact: true }));
+	await expectFlash(eva, t('flex_flash_ended_early'));
+	await expect(eva.getByRole('main')).toContainText(t('flex_ended_early_by', { name: 'Eva Jansen' }));
+	await expect(eva.getByRole('main')).toContainText(t('flex_status_approved'));
+	await expectAccessible(eva);
+});
+
+test('a calendar feed: the address is shown once, copied, subscribed to, and stops working when stopped', async ({ openPage }) => {
+	const maarten = await openPage({ signedInAs: demo.manager });
+	await visit(maarten, '/flex/team');
+	const card = maarten.getByRole('region', { name: t('calendar_feed_title') });
+	await submit(maarten, card.getByRole('button', { name: t('calendar_feed_create'), exact: true }));
+	const address = card.getByLabel(t('calendar_feed_address'), { exact: true });
+	const url = await address.inputValue();
+	expect(url).toMatch(/\/calendar\/[a-z2-7]{24}\.[a-z2-7]{24}\.ics$/);
+	await expectAccessible(maarten);
+	await maarten.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await card.getByRole('button', { name: t('calendar_feed_copy'), exact: true }).click();
+	await expect(card.getByText(t('calendar_feed_copied'))).toBeVisible();
+	// A calendar app has no session: only the address.
+	const feed = await fetch(url);
+	expect(feed.status).toBe(200);
+	expect(await feed.text()).toContain('Eva Jansen: ' + t('flex_feed_remote'));
+
+	await visit(maarten, '/flex/team');
+	await expect(maarten.getByLabel(t('calendar_feed_address'), { exact: true })).toHaveCount(0);
+	await submit(maarten, maarten.getByRole('button', { name: t('calendar_feed_stop'), exact: true }));
+	await expectFlash(maarten, t('calendar_flash_stopped'));
+	await expectAccessible(maarten);
+	expect((await fetch(url)).status).toBe(404);
+});

@@ -5,18 +5,21 @@ import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
 import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, outboxEmail, person } from '../../src/lib/server/db/schema';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { remindAndEscalate, teamWeek, todayIn } from '../../src/lib/server/flex';
+import { remindAndEscalate, remindReviews } from '../../src/lib/server/flex';
+import { teamPage, workWeek } from '../../src/lib/server/flex/team';
+import { addDays } from '../../src/lib/server/flex/engine';
+import { arrangementsChanged } from '../../src/lib/server/flex/derived';
+import { flexInsights } from '../../src/lib/server/flex/insights';
 import type { Actor } from '../../src/lib/server/authz';
-import { boundsForm } from '../support/flex';
+import { rawRows } from '../../src/lib/server/db';
+import { approvedArrangement, boundsForm, demoPair, inDays, today } from '../support/flex';
 
 let app: TestApp;
 let ids: { employee: string; manager: string };
-const today = todayIn('Europe/Amsterdam');
-const inDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
 	app = await startApp();
-	ids = { employee: (await personByEmail(app.db, demo.employee)).id, manager: (await personByEmail(app.db, demo.manager)).id };
+	ids = await demoPair(app.db);
 });
 afterAll(() => app?.close());
 
@@ -85,7 +88,7 @@ describe('requests', () => {
 		const page = await (await (await clientFor(app, 'manager')).get('/flex/team')).text();
 		expect(page).toContain('This week');
 		const [platform] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team'));
-		const week = await teamWeek({ id: ids.manager, unitId: platform!.id } as Actor);
+		const week = await teamPage({ id: ids.manager, unitId: platform!.id } as Actor, { page: 1, pageSize: 100 });
 		expect(week.days.map((day) => day.anchor)).toEqual([false, true, false, true, false]);
 		// The demo has Eva working remotely on Mondays and Fridays for a while now.
 		expect(week.people.find((colleague) => colleague.id === ids.employee)?.week).toEqual(['remote', 'on_site', 'on_site', 'on_site', 'remote']);
@@ -273,5 +276,304 @@ describe('the decision deadline', () => {
 		await remindAndEscalate(app.origin, new Date(after.getTime() + 7 * 86_400_000));
 		expect((await arrangement(id)).deciderId).toBe(manager!.managerId);
 		expect((await (await clientFor(app, 'manager')).action(`/flex/${id}?/decide`, { decision: 'approve', note: '' })).status).toBe(404);
+	});
+});
+
+/** An approved arrangement of `personId`, decided by the demo manager in the past: running unless told otherwise. */
+const approved = (personId: string, fields: Partial<typeof flexArrangement.$inferInsert> = {}) =>
+	approvedArrangement(app.db, personId, { byPolicy: false, deciderId: ids.manager, decidedBy: ids.manager, decidedAt: new Date(), ...fields });
+const auditOf = (id: string, action: string) => app.db.select().from(auditEvent).where(and(eq(auditEvent.targetId, id), eq(auditEvent.action, action)));
+/** What a form could write when it ends, previews or feeds: any write changes it. */
+async function flexFingerprint(): Promise<string> {
+	const [row] = await rawRows<{ digest: string }>(
+		app.db,
+		sql`select md5(concat((select string_agg(t::text, '|' order by t::text) from flex_arrangement t), (select string_agg(t::text, '|' order by t::text) from flex_bounds t),
+			(select count(*) from audit_event), (select count(*) from outbox_email), (select count(*) from calendar_feed))) as digest`
+	);
+	return row!.digest;
+}
+
+describe('ending early', () => {
+	it('the person ends a running arrangement from a date: it stays approved with its history; the decider is told; audited', async () => {
+		const id = await approved(ids.employee);
+		const eva = await clientFor(app, 'employee');
+		const result = await eva.action(`/flex/${id}?/end`, { endsOn: inDays(3) });
+		expect(result.type, JSON.stringify(result.data)).toBe('redirect');
+		const row = await arrangement(id);
+		expect(row).toMatchObject({ status: 'approved', endsOn: inDays(3), plannedEndsOn: inDays(60), endedBy: ids.employee });
+		expect(row.endedAt).not.toBeNull();
+		const [audit] = await auditOf(id, 'flex.ended_early');
+		expect(audit).toMatchObject({ actorId: ids.employee, details: { endsOn: inDays(3), plannedEndsOn: inDays(60) } });
+		const mail = await latestEmail(app.db, demo.manager);
+		expect(mail).toMatchObject({ subject: 'Ended early: Remote days', purpose: 'flex_ended_early' });
+		expect(mail?.bodyText).toContain('Eva Jansen has ended their Remote days early');
+		expect(mail?.bodyText).toContain(`/flex/${id}`);
+		const page = await (await eva.get(`/flex/${id}`)).text();
+		expect(page).toContain('Ended early by Eva Jansen');
+		// Ended earlier still: the history keeps the end it was first planned to have.
+		expect((await eva.action(`/flex/${id}?/end`, { endsOn: inDays(1) })).type).toBe('redirect');
+		expect(await arrangement(id)).toMatchObject({ endsOn: inDays(1), plannedEndsOn: inDays(60) });
+	});
+
+	it('the decider and HR may end it, the person is told; a manager cannot overrule the bounds; withdrawing is for what has not begun', async () => {
+		const decided = await approved(ids.employee);
+		expect((await (await clientFor(app, 'manager')).action(`/flex/${decided}?/end`, { endsOn: today })).type).toBe('redirect');
+		expect((await latestEmail(app.db, demo.employee))?.bodyText).toContain('Maarten de Boer has ended your Remote days early');
+
+		const byPolicy = await approved(ids.employee, { byPolicy: true, deciderId: null, decidedBy: null, endsOn: null });
+		// The manager sees it (his team's), but the bounds approved it: not his to end.
+		const manager = await clientFor(app, 'manager');
+		expect((await manager.get(`/flex/${byPolicy}`)).status).toBe(200);
+		expect((await manager.action(`/flex/${byPolicy}?/end`, { endsOn: today })).status).toBe(403);
+		expect((await (await clientFor(app, 'admin')).action(`/flex/${byPolicy}?/end`, { endsOn: today })).status).toBe(404);
+		expect((await arrangement(byPolicy)).endsOn).toBeNull();
+		expect((await (await clientFor(app, 'hr')).action(`/flex/${byPolicy}?/end`, { endsOn: inDays(2) })).type).toBe('redirect');
+		expect(await arrangement(byPolicy)).toMatchObject({ endsOn: inDays(2), plannedEndsOn: null, endedBy: (await personByEmail(app.db, demo.hr)).id });
+
+		const eva = await clientFor(app, 'employee');
+		const running = await approved(ids.employee);
+		const withdrawn = await eva.action(`/flex/${running}?/withdraw`, {});
+		expect(withdrawn).toMatchObject({ status: 409, data: { message: 'It has begun already: end it early instead.' } });
+		const upcoming = await approved(ids.employee, { startsOn: inDays(5) });
+		expect((await eva.action(`/flex/${upcoming}?/end`, { endsOn: inDays(6) })).data?.message).toBe('Only an approved arrangement that is running can be ended early.');
+		expect((await eva.action(`/flex/${upcoming}?/withdraw`, {})).type).toBe('redirect');
+		expect((await arrangement(upcoming)).status).toBe('withdrawn');
+	});
+
+	it('refuses a bad last day next to the field and writes nothing', async () => {
+		const id = await approved(ids.employee);
+		const before = await flexFingerprint();
+		const eva = await clientFor(app, 'employee');
+		for (const [endsOn, message] of [
+			['', 'Enter a date as YYYY-MM-DD.'],
+			[inDays(-1), 'Choose a last day from today on.'],
+			[inDays(60), 'Choose a day before the current end.'],
+			[inDays(90), 'Choose a day before the current end.']
+		] as const) {
+			const result = await eva.action(`/flex/${id}?/end`, { endsOn });
+			expect(result.status, endsOn).toBe(400);
+			expect(result.data?.errors).toEqual({ endsOn: message });
+		}
+		expect(await flexFingerprint()).toBe(before);
+	});
+
+	it('ends it once when the person, the decider and HR end it on the same day at the same moment', async () => {
+		const id = await approved(ids.employee);
+		const clients = await Promise.all((['employee', 'manager', 'hr'] as const).map((role) => clientFor(app, role)));
+		const results = await Promise.all(clients.map((client) => client.action(`/flex/${id}?/end`, { endsOn: inDays(4) })));
+		expect(results.map((result) => result.type).sort()).toEqual(['failure', 'failure', 'redirect']);
+		expect(results.filter((result) => result.type === 'failure').map((result) => result.data?.errors)).toEqual([
+			{ endsOn: 'Choose a day before the current end.' },
+			{ endsOn: 'Choose a day before the current end.' }
+		]);
+		expect(await auditOf(id, 'flex.ended_early')).toHaveLength(1);
+		expect(await arrangement(id)).toMatchObject({ endsOn: inDays(4), plannedEndsOn: inDays(60) });
+	});
+});
+
+describe('review dates', () => {
+	it('reminds the person and the decider a week before the review date, once; not what ends before it or is past', async () => {
+		const due = await approved(ids.employee, { reviewOn: inDays(6) });
+		const byPolicy = await approved(ids.employee, { reviewOn: inDays(2), byPolicy: true, deciderId: null, decidedBy: null, endsOn: null });
+		const later = await approved(ids.employee, { reviewOn: inDays(10) });
+		const endsFirst = await approved(ids.employee, { reviewOn: inDays(5), endsOn: inDays(4) });
+		const past = await approved(ids.employee, { reviewOn: inDays(-1) });
+		const mailsAbout = async (id: string) =>
+			(await app.db.select().from(outboxEmail).where(eq(outboxEmail.purpose, 'flex_review'))).filter((mail) => mail.bodyText.includes(`/flex/${id}`)).map((mail) => mail.toAddress).sort();
+
+		const now = new Date();
+		await remindReviews(app.origin, now);
+		expect(await mailsAbout(due)).toEqual([demo.employee, demo.manager]);
+		// Approved by policy: nobody decided it, so the person's manager hears of it.
+		expect(await mailsAbout(byPolicy)).toEqual([demo.employee, demo.manager]);
+		for (const id of [later, endsFirst, past]) expect(await mailsAbout(id)).toEqual([]);
+		const [mail] = (await app.db.select().from(outboxEmail).where(and(eq(outboxEmail.toAddress, demo.employee), eq(outboxEmail.purpose, 'flex_review')))).filter((row) => row.bodyText.includes(due));
+		expect(mail?.subject).toBe('Review date near: Eva Jansen, Remote days');
+
+		await remindReviews(app.origin, new Date(now.getTime() + 60 * 60_000));
+		expect(await mailsAbout(due)).toEqual([demo.employee, demo.manager]);
+		// Four days on, the later one's date is within the week: reminded, once.
+		await remindReviews(app.origin, new Date(now.getTime() + 4 * 86_400_000));
+		await remindReviews(app.origin, new Date(now.getTime() + 5 * 86_400_000));
+		expect(await mailsAbout(later)).toEqual([demo.employee, demo.manager]);
+		expect(await mailsAbout(due)).toHaveLength(2);
+	});
+});
+
+describe('bounds preview', () => {
+	/** A unit led by the demo manager, two of his reports in it, and a unit below it with someone who is not his. */
+	async function previewTeam() {
+		const platform = (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team')))[0]!.id;
+		const [unit] = await app.db.insert(orgUnit).values({ name: `Preview ${freshEmail('unit')}`, parentId: platform, leadId: ids.manager }).returning();
+		const [below] = await app.db.insert(orgUnit).values({ name: `Preview below ${freshEmail('unit')}`, parentId: unit!.id }).returning();
+		const mine = await Promise.all([freshEmployee(unit!.id), freshEmployee(unit!.id)]);
+		const [other] = await app.db.insert(person).values({ email: freshEmail('other'), name: 'Someone Else', kind: 'employee', status: 'active', unitId: below!.id }).returning({ id: person.id });
+		// Two remote days each, inside Platform's three; one of them was an exception, and one is over.
+		const twoDays = { details: { days: [1, 3] }, remoteDays: [1, 3] };
+		await approved(mine[0]!, twoDays);
+		await approved(mine[1]!, { ...twoDays, byPolicy: true, deciderId: null, decidedBy: null });
+		await approved(other!.id, { ...twoDays, byPolicy: true, deciderId: null, decidedBy: null });
+		await approved(mine[0]!, { startsOn: inDays(-90), endsOn: inDays(-30), details: { days: [1, 2, 3] }, remoteDays: [1, 2, 3] });
+		return { unitId: unit!.id, mine };
+	}
+
+	it('a lead sees how many arrangements in force would need an exception, and which of them are theirs to see; nothing is saved', async () => {
+		const { unitId } = await previewTeam();
+		const manager = await clientFor(app, 'manager');
+		const before = await flexFingerprint();
+		const result = await manager.action(`/flex/policies?unit=${unitId}&/preview`, boundsForm({ remote_days: { enabled: true, value: 1, beyond: 'approvable' } }, 'unit'));
+		expect(result.type, JSON.stringify(result.data)).toBe('success');
+		const preview = result.data?.preview as { checked: number; beyond: number; unseen: number; more: number; listed: { personName: string; byPolicy: boolean; checks: { rule: string; requested: number; allowed: number }[] }[] };
+		expect(preview).toMatchObject({ checked: 3, beyond: 3, unseen: 1, more: 0 });
+		expect(preview.listed.map((entry) => entry.personName)).toEqual(['Flex Colleague', 'Flex Colleague']);
+		expect(preview.listed.map((entry) => entry.byPolicy).sort()).toEqual([false, true]);
+		expect(preview.listed[0]!.checks).toEqual([expect.objectContaining({ rule: 'remote_days', requested: 2, allowed: 1 })]);
+		// The draft comes back to refill the form.
+		expect(result.data?.values).toMatchObject({ 'remote_days.value': '1', 'remote_days.set': 'on' });
+		expect(await flexFingerprint()).toBe(before);
+
+		// The same bounds as now: nothing would change.
+		const same = await manager.action(`/flex/policies?unit=${unitId}&/preview`, boundsForm({}, 'unit'));
+		expect(same.data?.preview).toMatchObject({ checked: 3, beyond: 0, listed: [] });
+		// Without JavaScript the page answers with the preview in words.
+		const page = await (await manager.post(`/flex/policies?unit=${unitId}&/preview`, boundsForm({ remote_days: { enabled: true, value: 1, beyond: 'approvable' } }, 'unit'))).text();
+		expect(page).toContain('With these bounds, 3 of the 3 arrangements in force would need an exception.');
+		expect(page).toContain('1 of them belongs to someone whose arrangements you do not see.');
+	});
+
+	it("HR's organisation draft reaches every unit through inheritance and ceilings; a refused draft shows why and saves nothing", async () => {
+		const hr = await clientFor(app, 'hr');
+		// Platform Team allows three remote days; a ceiling of one holds it to one, so Eva's two (Monday, Friday) would be beyond.
+		const strict = { ...defaultOrgRules, remote_days: { enabled: true, value: 1, beyond: 'approvable' as const, ceiling: 1 } };
+		const result = await hr.action('/flex/policies?/preview', boundsForm(strict, 'organisation'));
+		const preview = result.data?.preview as { checked: number; beyond: number; unseen: number; listed: { personName: string; checks: { rule: string; allowed: number; source: { unitId: string | null; capped: boolean } }[] }[] };
+		expect(preview.unseen).toBe(0);
+		const eva = preview.listed.find((entry) => entry.personName === 'Eva Jansen' && entry.checks.some((check) => check.rule === 'remote_days'));
+		expect(eva?.checks.find((check) => check.rule === 'remote_days')).toMatchObject({ allowed: 1, source: { capped: true } });
+		expect((await hr.action('/flex/policies?/preview', boundsForm(defaultOrgRules, 'organisation'))).data?.preview).toMatchObject({ checked: preview.checked });
+
+		const before = await flexFingerprint();
+		const refused = await hr.action('/flex/policies?/preview', boundsForm({ ...defaultOrgRules, remote_days: { ...defaultOrgRules.remote_days, ceiling: 1 } }, 'organisation'));
+		expect(refused.status).toBe(400);
+		expect(refused.data?.errors).toEqual({ 'remote_days.ceiling': "The ceiling must be at least as generous as the organisation's own value." });
+		expect(await flexFingerprint()).toBe(before);
+		expect((await (await clientFor(app, 'manager')).action('/flex/policies?/preview', boundsForm(defaultOrgRules, 'organisation'))).status).toBe(403);
+	});
+});
+
+describe('the team view', () => {
+	const managerActor = async () => ({ id: ids.manager, unitId: (await personByEmail(app.db, demo.manager)).unitId } as Actor);
+
+	it('pages through the team by name, and counts the whole team on site each day', async () => {
+		const actor = await managerActor();
+		// The whole team's counts are kept for a while; the tests above added people to it.
+		arrangementsChanged();
+		const everyone = await teamPage(actor, { page: 1, pageSize: 1000 });
+		expect(everyone.total).toBe(everyone.people.length);
+		expect(everyone.total).toBeGreaterThan(6);
+		const first = await teamPage(actor, { page: 1, pageSize: 3 });
+		const second = await teamPage(actor, { page: 2, pageSize: 3 });
+		expect(first.people.map((member) => member.id)).toEqual(everyone.people.slice(0, 3).map((member) => member.id));
+		expect(second.people.map((member) => member.id)).toEqual(everyone.people.slice(3, 6).map((member) => member.id));
+		expect(first.total).toBe(everyone.total);
+		// The count on site is the whole team's, whatever page is shown.
+		const onSite = everyone.days.map((_, index) => everyone.people.filter((member) => member.week[index] === 'on_site').length);
+		expect(first.days.map((day) => day.onSite)).toEqual(onSite);
+		expect(onSite.some((count) => count < everyone.total)).toBe(true);
+		expect((await teamPage(actor, { page: 99, pageSize: 3 })).people).toEqual([]);
+		const page = await (await (await clientFor(app, 'manager')).get('/flex/team?page=2')).text();
+		expect(page).toContain(everyone.people[25]?.name ?? 'Previous');
+	});
+
+	it('counts a decision made here at once, though the whole-team counts are kept for a while', async () => {
+		const manager = await clientFor(app, 'manager');
+		const counts = async () => {
+			const page = await (await manager.get('/flex/team')).text();
+			const foot = page.slice(page.indexOf('<tfoot'), page.indexOf('</tfoot>'));
+			return [...foot.matchAll(/<td>(\d+) \/ (\d+)<\/td>/g)].map((match) => Number(match[1]));
+		};
+		const before = await counts();
+		const monday = workWeek(today)[0]!;
+		const [pending] = await app.db
+			.insert(flexArrangement)
+			.values({ personId: ids.employee, type: 'remote', status: 'pending', startsOn: monday, endsOn: addDays(monday, 4), details: { days: [1, 2, 3, 4, 5] }, remoteDays: [1, 2, 3, 4, 5], checks: [], boundsIds: [], deciderId: ids.manager })
+			.returning({ id: flexArrangement.id });
+		expect(await counts()).toEqual(before);
+		expect((await manager.action(`/flex/${pending!.id}?/decide`, { decision: 'approve', note: '' })).type).toBe('redirect');
+		// Eva was on site from Tuesday to Thursday (remote on Mondays and Fridays already).
+		expect(await counts()).toEqual(before.map((count, index) => (index >= 1 && index <= 3 ? count - 1 : count)));
+		// Back as it was for the tests below, which do not ask the server's counts again.
+		await app.db.update(flexArrangement).set({ status: 'withdrawn' }).where(eq(flexArrangement.id, pending!.id));
+	});
+
+	it("holds the lead's reports and the members of the units they lead, not leavers and not themselves", async () => {
+		const actor = await managerActor();
+		const [led] = await app.db.insert(orgUnit).values({ name: `Led ${freshEmail('unit')}`, leadId: ids.manager }).returning();
+		const [member] = await app.db.insert(person).values({ email: freshEmail('member'), name: 'Aaron Member', kind: 'employee', status: 'active', unitId: led!.id }).returning({ id: person.id });
+		const [leaver] = await app.db.insert(person).values({ email: freshEmail('leaver'), name: 'Aaron Leaver', kind: 'alumni', status: 'active', unitId: led!.id, managerId: ids.manager }).returning({ id: person.id });
+		const team = await teamPage(actor, { page: 1, pageSize: 1000 });
+		const members = team.people.map((entry) => entry.id);
+		expect(members).toContain(member!.id);
+		expect(members).toContain(ids.employee);
+		expect(members).not.toContain(leaver!.id);
+		expect(members).not.toContain(ids.manager);
+		// A member's arrangement is the lead's to see, though they report to nobody.
+		const id = await approved(member!.id);
+		expect((await (await clientFor(app, 'manager')).get(`/flex/${id}`)).status).toBe(200);
+		expect((await (await clientFor(app, 'employee')).get(`/flex/${id}`)).status).toBe(404);
+	});
+});
+
+describe('fairness insights', () => {
+	/** `count` people in a unit, each with a request made today: two approved by policy, an exception declined. */
+	async function requesters(unitId: string, count: number) {
+		const createdAt = new Date(Date.now() - 3 * 86_400_000);
+		for (let index = 0; index < count; index++) {
+			const [owner] = await app.db.insert(person).values({ email: freshEmail('asker'), name: `Asker ${index}`, kind: 'employee', status: 'active', unitId }).returning({ id: person.id });
+			await approved(owner!.id, { byPolicy: true, deciderId: null, decidedBy: null, unitId, createdAt });
+			await approved(owner!.id, { byPolicy: true, deciderId: null, decidedBy: null, unitId, createdAt });
+			await approved(owner!.id, { unitId, status: 'declined', decisionNote: null, createdAt, decidedAt: new Date(createdAt.getTime() + 30 * 3_600_000) });
+		}
+	}
+	const group = (insights: Awaited<ReturnType<typeof flexInsights>>, id: string) => insights.groups.find((entry) => entry.id === id)!;
+	/** The figures are kept a minute; these tests write arrangements straight to the database. */
+	const freshInsights = () => {
+		arrangementsChanged();
+		return flexInsights();
+	};
+
+	it('shows a unit only with five people who asked, folds smaller ones into the unit above, and never lets two shown numbers single out fewer', async () => {
+		const [top] = await app.db.insert(orgUnit).values({ name: 'Fairness Top' }).returning();
+		const [inner] = await app.db.insert(orgUnit).values({ name: 'Fairness Inner', parentId: top!.id }).returning();
+		await requesters(inner!.id, 4);
+		let insights = await freshInsights();
+		expect(group(insights, inner!.id).shown).toBe(false);
+		expect(group(insights, top!.id).shown).toBe(false);
+
+		await requesters(inner!.id, 1);
+		insights = await freshInsights();
+		expect(group(insights, inner!.id)).toMatchObject({ shown: true, people: 5, requests: 15, byPolicy: 10, exceptions: 5, declined: 5, silent: 5, granted: 0, medianDecisionHours: 30 });
+		// Top holds nobody else: showing both tells nothing more than one of them does.
+		expect(group(insights, top!.id)).toMatchObject({ shown: true, people: 5 });
+
+		// Two people asking in Top itself: Top minus Inner would be about two people, so Inner folds into Top.
+		await requesters(top!.id, 2);
+		insights = await freshInsights();
+		expect(group(insights, inner!.id).shown).toBe(false);
+		expect(group(insights, top!.id)).toMatchObject({ shown: true, people: 7, requests: 21 });
+		expect(group(insights, top!.id)).toMatchObject({ watermelon: true });
+
+		const page = await (await (await clientFor(app, 'hr')).get('/insights/flex')).text();
+		expect(page).toContain('Fairness Inner');
+		expect(page).not.toContain('Asker 0');
+	});
+
+	it('flags the demo watermelon: most requests approved by policy, most exceptions declined', async () => {
+		const [workplace] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Managed Workplace'));
+		const found = group(await freshInsights(), workplace!.id);
+		expect(found).toMatchObject({ shown: true, watermelon: true });
+		const page = await (await (await clientFor(app, 'hr')).get('/insights/flex')).text();
+		expect(page).toContain('Watermelons of flexibility');
+		expect(page).toMatch(/<strong>Managed Workplace<\/strong>/);
 	});
 });

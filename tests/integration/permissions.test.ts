@@ -5,7 +5,9 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
 import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { careerTrack, comment, event, offboarding, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { todayIn } from '../../src/lib/server/flex';
+import { issueToken } from '../../src/lib/server/auth/tokens';
+import { calendarFeed, careerTrack, comment, event, offboarding, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -92,6 +94,32 @@ async function freshArrangement(context: Context): Promise<string> {
 		.values({ personId: context.ids.employee, type: 'learning', status: 'pending', startsOn: '2099-01-05', details: { hours: 40 }, checks: [], boundsIds: [], deciderId: context.ids.manager })
 		.returning({ id: flexArrangement.id });
 	return `/flex/${created!.id}`;
+}
+/** A running arrangement of the demo employee's: approved by the demo manager, or by the bounds. */
+async function runningArrangement(context: Context, decided: boolean): Promise<string> {
+	const [created] = await context.app.db
+		.insert(flexArrangement)
+		.values({
+			personId: context.ids.employee,
+			type: 'learning',
+			status: 'approved',
+			byPolicy: !decided,
+			startsOn: '2020-01-06',
+			details: { hours: 4 },
+			checks: [],
+			boundsIds: [],
+			decidedBy: decided ? context.ids.manager : null
+		})
+		.returning({ id: flexArrangement.id });
+	return `/flex/${created!.id}`;
+}
+const endEarlyBody = () => ({ endsOn: todayIn('Europe/Amsterdam') });
+/** A calendar address of the demo employee's, made fresh (each replaces the one before). */
+async function freshFeed(context: Context): Promise<string> {
+	const issued = issueToken();
+	await context.app.db.delete(calendarFeed).where(eq(calendarFeed.personId, context.ids.employee));
+	await context.app.db.insert(calendarFeed).values({ id: issued.id, secretHash: issued.secretHash, personId: context.ids.employee, scope: 'person' });
+	return `/calendar/${issued.token}.ics`;
 }
 /** Flexible work is for employees; alumni and partners are refused before any id is looked at. */
 const employeesOnly = (outcomes: Partial<Record<Role, Outcome>>): Record<Role, Outcome> => ({ ...signedIn(404), alumni: 403, partner: 403, ...outcomes });
@@ -330,11 +358,20 @@ const cases: Case[] = [
 	},
 	{ route: '/flex', action: 'GET', path: () => '/flex?type=abroad', expect: colleagues() },
 	{ route: '/flex', action: 'request', path: () => '/flex', body: () => ({ type: 'learning', hours: '2', startsOn: '2099-03-02', endsOn: '', reviewOn: '', note: '' }), expect: colleagues() },
+	// Everyone employed has a calendar feed of their own; a team's, those with a team view.
+	...(['feed', 'stopFeed'] as const).map((action): Case => ({ route: '/flex', action, path: () => '/flex', body: () => ({}), expect: colleagues() })),
+	...(['feed', 'stopFeed'] as const).map((action): Case => ({ route: '/flex/team', action, path: () => '/flex/team', body: () => ({}), expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } })),
+	// The address is the only credential: whoever holds it reads it (a calendar app has no session), anything else is unknown.
+	{ route: '/calendar/[token].ics', action: 'GET', path: freshFeed, expect: all('ok') },
+	{ route: '/calendar/[token].ics', action: 'GET', path: () => '/calendar/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa.ics', expect: all(404), note: 'unknown address' },
 	// The person, their decider and HR see a request; to anyone else it does not exist.
 	{ route: '/flex/[id]', action: 'GET', path: freshArrangement, expect: employeesOnly({ employee: 'ok', manager: 'ok', hr: 'ok' }) },
 	{ route: '/flex/[id]', action: 'decide', path: freshArrangement, body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({ manager: 'ok' }) },
 	{ route: '/flex/[id]', action: 'withdraw', path: freshArrangement, body: () => ({}), expect: employeesOnly({ employee: 'ok' }) },
-	...(['GET', 'decide', 'withdraw'] as const).map((action): Case => ({ route: '/flex/[id]', action, path: () => '/flex/not-a-uuid', body: () => ({ decision: 'approve', note: '' }), expect: employeesOnly({}), note: 'malformed id' })),
+	// Ending early: the person, whoever approved it, HR; the manager of an arrangement the bounds approved sees it but may not end it.
+	{ route: '/flex/[id]', action: 'end', path: (context) => runningArrangement(context, true), body: endEarlyBody, expect: employeesOnly({ employee: 'ok', manager: 'ok', hr: 'ok' }) },
+	{ route: '/flex/[id]', action: 'end', path: (context) => runningArrangement(context, false), body: endEarlyBody, expect: employeesOnly({ employee: 'ok', manager: 403, hr: 'ok' }), note: 'approved by policy' },
+	...(['GET', 'decide', 'withdraw', 'end'] as const).map((action): Case => ({ route: '/flex/[id]', action, path: () => '/flex/not-a-uuid', body: () => ({ decision: 'approve', note: '', ...endEarlyBody() }), expect: employeesOnly({}), note: 'malformed id' })),
 	{ route: '/flex/team', action: 'GET', path: () => '/flex/team', expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
 	// Far in the future, so that no delegation made here lets anyone decide in the rows above.
 	{ route: '/flex/team', action: 'delegate', path: () => '/flex/team', body: () => ({ delegateEmail: demo.admin, startsOn: '2099-06-01', endsOn: '2099-06-14' }), expect: { ...signedIn(403), manager: 'ok', hr: 'ok' } },
@@ -344,6 +381,9 @@ const cases: Case[] = [
 	{ route: '/flex/policies', action: 'GET', path: () => '/flex/policies?unit=not-a-uuid', expect: employeesOnly({}), note: 'malformed unit' },
 	{ route: '/flex/policies', action: 'save', path: () => '/flex/policies', body: () => boundsForm(defaultOrgRules, 'organisation'), expect: { ...signedIn(403), hr: 'ok' } },
 	{ route: '/flex/policies', action: 'save', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, body: () => boundsForm({}, 'unit'), expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
+	{ route: '/flex/policies', action: 'preview', path: () => '/flex/policies', body: () => boundsForm(defaultOrgRules, 'organisation'), expect: { ...signedIn(403), hr: 'ok' } },
+	{ route: '/flex/policies', action: 'preview', path: ({ ids }) => `/flex/policies?unit=${ids.unit}`, body: () => boundsForm({}, 'unit'), expect: { ...signedIn(403), hr: 'ok', manager: 'ok' }, note: 'a unit' },
+	{ route: '/insights/flex', action: 'GET', path: () => '/insights/flex', expect: hrOnly() },
 	{ route: '/growth', action: 'GET', path: () => '/growth', expect: growers() },
 	{ route: '/growth/tracks', action: 'GET', path: () => '/growth/tracks', expect: growers() },
 	{ route: '/growth/skills', action: 'GET', path: () => '/growth/skills', expect: growers() },

@@ -5,7 +5,7 @@ import { authorize, can } from '$lib/server/authz';
 import { feedsOf } from '$lib/server/calendar';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
-import { balances, boundsFor, myArrangements, submitRequest, todayIn } from '$lib/server/flex';
+import { balances, myArrangements, shownBoundsFor, submitRequest, todayIn } from '$lib/server/flex';
 import { getOrganisation } from '$lib/server/organisation';
 import { requestMeta } from '$lib/server/request-meta';
 import { requestSchema, requestTypeSchema } from '$lib/schemas/flex';
@@ -14,7 +14,7 @@ import { feedActions } from './feed';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'flex.use');
 	const today = todayIn((await getOrganisation()).timeZone);
-	const [bounds, arrangements, feeds] = await Promise.all([boundsFor(actor.unitId), myArrangements(actor.id), feedsOf(actor.id)]);
+	const [bounds, arrangements, feeds] = await Promise.all([shownBoundsFor(actor.unitId), myArrangements(actor.id), feedsOf(actor.id)]);
 	return {
 		today,
 		// Leads edit their unit's bounds; whether they lead one the bounds page finds out.

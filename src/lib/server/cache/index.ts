@@ -16,3 +16,18 @@ export function shortLived<T>(ttlMs: number, load: () => Promise<T>): { get(): P
 		}
 	};
 }
+
+/** The same per key (a unit, a lead): each key's value is read at most once per `ttlMs`; `clear()` forgets them all. */
+export function shortLivedByKey<T>(ttlMs: number, load: (key: string) => Promise<T>): { get(key: string): Promise<T>; clear(): void } {
+	const entries = new Map<string, ReturnType<typeof shortLived<T>>>();
+	return {
+		get(key) {
+			let entry = entries.get(key);
+			if (!entry) entries.set(key, (entry = shortLived(ttlMs, () => load(key))));
+			return entry.get();
+		},
+		clear() {
+			entries.clear();
+		}
+	};
+}

@@ -4,6 +4,8 @@ import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
+import { shortLivedByKey } from '../cache';
+import { arrangementsChanged } from './derived';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale, type RenderedEmail } from '../mail/templates';
 import type { Locale } from '../i18n';
@@ -12,6 +14,7 @@ import type { RequestMeta } from '../request-meta';
 import { can, type Actor } from '../authz';
 import { listUnits } from '../org';
 import type { Reason } from '$lib/reasons';
+import { dateTimeFormat } from '$lib/formats';
 import { ruleKeys, type ArrangementStatus } from '$lib/flex';
 import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
 import { addDays, checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
@@ -20,7 +23,7 @@ import { decisionEmail, endedEarlyEmail, escalatedEmail, informedEmail, pendingE
 
 /** Today's date in the organisation's time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Mail to one person in their language, queued in the transaction of the change it tells of. */
@@ -30,6 +33,13 @@ async function notify(tx: Executor, recipientId: string | null, purpose: string,
 	if (!recipient) return;
 	const { defaultLocale } = await getOrganisation();
 	await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(recipientLocale(recipient.locale, defaultLocale)) });
+}
+
+/** An arrangement may have changed: once committed, figures derived from arrangements are read afresh. */
+async function changing<T>(work: Promise<T>): Promise<T> {
+	const result = await work;
+	arrangementsChanged();
+	return result;
 }
 
 type BoundsRow = typeof flexBounds.$inferSelect;
@@ -82,29 +92,35 @@ export async function boundsFor(unitId: string | null, executor: Executor = db):
 	return { ...effectiveBounds(asVersion(organisation, name), units), decisionDays: organisation.decisionDays ?? defaultDecisionDays };
 }
 
+/**
+ * The bounds pages show (a person's on /flex, the anchor days of a team's week): read at most every
+ * 30 s per unit, and afresh after a save in this instance. Requests are always checked against the
+ * bounds in the database, inside their transaction.
+ */
+const shown = shortLivedByKey(30_000, (unitId) => boundsFor(unitId || null));
+export const shownBoundsFor = (unitId: string | null) => shown.get(unitId ?? '');
+
 const yearOf = (iso: string) => iso.slice(0, 4);
 const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 const counted = inArray(flexArrangement.status, ['approved', 'pending']);
 
-/** Days abroad in the calendar year of `on`, approved or waiting, the person's own. */
-async function abroadDaysUsed(executor: Executor, personId: string, on: string): Promise<number> {
+/**
+ * What the person has used around `on`, approved or waiting: days abroad in its calendar year, and
+ * learning hours in its month. One statement, for the request's check and the page's balances.
+ */
+async function usedAround(executor: Executor, personId: string, on: string): Promise<{ abroad: number; learning: number }> {
 	const from = `${yearOf(on)}-01-01`;
 	const to = `${yearOf(on)}-12-31`;
-	const [row] = await executor
-		.select({
-			days: sql<number>`coalesce(sum(least(${flexArrangement.endsOn}, ${to}::date) - greatest(${flexArrangement.startsOn}, ${from}::date) + 1), 0)::int`
-		})
-		.from(flexArrangement)
-		.where(and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, 'abroad'), counted, sql`${flexArrangement.startsOn} <= ${to}::date`, sql`${flexArrangement.endsOn} >= ${from}::date`));
-	return row?.days ?? 0;
-}
-
-async function learningHoursUsed(executor: Executor, personId: string, on: string): Promise<number> {
-	const [row] = await executor
-		.select({ hours: sql<number>`coalesce(sum((${flexArrangement.details}->>'hours')::int), 0)::int` })
-		.from(flexArrangement)
-		.where(and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, 'learning'), counted, sql`date_trunc('month', ${flexArrangement.startsOn}) = ${monthStart(on)}::date`));
-	return row?.hours ?? 0;
+	const mine = (type: 'abroad' | 'learning') => and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, type), counted);
+	const [row] = await rawRows<{ abroad: number; learning: number }>(
+		executor,
+		sql`select
+			(select coalesce(sum(least(${flexArrangement.endsOn}, ${to}::date) - greatest(${flexArrangement.startsOn}, ${from}::date) + 1), 0)::int from ${flexArrangement}
+				where ${mine('abroad')} and ${flexArrangement.startsOn} <= ${to}::date and ${flexArrangement.endsOn} >= ${from}::date) as abroad,
+			(select coalesce(sum((${flexArrangement.details}->>'hours')::int), 0)::int from ${flexArrangement}
+				where ${mine('learning')} and date_trunc('month', ${flexArrangement.startsOn}) = ${monthStart(on)}::date) as learning`
+	);
+	return { abroad: Number(row?.abroad ?? 0), learning: Number(row?.learning ?? 0) };
 }
 
 /** Arrangements whose period overlaps [startsOn, endsOn] (an open end runs forever). */
@@ -187,7 +203,7 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 	const today = todayIn(organisation.timeZone, now);
 	if (input.startsOn < today) return { ok: false, field: 'startsOn', reason: 'flex_in_past' };
 	const { request, details, remoteDays } = asRequest(input);
-	return db.transaction(async (tx) => {
+	return changing(db.transaction(async (tx) => {
 		const [me] = await tx
 			.select({ unitId: person.unitId, managerId: person.managerId, startedOn: person.startedOn, name: person.name })
 			.from(person)
@@ -199,8 +215,7 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 		const context: RequestContext = {
 			today,
 			tenureMonths: me?.startedOn ? monthsBetween(me.startedOn, request.startsOn) : null,
-			abroadDaysUsed: request.type === 'abroad' ? await abroadDaysUsed(tx, actor.id, request.startsOn) : 0,
-			learningHoursUsed: request.type === 'learning' ? await learningHoursUsed(tx, actor.id, request.startsOn) : 0,
+			...(request.type === 'abroad' || request.type === 'learning' ? await usedAround(tx, actor.id, request.startsOn).then(({ abroad, learning }) => ({ abroadDaysUsed: abroad, learningHoursUsed: learning })) : { abroadDaysUsed: 0, learningHoursUsed: 0 }),
 			team: unitId && anchors.length ? await teamOnAnchorDays(tx, actor.id, unitId, anchors, request.startsOn, request.endsOn) : null
 		};
 		const checks = checkRequest(request, bounds, context);
@@ -240,7 +255,7 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 		if (status === 'pending') await notify(tx, deciderId, 'flex_pending', (locale) => pendingEmail(locale, about));
 		if (status === 'approved') await notify(tx, me?.managerId ?? null, 'flex_approved', (locale) => informedEmail(locale, about));
 		return { ok: true, id, status };
-	});
+	}));
 }
 
 /** Who decides: the person's manager, else their unit's lead; nobody (then HR) when that is themselves. */
@@ -290,7 +305,7 @@ export async function decide(actor: Actor, arrangementId: string, input: { decis
 	const organisation = await getOrganisation();
 	const today = todayIn(organisation.timeZone, now);
 	const status = input.decision === 'approve' ? 'approved' : 'declined';
-	return db.transaction(async (tx) => {
+	return changing(db.transaction(async (tx) => {
 		const mine = or(decidesFor(actor.id, today), hrDecides(actor));
 		const [decided] = await tx
 			.update(flexArrangement)
@@ -313,7 +328,7 @@ export async function decide(actor: Actor, arrangementId: string, input: { decis
 			decisionEmail(locale, { organisation: organisation.name, decider: actor.name, type: decided.type, approved: status === 'approved', note: input.note ?? '', link: `${meta.origin}/flex/${decided.id}` })
 		);
 		return { ok: true, status };
-	});
+	}));
 }
 
 export type WithdrawResult = { ok: true } | { ok: false; reason: 'not_found' | 'flex_already_decided' | 'flex_started' };
@@ -322,7 +337,7 @@ export type WithdrawResult = { ok: true } | { ok: false; reason: 'not_found' | '
 export async function withdraw(actor: Actor, arrangementId: string, meta: RequestMeta, now = new Date()): Promise<WithdrawResult> {
 	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
 	const today = todayIn((await getOrganisation()).timeZone, now);
-	return db.transaction(async (tx) => {
+	return changing(db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(flexArrangement)
 			.set({ status: 'withdrawn' })
@@ -343,7 +358,7 @@ export async function withdraw(actor: Actor, arrangementId: string, meta: Reques
 		}
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.withdrawn', target: { type: 'flex_arrangement', id: row.id, label: actor.name }, ip: meta.ip });
 		return { ok: true };
-	});
+	}));
 }
 
 /** Approved, begun and not over: what can be ended early. */
@@ -364,7 +379,7 @@ export async function endEarly(actor: Actor, arrangementId: string, input: { end
 	if (!isId(arrangementId)) return { ok: false, reason: 'not_found' };
 	const organisation = await getOrganisation();
 	const today = todayIn(organisation.timeZone, now);
-	return db.transaction(async (tx) => {
+	return changing(db.transaction(async (tx) => {
 		const [row] = await tx
 			.select({
 				id: flexArrangement.id,
@@ -403,7 +418,7 @@ export async function endEarly(actor: Actor, arrangementId: string, input: { end
 		const about = { organisation: organisation.name, name: own ? row.personName : actor.name, type: row.type, own, endsOn: input.endsOn, link: `${meta.origin}/flex/${row.id}` };
 		await notify(tx, own ? (row.decidedBy ?? row.managerId) : row.personId, 'flex_ended_early', (locale) => endedEarlyEmail(locale, about));
 		return { ok: true };
-	});
+	}));
 }
 
 /** What a list shows of each arrangement. */
@@ -444,7 +459,7 @@ export async function myArrangements(personId: string, limit = 200) {
 
 /** What is left this year and this month, for the /flex page. */
 export async function balances(personId: string, bounds: EffectiveBounds, today: string) {
-	const [abroad, learning] = await Promise.all([abroadDaysUsed(db, personId, today), learningHoursUsed(db, personId, today)]);
+	const { abroad, learning } = await usedAround(db, personId, today);
 	return {
 		abroadDaysLeft: bounds.rules.abroad_days.enabled ? Math.max(0, bounds.rules.abroad_days.value - abroad) : null,
 		learningHoursLeft: bounds.rules.learning_hours.enabled ? Math.max(0, bounds.rules.learning_hours.value - learning) : null
@@ -476,16 +491,38 @@ export async function arrangementFor(actor: Actor, id: string, now = new Date())
 	return row ?? null;
 }
 
-/** The decision inbox: what waits for this person (their own reports', delegated, and for HR what nobody else decides). */
-export async function decisionInbox(actor: Actor, now = new Date(), limit = 100) {
+/**
+ * The decision inbox: the oldest `limit` of what waits for this person (their own reports', delegated,
+ * and for HR what nobody else decides), each with only the rules it goes beyond, and how many wait in all.
+ */
+export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) {
 	const today = todayIn((await getOrganisation()).timeZone, now);
-	return db
-		.select(arrangementColumns)
+	const rows = await db
+		.select({
+			id: flexArrangement.id,
+			personName: person.name,
+			type: flexArrangement.type,
+			startsOn: flexArrangement.startsOn,
+			endsOn: flexArrangement.endsOn,
+			details: flexArrangement.details,
+			checks: flexArrangement.checks,
+			note: flexArrangement.note,
+			deadlineAt: flexArrangement.deadlineAt,
+			waiting: sql<number>`count(*) over ()`.mapWith(Number)
+		})
 		.from(flexArrangement)
 		.innerJoin(person, eq(person.id, flexArrangement.personId))
 		.where(and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor))))
 		.orderBy(asc(flexArrangement.createdAt))
 		.limit(limit);
+	return {
+		waiting: rows[0]?.waiting ?? 0,
+		// The page shows why each one needs a decision; what lies inside, and where each bound comes from, it leaves to the request's own page.
+		requests: rows.map(({ checks, waiting: _waiting, ...request }) => ({
+			...request,
+			beyond: checks.filter((check) => check.outcome !== 'inside').map(({ rule, outcome, requested, allowed, country }) => ({ rule, outcome, requested, allowed, country }))
+		}))
+	};
 }
 
 export type DelegateResult = { ok: true } | { ok: false; field: 'delegateEmail'; reason: 'manager_not_found' | 'not_employee' | 'invalid' };
@@ -566,24 +603,31 @@ export function unitBoundsErrors(organisation: BoundsRow, input: UnitBoundsInput
 	return Object.fromEntries(unitRuleProblems(asVersion(organisation, ''), input.rules).map((problem) => [`${problem.rule}.${field[problem.reason]}`, `flex_${problem.reason}` as const]));
 }
 
+/** Once a save has committed, the pages of this instance show the new bounds at once. */
+async function afterSave(saving: Promise<SaveBoundsResult>): Promise<SaveBoundsResult> {
+	const result = await saving;
+	shown.clear();
+	return result;
+}
+
 /** HR's new version of the organisation's bounds. */
 export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
 	const errors = organisationBoundsErrors(input);
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return db.transaction(async (tx) => {
+	return afterSave(db.transaction(async (tx) => {
 		const version = await nextVersion(tx, null);
 		const [row] = await tx
 			.insert(flexBounds)
 			.values({ unitId: null, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, decisionDays: input.decisionDays, createdBy: actor.id })
 			.returning({ id: flexBounds.id });
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: 'organisation' }, ip: meta.ip, details: { version } });
-		return { ok: true, version };
-	});
+		return { ok: true as const, version };
+	}));
 }
 
 /** A new version of a unit's bounds, refused rule by rule where it would go past what HR allows. */
 export async function saveUnitBounds(actor: Actor, unit: { id: string; name: string }, input: UnitBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
-	return db.transaction(async (tx) => {
+	return afterSave(db.transaction(async (tx): Promise<SaveBoundsResult> => {
 		const errors = unitBoundsErrors(await organisationBounds(tx), input);
 		if (Object.keys(errors).length) return { ok: false, errors };
 		const version = await nextVersion(tx, unit.id);
@@ -593,7 +637,7 @@ export async function saveUnitBounds(actor: Actor, unit: { id: string; name: str
 			.returning({ id: flexBounds.id });
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: unit.name }, ip: meta.ip, details: { unitId: unit.id, version } });
 		return { ok: true, version };
-	});
+	}));
 }
 
 const hourMs = 60 * 60_000;

@@ -6,7 +6,8 @@ import { flexArrangement, person } from '../db/schema';
 import type { Actor } from '../authz';
 import { getOrganisation } from '../organisation';
 import { whereaboutsOn, type Whereabouts } from '$lib/flex';
-import { boundsFor, listColumns, overlapping, teamMember, todayIn } from './index';
+import { overlapping, shownBoundsFor, teamMember, todayIn } from './index';
+import { derivedFromArrangements } from './derived';
 
 /** Monday to Friday of the week holding `today`. */
 export function workWeek(today: string): string[] {
@@ -36,6 +37,12 @@ async function onSiteCounts(leadId: string, days: string[]): Promise<{ size: num
 	return { size: Number(row?.size ?? 0), away: row?.away ?? days.map(() => 0) };
 }
 
+/** The costliest part of the page, and the same for every page of the team: per lead and week, for 30 s. */
+const teamCounts = derivedFromArrangements(30_000, (key) => {
+	const [leadId, monday] = key.split('|') as [string, string];
+	return onSiteCounts(leadId, workWeek(monday));
+});
+
 export type TeamPage = Awaited<ReturnType<typeof teamPage>>;
 
 /**
@@ -53,15 +60,14 @@ export async function teamPage(actor: Actor, options: { page: number; pageSize: 
 			.orderBy(asc(person.name), asc(person.id))
 			.limit(options.pageSize)
 			.offset((options.page - 1) * options.pageSize),
-		onSiteCounts(actor.id, days),
-		boundsFor(actor.unitId)
+		teamCounts.get(`${actor.id}|${days[0]}`),
+		shownBoundsFor(actor.unitId)
 	]);
 	// Everything still running on the week's Monday: the week needs it, the list what has not ended today.
 	const arrangements = people.length
 		? await db
-				.select({ ...listColumns, remoteDays: flexArrangement.remoteDays })
+				.select({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type, startsOn: flexArrangement.startsOn, endsOn: flexArrangement.endsOn, remoteDays: flexArrangement.remoteDays })
 				.from(flexArrangement)
-				.innerJoin(person, eq(person.id, flexArrangement.personId))
 				.where(and(inArray(flexArrangement.personId, people.map((member) => member.id)), eq(flexArrangement.status, 'approved'), overlapping(days[0]!, null)))
 				.orderBy(asc(flexArrangement.startsOn))
 		: [];

@@ -9,7 +9,7 @@ test('inside the bounds: approved at once; beyond them: the manager approves in 
 	await expect(eva.getByRole('table')).toContainText(t('flex_rule_remote_days'));
 
 	// Two learning hours, well inside the bounds.
-	await eva.getByRole('link', { name: t('flex_type_learning'), exact: true }).click();
+	await eva.getByRole('navigation', { name: t('flex_choose_type') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).click();
 	await expectAccessible(eva);
 	await eva.getByLabel(t('flex_field_hours'), { exact: true }).fill('2');
 	await eva.getByLabel(t('flex_field_starts_on'), { exact: true }).fill(inDays(30));
@@ -90,16 +90,11 @@ test('HR edits the organisation bounds: a ceiling stricter than the value is ref
 	await expectAccessible(hanna);
 });
 
-test('without JavaScript: a running arrangement is ended early, a bad day refused next to the field; the history keeps it', async ({ openPage }) => {
+test('without JavaScript: a running arrangement is ended early; the history keeps it', async ({ openPage }) => {
 	const eva = await openPage({ javaScriptEnabled: false, signedInAs: demo.employee });
 	await visit(eva, '/flex');
-	// The demo's eight learning hours a month, running for a while now.
+	// The demo's learning time, running since last month.
 	await eva.getByRole('region', { name: t('flex_current') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).first().click();
-	await expectAccessible(eva);
-	const lastDay = eva.getByLabel(t('flex_field_last_day'), { exact: true });
-	await lastDay.fill(inDays(-2));
-	await submit(eva, eva.getByRole('button', { name: t('flex_end_early'), exact: true }));
-	await expectFieldError(eva, t('flex_field_last_day'), t('flex_reason_end_in_past'));
 	await expectAccessible(eva);
 	await eva.getByLabel(t('flex_field_last_day'), { exact: true }).fill(inDays(3));
 	await submit(eva, eva.getByRole('button', { name: t('flex_end_early'), exact: true }));

@@ -136,7 +136,7 @@ export async function seedFlexDemo(executor: Executor, timeZone: string): Promis
 		// Inside the bounds, approved at once (up for review in a few days); and one day more than the Platform Team allows, waiting for Maarten.
 		add(eva, { type: 'remote', startsOn: addDays(today, -60), endsOn: null, days: [1, 5] }, addDays(today, -75), false, { reviewOn: addDays(today, 5) });
 		add(eva, { type: 'remote', startsOn: addDays(today, 21), endsOn: addDays(today, 120), days: [1, 3, 4, 5] }, addDays(today, -1), false);
-		// Eight learning hours a month for a while now: running, so that it can be ended early.
+		// Learning time since last month: running, so that it can be ended early.
 		add(eva, { type: 'learning', startsOn: addDays(today, -30), endsOn: null, hours: 8 }, addDays(today, -40), false, { from: later });
 	}
 	for (let index = 0; index < 58; index++) {

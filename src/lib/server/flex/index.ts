@@ -212,10 +212,12 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 		if (unitId && request.type === 'remote') await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:unit'), hashtext(${unitId}))`);
 		const bounds = await boundsFor(unitId, tx);
 		const anchors = remoteDays.filter((day) => bounds.anchorDays.value.includes(day));
+		const used = request.type === 'abroad' || request.type === 'learning' ? await usedAround(tx, actor.id, request.startsOn) : { abroad: 0, learning: 0 };
 		const context: RequestContext = {
 			today,
 			tenureMonths: me?.startedOn ? monthsBetween(me.startedOn, request.startsOn) : null,
-			...(request.type === 'abroad' || request.type === 'learning' ? await usedAround(tx, actor.id, request.startsOn).then(({ abroad, learning }) => ({ abroadDaysUsed: abroad, learningHoursUsed: learning })) : { abroadDaysUsed: 0, learningHoursUsed: 0 }),
+			abroadDaysUsed: used.abroad,
+			learningHoursUsed: used.learning,
 			team: unitId && anchors.length ? await teamOnAnchorDays(tx, actor.id, unitId, anchors, request.startsOn, request.endsOn) : null
 		};
 		const checks = checkRequest(request, bounds, context);
@@ -478,7 +480,6 @@ export async function arrangementFor(actor: Actor, id: string, now = new Date())
 			...arrangementColumns,
 			decidedBy: flexArrangement.decidedBy,
 			deciderName: decider.name,
-			endedAt: flexArrangement.endedAt,
 			endedByName: ender.name,
 			plannedEndsOn: flexArrangement.plannedEndsOn,
 			mayDecide: sql<boolean>`(${or(decidesFor(actor.id, today), hrDecides(actor))})`
@@ -614,14 +615,14 @@ async function afterSave(saving: Promise<SaveBoundsResult>): Promise<SaveBoundsR
 export async function saveOrganisationBounds(actor: Actor, input: OrgBoundsInput, meta: RequestMeta): Promise<SaveBoundsResult> {
 	const errors = organisationBoundsErrors(input);
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return afterSave(db.transaction(async (tx) => {
+	return afterSave(db.transaction(async (tx): Promise<SaveBoundsResult> => {
 		const version = await nextVersion(tx, null);
 		const [row] = await tx
 			.insert(flexBounds)
 			.values({ unitId: null, version, rules: input.rules, anchorDays: input.anchorDays, countries: input.countries, decisionDays: input.decisionDays, createdBy: actor.id })
 			.returning({ id: flexBounds.id });
 		await recordAudit(tx, { actorId: actor.id, action: 'flex.bounds_changed', target: { type: 'flex_bounds', id: row!.id, label: 'organisation' }, ip: meta.ip, details: { version } });
-		return { ok: true as const, version };
+		return { ok: true, version };
 	}));
 }
 

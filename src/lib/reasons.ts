@@ -38,6 +38,7 @@ const messages = {
 	knowledge_moderator_not_found: m.knowledge_reason_moderator_not_found,
 	knowledge_not_question: m.knowledge_reason_not_question,
 	knowledge_partners_required: m.knowledge_reason_partners_required,
+	knowledge_pin_limit: m.knowledge_reason_pin_limit,
 	flex_in_past: m.flex_reason_in_past,
 	flex_already_decided: m.flex_reason_already_decided,
 	flex_beyond_ceiling: m.flex_reason_beyond_ceiling,

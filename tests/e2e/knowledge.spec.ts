@@ -85,3 +85,58 @@ test('a visitor reads the public space, and is asked to sign in for the rest', a
 	await visit(page, '/knowledge/platform');
 	await expect(page).toHaveURL(/\/login\?next=/);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`a moderator edits a space; HR changes its audience after a preview (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({ openPage }) => {
+		test.setTimeout(90_000);
+		const id = unique();
+		const slug = `settings-${id}`;
+		const hr = await openPage({ javaScriptEnabled, signedInAs: demo.hr });
+		await visit(hr, '/admin/knowledge');
+		await hr.getByLabel(t('knowledge_field_space_name'), { exact: true }).fill(`Settings ${id}`);
+		await hr.getByLabel(t('knowledge_field_slug'), { exact: true }).fill(slug);
+		await hr.getByLabel(t('knowledge_field_moderators'), { exact: true }).fill(demo.manager);
+		await submit(hr, hr.getByRole('button', { name: t('knowledge_create_space') }));
+		await expect(hr).toHaveURL(new RegExp(`/knowledge/${slug}$`));
+		await expectAccessible(hr);
+
+		// The moderator finds the settings on the space, is refused an empty name, then renames it.
+		const moderator = await openPage({ javaScriptEnabled, signedInAs: demo.manager });
+		await visit(moderator, `/knowledge/${slug}`);
+		await expectAccessible(moderator);
+		await moderator.getByRole('link', { name: t('knowledge_settings') }).click();
+		await expect(moderator).toHaveURL(new RegExp(`/knowledge/${slug}/settings$`));
+		await expectAccessible(moderator);
+		await expect(moderator.getByRole('button', { name: t('knowledge_audience_preview_submit') }), 'moderators do not choose who reads').toHaveCount(0);
+		const name = moderator.getByLabel(t('knowledge_field_space_name'), { exact: true });
+		await name.fill(' ');
+		await submit(moderator, moderator.getByRole('button', { name: t('knowledge_settings_save') }));
+		await expectFieldError(moderator, t('knowledge_field_space_name'), t('validation_required'));
+		await expectAccessible(moderator);
+		await name.fill(`Renamed ${id}`);
+		await moderator.getByLabel(t('knowledge_field_description'), { exact: true }).fill('Where we keep the runbooks.');
+		await submit(moderator, moderator.getByRole('button', { name: t('knowledge_settings_save') }));
+		await expectFlash(moderator, t('knowledge_flash_space_updated'));
+		await expect(moderator.getByRole('heading', { level: 1 })).toHaveText(t('knowledge_settings_title', { name: `Renamed ${id}` }));
+
+		// HR previews the audience with alumni, and only then confirms it.
+		await visit(hr, `/knowledge/${slug}/settings`);
+		await expectAccessible(hr);
+		await hr.getByRole('combobox', { name: t('knowledge_field_audience'), exact: true }).selectOption('alumni');
+		await submit(hr, hr.getByRole('button', { name: t('knowledge_audience_preview_submit') }));
+		const preview = hr.getByRole('status').filter({ hasText: t('knowledge_audience_preview_title') });
+		await expect(preview).toContainText(/\d+ people gain read access and 0 lose it; it concerns 0 posts\./);
+		await expectAccessible(hr);
+		const alumnus = await openPage({ javaScriptEnabled, signedInAs: demo.alumni });
+		await visit(alumnus, `/knowledge/${slug}`);
+		await expect(alumnus.getByRole('heading', { level: 1 }), 'nothing changes before HR confirms').toHaveText(t('error_404_title'));
+		await expectAccessible(alumnus);
+		await submit(hr, preview.getByRole('button', { name: t('knowledge_audience_confirm') }));
+		await expect(hr.getByRole('status').first()).toContainText(/people gained read access, 0 lost it\./);
+		await expect(hr.getByText(t('knowledge_settings_audience_current', { audience: t('knowledge_audience_alumni') }))).toBeVisible();
+		await expectAccessible(hr);
+		await visit(alumnus, `/knowledge/${slug}`);
+		await expect(alumnus.getByRole('heading', { level: 1 })).toHaveText(`Renamed ${id}`);
+		await expectAccessible(alumnus);
+	});
+}

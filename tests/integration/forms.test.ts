@@ -121,6 +121,36 @@ const cases: BadInput[] = [
 		errors: { reason: 'Please fill this in.' }
 	},
 	{
+		form: 'knowledge space settings',
+		as: 'manager',
+		path: () => '/knowledge/platform/settings?/details',
+		body: { name: ' ', description: 'x'.repeat(501), moderators: 'not-an-address' },
+		errors: { name: 'Please fill this in.', description: 'Use at most 500 characters.', moderators: 'Enter an email address like name@example.com.' }
+	},
+	{
+		form: 'knowledge space settings with an alumnus as moderator',
+		as: 'manager',
+		path: () => '/knowledge/platform/settings?/details',
+		body: { name: 'Platform', description: '', moderators: `${demo.manager}, ${demo.alumni}` },
+		errors: { moderators: 'Every moderator must be an active employee; check the addresses.' },
+		refilled: { name: 'Platform' }
+	},
+	{
+		form: 'knowledge audience preview shared with no partner',
+		as: 'hr',
+		path: () => '/knowledge/platform/settings?/preview',
+		body: { audience: 'partners' },
+		errors: { partnerOrgIds: 'Choose at least one partner organisation for this audience.' },
+		refilled: { audience: 'partners' }
+	},
+	{
+		form: 'knowledge audience change to an unknown audience',
+		as: 'hr',
+		path: () => '/knowledge/platform/settings?/audience',
+		body: { audience: 'everyone', partnerOrgIds: 'not-an-id' },
+		errors: { audience: 'Choose one of the options.', partnerOrgIds: 'Choose one of the options.' }
+	},
+	{
 		form: 'account profile',
 		as: 'employee',
 		path: () => '/account?/profile',

@@ -7,7 +7,7 @@ import { demo, personByEmail } from '../support/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { can, readableSpaceFilter, type Actor } from '../../src/lib/server/authz';
-import { comment, outboxEmail, post, report, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
+import { auditEvent, comment, outboxEmail, post, report, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
 import { getSpace, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
 
 /**
@@ -426,5 +426,142 @@ describe('new accounts', () => {
 		// A week later the account is no longer new.
 		await app.db.execute(sql`update person set created_at = now() - interval '30 days' where id = ${fresh!.id}`);
 		expect((await write(13)).type).toBe('redirect');
+	});
+});
+
+describe('space settings', () => {
+	/** A fresh employees-only space moderated by the demo manager, with one post by the employee. */
+	async function freshSpace(name: string) {
+		const slug = `settings-${name}-${Date.now()}`;
+		const [created] = await app.db.insert(space).values({ slug, name: `Settings ${name}`, audience: 'employees' }).returning({ id: space.id });
+		await app.db.insert(spaceModerator).values({ spaceId: created!.id, personId: (await personByEmail(app.db, demo.manager)).id });
+		const [row] = await app.db
+			.insert(post)
+			.values({ spaceId: created!.id, authorId: (await personByEmail(app.db, demo.employee)).id, kind: 'question', title: `In ${name}`, body: 'Body', bodyHtml: '<p>Body</p>' })
+			.returning({ id: post.id });
+		return { slug, id: created!.id, postId: row!.id };
+	}
+	/** An employee of long standing: the demo accounts are new and may post only so often. */
+	async function writer(): Promise<TestClient> {
+		const [row] = await app.db
+			.insert(person)
+			.values({ email: `writer.${Date.now()}@noorderlicht.example`, name: 'Wri Ter', kind: 'employee', status: 'active', createdAt: new Date('2020-01-01') })
+			.returning();
+		return signedInClient(row!.email);
+	}
+	const auditOf = async (action: string, targetId: string) =>
+		app.db.select().from(auditEvent).where(and(eq(auditEvent.action, action), eq(auditEvent.targetId, targetId)));
+
+	it('a moderator renames a space and names its moderators; a colleague who does not moderate it cannot', async () => {
+		const target = await freshSpace('details');
+		const moderator = await clientFor(app, 'manager');
+		const changes = { name: 'Renamed by its moderator', description: 'Now with a description', moderators: `${demo.manager}, ${demo.employee}` };
+		expect((await clients.employee.action(`/knowledge/${target.slug}/settings?/details`, changes)).status).toBe(403);
+		expect((await clients.employee.get(`/knowledge/${target.slug}/settings`)).status).toBe(403);
+		expect((await clients.alumni.action(`/knowledge/${target.slug}/settings?/details`, changes)).status, 'an alumnus is told it does not exist').toBe(404);
+		expect((await clients.fjord.action(`/knowledge/${target.slug}/settings?/details`, changes)).status).toBe(404);
+		expect((await moderator.action(`/knowledge/${target.slug}/settings?/details`, changes)).type).toBe('redirect');
+		const detail = (await getSpace(target.slug))!;
+		expect(detail.name).toBe(changes.name);
+		expect(detail.description).toBe(changes.description);
+		expect(detail.moderators.map((person) => person.email).sort()).toEqual([demo.employee, demo.manager]);
+		expect(await auditOf('knowledge.space_updated', target.id)).toHaveLength(1);
+		// Now a moderator, the employee may open the settings, but still not change the audience.
+		expect((await clients.employee.get(`/knowledge/${target.slug}/settings`)).status).toBe(200);
+		expect((await clients.employee.action(`/knowledge/${target.slug}/settings?/preview`, { audience: 'alumni' })).status).toBe(403);
+	});
+
+	it('HR sees who gains and loses read access before changing the audience; the preview writes nothing', async () => {
+		const target = await freshSpace('audience');
+		const moderator = await clientFor(app, 'manager');
+		expect((await moderator.action(`/knowledge/${target.slug}/settings?/preview`, { audience: 'alumni' })).status, 'moderators do not decide who reads').toBe(403);
+		expect((await moderator.action(`/knowledge/${target.slug}/settings?/audience`, { audience: 'alumni' })).status).toBe(403);
+		const [alumni] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(and(eq(person.kind, 'alumni'), eq(person.status, 'active')));
+		const previewed = await clients.hr.action(`/knowledge/${target.slug}/settings?/preview`, { audience: 'alumni' });
+		expect(previewed.type).toBe('success');
+		expect(previewed.data?.preview).toEqual({ gain: alumni!.count, lose: 0, posts: 1, publicChange: null });
+		expect(await (await clients.hr.post(`/knowledge/${target.slug}/settings?/preview`, { audience: 'alumni' })).text()).toContain(
+			`${alumni!.count} people gain read access and 0 lose it; it concerns 1 posts.`
+		);
+		expect((await getSpace(target.slug))!.audience, 'a preview changes nothing').toBe('employees');
+		expect((await clients.alumni.get(`/knowledge/posts/${target.postId}`)).status).toBe(404);
+		// From alumni to one partner: the alumni lose it, that partner's members gain it.
+		expect((await clients.hr.action(`/knowledge/${target.slug}/settings?/audience`, { audience: 'alumni' })).type).toBe('redirect');
+		expect((await clients.alumni.get(`/knowledge/posts/${target.postId}`)).status).toBe(200);
+		const [fjord] = await app.db.select().from(partnerOrg).where(eq(partnerOrg.name, 'Fjord Cloud Partners'));
+		const [members] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(and(eq(person.partnerOrgId, fjord!.id), eq(person.status, 'active')));
+		const toPartners = await clients.hr.action(`/knowledge/${target.slug}/settings?/preview`, { audience: 'partners', partnerOrgIds: fjord!.id });
+		expect(toPartners.data?.preview).toEqual({ gain: members!.count, lose: alumni!.count, posts: 1, publicChange: null });
+		expect((await clients.hr.action(`/knowledge/${target.slug}/settings?/audience`, { audience: 'partners', partnerOrgIds: fjord!.id })).type).toBe('redirect');
+		expect((await clients.alumni.get(`/knowledge/posts/${target.postId}`)).status).toBe(404);
+		expect((await clients.fjord.get(`/knowledge/posts/${target.postId}`)).status).toBe(200);
+		expect((await clients.deltawerk.get(`/knowledge/posts/${target.postId}`)).status).toBe(404);
+		expect((await searchPosts(actors.fjord, { q: 'In audience', space: target.slug, page: 1, pageSize: 5 })).total).toBe(1);
+		const audits = await auditOf('knowledge.space_audience_changed', target.id);
+		expect(audits.map((audit) => audit.details)).toContainEqual(
+			expect.objectContaining({ from: { audience: 'alumni', includeAlumni: false, partnerOrgIds: [] }, to: { audience: 'partners', includeAlumni: false, partnerOrgIds: [fjord!.id] } })
+		);
+		// Going public: visitors are named too.
+		const toPublic = await clients.hr.action(`/knowledge/${target.slug}/settings?/preview`, { audience: 'public' });
+		expect(toPublic.data?.preview).toMatchObject({ lose: 0, publicChange: 'gain' });
+	});
+
+	it('an archived space is read but not written in, leaves the list of spaces, and comes back', async () => {
+		const target = await freshSpace('archive');
+		const moderator = await clientFor(app, 'manager');
+		expect((await clients.employee.action(`/knowledge/${target.slug}/settings?/archive`, {})).status).toBe(403);
+		expect((await moderator.action(`/knowledge/${target.slug}/settings?/archive`, {})).type).toBe('redirect');
+		expect(await auditOf('knowledge.space_archived', target.id)).toHaveLength(1);
+		const page = await clients.employee.get(`/knowledge/${target.slug}`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('This space is archived');
+		expect(html, 'no form for a new post').not.toContain('action="?/post"');
+		expect((await clients.employee.get(`/knowledge/posts/${target.postId}`)).status).toBe(200);
+		const newPost = { kind: 'article', title: 'Too late', body: 'x', url: '', tags: '', language: 'en' };
+		expect((await clients.employee.action(`/knowledge/${target.slug}?/post`, newPost)).status).toBe(403);
+		expect((await clients.employee.action(`/knowledge/posts/${target.postId}?/comment`, { body: 'Too late' })).status).toBe(403);
+		expect((await clients.employee.action(`/knowledge/posts/${target.postId}/edit`, newPost)).status).toBe(403);
+		expect((await clients.employee.action(`/knowledge/posts/${target.postId}?/bookmark`, {})).type, 'still kept for later').toBe('redirect');
+		const spacesListed = async (path: string) => (await (await clients.employee.get(path)).text()).split('id="spaces-title"')[1]!.split('</section>')[0]!;
+		expect(await spacesListed('/knowledge')).not.toContain(`/knowledge/${target.slug}"`);
+		expect(await spacesListed('/knowledge?archived=yes')).toContain(`/knowledge/${target.slug}"`);
+		expect((await searchPosts(actors.employee, { q: 'In archive', space: target.slug, page: 1, pageSize: 5 })).total, 'still found').toBe(1);
+		expect((await moderator.action(`/knowledge/${target.slug}/settings?/unarchive`, {})).type).toBe('redirect');
+		expect((await (await writer()).action(`/knowledge/${target.slug}?/post`, newPost)).type).toBe('redirect');
+		expect(await spacesListed('/knowledge')).toContain(`/knowledge/${target.slug}"`);
+	});
+
+	it('moderators pin up to three posts, shown first; four moderators pinning at once still make three', async () => {
+		const target = await freshSpace('pins');
+		const moderator = await clientFor(app, 'manager');
+		const posted = [];
+		const author = await writer();
+		for (let n = 0; n < 5; n++) {
+			const asked = await author.action(`/knowledge/${target.slug}?/post`, { kind: 'article', title: `Pin candidate ${n}`, body: 'x', url: '', tags: '', language: 'en' });
+			expect(asked.type).toBe('redirect');
+			posted.push(asked.location!);
+		}
+		expect((await clients.employee.action(`/knowledge/posts/${target.postId}?/pin`, {})).status, 'only moderators pin').toBe(403);
+		expect((await clients.alumni.action(`/knowledge/posts/${target.postId}?/pin`, {})).status).toBe(404);
+		// The oldest post, pinned, comes first in its space.
+		expect((await moderator.action(`/knowledge/posts/${target.postId}?/pin`, {})).type).toBe('redirect');
+		const html = await (await clients.employee.get(`/knowledge/${target.slug}`)).text();
+		expect(html.indexOf('In pins')).toBeLessThan(html.indexOf('Pin candidate 4'));
+		expect(html).toMatch(/Pinned posts<\/h2>.*In pins/s);
+		// Four pins at once by moderators and staff: only two more fit.
+		const pinners = [moderator, clients.hr, await clientFor(app, 'admin'), moderator];
+		const results = await Promise.all(posted.slice(0, 4).map((path, n) => pinners[n]!.action(`${path}?/pin`, {})));
+		expect(results.filter((result) => result.type === 'redirect')).toHaveLength(2);
+		expect(results.filter((result) => result.type === 'failure').map((result) => result.status)).toEqual([409, 409]);
+		const [pinned] = await app.db.select({ count: sql<number>`count(*)::int` }).from(post).where(and(eq(post.spaceId, target.id), sql`${post.pinnedAt} is not null`));
+		expect(pinned!.count).toBe(3);
+		const refused = await moderator.post(`${posted[4]}?/pin`, {});
+		expect(refused.status).toBe(409);
+		expect(await refused.text()).toContain('A space holds at most 3 pinned posts');
+		expect((await moderator.action(`/knowledge/posts/${target.postId}?/unpin`, {})).type).toBe('redirect');
+		expect((await moderator.action(`${posted[4]}?/pin`, {})).type).toBe('redirect');
+		expect(await auditOf('knowledge.post_pinned', target.postId)).toHaveLength(1);
+		expect(await auditOf('knowledge.post_unpinned', target.postId)).toHaveLength(1);
 	});
 });

@@ -7,7 +7,7 @@ import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
-import { calendarFeed, careerTrack, comment, event, offboarding, flexArrangement, post, space, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { calendarFeed, careerTrack, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -86,6 +86,22 @@ const employeesSpace = (outcome: Outcome = 'ok'): Record<Role, Outcome> => ({ ..
 const moderators = (): Record<Role, Outcome> => ({ ...employeesSpace(403), manager: 'ok', hr: 'ok', admin: 'ok' });
 const postFields = () => ({ kind: 'question', title: `Permission post ${++unitCounter}`, body: 'A question', url: '', tags: 'test', language: 'en' });
 let answerTarget: { postId: string; commentId: string } | undefined;
+/** A fresh employees-only space moderated by the demo manager, archived if asked: its slug. */
+async function freshSpace(context: Context, { archived = false } = {}): Promise<string> {
+	const slug = `permission-space-${++unitCounter}`;
+	const [created] = await context.app.db
+		.insert(space)
+		.values({ slug, name: `Permission space ${unitCounter}`, audience: 'employees', archivedAt: archived ? new Date() : null })
+		.returning({ id: space.id });
+	await context.app.db.insert(spaceModerator).values({ spaceId: created!.id, personId: context.ids.manager });
+	return slug;
+}
+const settingsPath = (options?: { archived?: boolean }) => async (context: Context) => `/knowledge/${await freshSpace(context, options)}/settings`;
+/** A question in a fresh space: pins are counted per space, so one role's pin never fills another's. */
+const freshSpaceQuestion = (options?: { archived?: boolean }) => async (context: Context) =>
+	`/knowledge/posts/${(await freshQuestion(context, await freshSpace(context, options))).postId}`;
+/** Changing who reads a space: HR and admins, and only for spaces they may read (staff read all). */
+const audienceStaff = (): Record<Role, Outcome> => ({ ...employeesSpace(403), hr: 'ok', admin: 'ok' });
 
 /** A request of the demo employee's, waiting for the demo manager. */
 async function freshArrangement(context: Context): Promise<string> {
@@ -340,6 +356,32 @@ const cases: Case[] = [
 	{ route: '/knowledge/posts/[id]', action: 'react', path: questionPath('platform'), body: () => ({ kind: 'thanks' }), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('platform'), body: () => ({}), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: questionPath('craft'), body: () => ({}), expect: { ...employeesSpace(), alumni: 'ok' }, note: 'alumni space' },
+	{ route: '/knowledge/[space]/settings', action: 'GET', path: settingsPath(), expect: moderators() },
+	{ route: '/knowledge/[space]/settings', action: 'GET', path: () => '/knowledge/open/settings', expect: { ...signedIn(403), manager: 'ok', hr: 'ok', admin: 'ok' }, note: 'public space: alumni and partners read it, never manage it' },
+	{
+		route: '/knowledge/[space]/settings',
+		action: 'details',
+		path: settingsPath(),
+		body: () => ({ name: 'Renamed space', description: 'Changed', moderators: demo.manager }),
+		expect: moderators()
+	},
+	{ route: '/knowledge/[space]/settings', action: 'preview', path: settingsPath(), body: () => ({ audience: 'alumni' }), expect: audienceStaff() },
+	{ route: '/knowledge/[space]/settings', action: 'audience', path: settingsPath(), body: () => ({ audience: 'alumni' }), expect: audienceStaff() },
+	{ route: '/knowledge/[space]/settings', action: 'archive', path: settingsPath(), body: () => ({}), expect: moderators() },
+	{ route: '/knowledge/[space]/settings', action: 'unarchive', path: settingsPath({ archived: true }), body: () => ({}), expect: moderators() },
+	{
+		route: '/knowledge/[space]',
+		action: 'post',
+		path: async (context) => `/knowledge/${await freshSpace(context, { archived: true })}`,
+		body: postFields,
+		expect: employeesSpace(403),
+		note: 'archived space: read, never written'
+	},
+	{ route: '/knowledge/posts/[id]', action: 'comment', path: freshSpaceQuestion({ archived: true }), body: () => ({ body: 'An answer' }), expect: employeesSpace(403), note: 'archived space' },
+	{ route: '/knowledge/posts/[id]', action: 'bookmark', path: freshSpaceQuestion({ archived: true }), body: () => ({}), expect: employeesSpace(), note: 'archived space: still kept' },
+	{ route: '/knowledge/posts/[id]/edit', action: 'default', path: async (context) => `${await freshSpaceQuestion({ archived: true })(context)}/edit`, body: postFields, expect: employeesSpace(403), note: 'archived space' },
+	{ route: '/knowledge/posts/[id]', action: 'pin', path: freshSpaceQuestion(), body: () => ({}), expect: moderators() },
+	{ route: '/knowledge/posts/[id]', action: 'unpin', path: freshSpaceQuestion(), body: () => ({}), expect: moderators() },
 	{ route: '/knowledge/bookmarks', action: 'GET', path: () => '/knowledge/bookmarks', expect: signedIn('ok') },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('platform'), body: () => ({ reason: 'Spam' }), expect: employeesSpace() },
 	{ route: '/knowledge/posts/[id]', action: 'report', path: questionPath('open'), body: () => ({ reason: 'Spam' }), expect: signedIn('ok'), note: 'public space' },

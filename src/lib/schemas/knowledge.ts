@@ -33,6 +33,14 @@ export const spaceSchema = z.object({
 });
 export type SpaceInput = z.output<typeof spaceSchema>;
 
+/** What a space's moderators change after it is made; the address stays, links keep working. */
+export const spaceDetailsSchema = spaceSchema.pick({ name: true, description: true, moderators: true });
+export type SpaceDetailsInput = z.output<typeof spaceDetailsSchema>;
+
+/** Who reads a space: HR and admins change it, after a preview. */
+export const audienceSchema = spaceSchema.pick({ audience: true, includeAlumni: true, partnerOrgIds: true });
+export type AudienceInput = z.output<typeof audienceSchema>;
+
 const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u;
 
 /** "Kubernetes, on-call  DevOps" → ["kubernetes", "on-call", "devops"]. */
@@ -91,6 +99,8 @@ const optionalFilter = z
 	.transform((value) => value || undefined);
 
 export const feedQuerySchema = z.object({ page });
+/** The feed's page, and whether the list of spaces shows archived ones too. */
+export const knowledgeHomeQuerySchema = feedQuerySchema.extend({ archived: z.enum(['yes']).optional().catch(undefined) });
 export const followTagSchema = z.object({ tag: z.string().trim().toLowerCase().regex(tagPattern) });
 
 export const searchQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alumniProfile, event, growthPlan, person, planShare, space, spacePartner, type EventAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -20,6 +20,8 @@ export interface SpaceResource {
 	includeAlumni: boolean;
 	partnerOrgIds: readonly string[];
 	moderatorIds: readonly string[];
+	/** Archived: still read, reacted to and moderated, but nothing new is written in it. */
+	archived: boolean;
 }
 
 /** A post (or comment) in its space: hidden ones stay visible to their author and the space's moderators. */
@@ -73,15 +75,20 @@ const rules = {
 	/** Knowledge: HR and admins create spaces; each space's audience decides who reads it (see `readableSpaceFilter`). */
 	'knowledge.spaces.manage': isStaff,
 	'knowledge.space.read': (actor: Subject, target: SpaceResource) => canReadSpace(actor, target),
-	/** Public spaces are read by anyone but written by people signed in. */
-	'knowledge.space.post': (actor: Subject, target: SpaceResource) => !!actor && canReadSpace(actor, target),
+	/** Public spaces are read by anyone but written by people signed in; an archived space takes nothing new. */
+	'knowledge.space.post': (actor: Subject, target: SpaceResource) => !!actor && canReadSpace(actor, target) && !target.archived,
+	/** Reactions, bookmarks and reports: any signed-in reader, archived spaces too. */
+	'knowledge.space.react': (actor: Subject, target: SpaceResource) => !!actor && canReadSpace(actor, target),
+	/** Moderators (and staff) hide, pin, archive, and edit the space's name, description and moderators. */
 	'knowledge.space.moderate': (actor: Subject, target: SpaceResource) => canModerateSpace(actor, target),
+	/** Who reads a space is a permission: only HR and admins change its audience. */
+	'knowledge.space.audience': isStaff,
 	'knowledge.post.view': (actor: Subject, target: PostResource) =>
 		canReadSpace(actor, target.space) && (!target.hidden || actor?.id === target.authorId || canModerateSpace(actor, target.space)),
 	/** On a question: the asker or a moderator picks the accepted answer. */
-	'knowledge.post.accept': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
-	/** The author edits their post (its history is kept); moderators may too. */
-	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target),
+	'knowledge.post.accept': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target) && !target.space.archived,
+	/** The author edits their post (its history is kept); moderators may too. Not in an archived space. */
+	'knowledge.post.edit': (actor: Subject, target: PostResource) => isAuthorOrModerator(actor, target) && !target.space.archived,
 	/** Flexible work is for employees; who may see or decide one arrangement the flex module asks in SQL. */
 	'flex.use': isEmployee,
 	/** The decision inbox and team view: managers, and HR for requests nobody else decides. */
@@ -219,6 +226,21 @@ export function readableSpaceFilter(actor: Subject): SQL {
 			sql`exists (select 1 from ${spacePartner} where ${spacePartner.spaceId} = ${space.id} and ${spacePartner.partnerOrgId} = ${actor.partnerOrgId})`
 		)
 	)!;
+}
+
+/**
+ * The people who may read a space with this audience, as a condition on `person`: the people
+ * counterpart of `can(person, 'knowledge.space.read', …)`, for the preview of an audience change.
+ */
+export function spaceReadersFilter(target: Pick<SpaceResource, 'audience' | 'includeAlumni' | 'partnerOrgIds'>): SQL {
+	const alumniRead = target.audience === 'alumni' || target.audience === 'public' || (target.audience === 'partners' && target.includeAlumni);
+	const partnersRead =
+		target.audience === 'public'
+			? sql`true`
+			: target.audience === 'partners' && target.partnerOrgIds.length
+				? inArray(person.partnerOrgId, [...target.partnerOrgIds])
+				: sql`false`;
+	return or(eq(person.kind, 'employee'), alumniRead ? eq(person.kind, 'alumni') : undefined, and(eq(person.kind, 'partner'), partnersRead))!;
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

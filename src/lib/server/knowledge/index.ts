@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
-import { can, readableSpaceFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
+import { can, readableSpaceFilter, spaceReadersFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
 import { recordAudit } from '../audit';
 import { consume, type Limit, type Verdict } from '../auth/rate-limit';
 import { queueEmail } from '../mail/outbox';
@@ -11,7 +11,7 @@ import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
-import type { PostInput, SpaceInput } from '$lib/schemas/knowledge';
+import type { AudienceInput, PostInput, SpaceDetailsInput, SpaceInput } from '$lib/schemas/knowledge';
 import { bookmark, comment, follow, post, postRevision, reaction, report, space, spaceModerator, spacePartner, type PostKind, type ReactionKind, type SpaceAudience } from './schema';
 import { renderMarkdown } from './markdown';
 
@@ -25,7 +25,7 @@ export interface SpaceDetail extends SpaceResource {
 	name: string;
 	description: string;
 	partners: { id: string; name: string }[];
-	moderators: { id: string; name: string }[];
+	moderators: { id: string; name: string; email: string }[];
 }
 
 /** A space with who may read and moderate it, or null; the caller asks `can` whether this viewer may see it. */
@@ -44,7 +44,7 @@ async function withAccess(executor: Executor, row: typeof space.$inferSelect): P
 			.where(eq(spacePartner.spaceId, row.id))
 			.orderBy(asc(partnerOrg.name)),
 		executor
-			.select({ id: person.id, name: person.name })
+			.select({ id: person.id, name: person.name, email: person.email })
 			.from(spaceModerator)
 			.innerJoin(person, eq(person.id, spaceModerator.personId))
 			.where(eq(spaceModerator.spaceId, row.id))
@@ -57,6 +57,7 @@ async function withAccess(executor: Executor, row: typeof space.$inferSelect): P
 		description: row.description,
 		audience: row.audience,
 		includeAlumni: row.includeAlumni,
+		archived: row.archivedAt !== null,
 		partners,
 		moderators,
 		partnerOrgIds: partners.map((partner) => partner.id),
@@ -71,14 +72,25 @@ export interface SpaceSummary {
 	description: string;
 	audience: SpaceAudience;
 	includeAlumni: boolean;
+	archived: boolean;
 }
 
-/** The spaces this viewer may read. */
-export async function listSpaces(viewer: Subject): Promise<SpaceSummary[]> {
+const spaceSummaryColumns = {
+	id: space.id,
+	slug: space.slug,
+	name: space.name,
+	description: space.description,
+	audience: space.audience,
+	includeAlumni: space.includeAlumni,
+	archived: sql<boolean>`${space.archivedAt} is not null`
+};
+
+/** The spaces this viewer may read; archived ones only when asked for. */
+export async function listSpaces(viewer: Subject, options: { archived?: boolean } = {}): Promise<SpaceSummary[]> {
 	return db
-		.select({ id: space.id, slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni })
+		.select(spaceSummaryColumns)
 		.from(space)
-		.where(readableSpaceFilter(viewer))
+		.where(and(readableSpaceFilter(viewer), options.archived ? undefined : isNull(space.archivedAt)))
 		.orderBy(asc(space.name));
 }
 
@@ -86,12 +98,7 @@ export async function listSpaces(viewer: Subject): Promise<SpaceSummary[]> {
 export async function listSpacesWithCounts(viewer: Actor): Promise<(SpaceSummary & { postCount: number })[]> {
 	return db
 		.select({
-			id: space.id,
-			slug: space.slug,
-			name: space.name,
-			description: space.description,
-			audience: space.audience,
-			includeAlumni: space.includeAlumni,
+			...spaceSummaryColumns,
 			postCount: sql<number>`(select count(*)::int from ${post} where ${post.spaceId} = ${space.id} and ${post.hiddenAt} is null)`
 		})
 		.from(space)
@@ -100,24 +107,38 @@ export async function listSpacesWithCounts(viewer: Actor): Promise<(SpaceSummary
 }
 
 export type SpaceResult = { ok: true; id: string; slug: string } | { ok: false; errors: Partial<Record<keyof SpaceInput, Reason>> };
+type AudienceCheck = { ok: true; partnerOrgIds: string[] } | { ok: false; errors: Partial<Record<keyof AudienceInput, Reason>> };
+
+/** A partners audience names at least one partner organisation, and only ones that exist; the others name none. */
+async function checkAudience(executor: Executor, input: AudienceInput): Promise<AudienceCheck> {
+	const partnerOrgIds = input.audience === 'partners' ? [...new Set(input.partnerOrgIds)] : [];
+	if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'knowledge_partners_required' } };
+	if (partnerOrgIds.length) {
+		const known = await executor.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, partnerOrgIds));
+		if (known.length !== partnerOrgIds.length) return { ok: false, errors: { partnerOrgIds: 'partner_not_found' } };
+	}
+	return { ok: true, partnerOrgIds };
+}
+
+/** Moderators are active employees named by their addresses; null when one of them is not. */
+async function moderatorsNamed(executor: Executor, emails: string[]): Promise<{ id: string }[] | null> {
+	if (!emails.length) return [];
+	const found = await executor
+		.select({ id: person.id })
+		.from(person)
+		.where(and(inArray(person.email, emails), eq(person.kind, 'employee'), eq(person.status, 'active')));
+	return found.length === new Set(emails).size ? found : null;
+}
 
 /** HR or an admin opens a space; its audience is a permission, so it goes to the audit log. */
 export async function createSpace(actor: Actor, input: SpaceInput, meta: RequestMeta): Promise<SpaceResult> {
 	return db.transaction(async (tx) => {
 		if ((await tx.select({ id: space.id }).from(space).where(eq(space.slug, input.slug))).length) return { ok: false, errors: { slug: 'duplicate' } } as const;
-		const partnerOrgIds = input.audience === 'partners' ? input.partnerOrgIds : [];
-		if (input.audience === 'partners' && partnerOrgIds.length === 0) return { ok: false, errors: { partnerOrgIds: 'knowledge_partners_required' } } as const;
-		if (partnerOrgIds.length) {
-			const known = await tx.select({ id: partnerOrg.id }).from(partnerOrg).where(inArray(partnerOrg.id, partnerOrgIds));
-			if (known.length !== new Set(partnerOrgIds).size) return { ok: false, errors: { partnerOrgIds: 'partner_not_found' } } as const;
-		}
-		const moderators = input.moderators.length
-			? await tx
-					.select({ id: person.id, email: person.email })
-					.from(person)
-					.where(and(inArray(person.email, input.moderators), eq(person.kind, 'employee'), eq(person.status, 'active')))
-			: [];
-		if (moderators.length !== new Set(input.moderators).size) return { ok: false, errors: { moderators: 'knowledge_moderator_not_found' } } as const;
+		const audience = await checkAudience(tx, input);
+		if (!audience.ok) return audience;
+		const { partnerOrgIds } = audience;
+		const moderators = await moderatorsNamed(tx, input.moderators);
+		if (!moderators) return { ok: false, errors: { moderators: 'knowledge_moderator_not_found' } } as const;
 		const [created] = await tx
 			.insert(space)
 			.values({
@@ -129,7 +150,7 @@ export async function createSpace(actor: Actor, input: SpaceInput, meta: Request
 			})
 			.returning({ id: space.id });
 		const id = created!.id;
-		if (partnerOrgIds.length) await tx.insert(spacePartner).values([...new Set(partnerOrgIds)].map((partnerOrgId) => ({ spaceId: id, partnerOrgId })));
+		if (partnerOrgIds.length) await tx.insert(spacePartner).values(partnerOrgIds.map((partnerOrgId) => ({ spaceId: id, partnerOrgId })));
 		if (moderators.length) await tx.insert(spaceModerator).values(moderators.map((moderator) => ({ spaceId: id, personId: moderator.id })));
 		await recordAudit(tx, {
 			actorId: actor.id,
@@ -139,6 +160,119 @@ export async function createSpace(actor: Actor, input: SpaceInput, meta: Request
 			details: { audience: input.audience, includeAlumni: input.includeAlumni, partnerOrgIds, moderators: input.moderators }
 		});
 		return { ok: true, id, slug: input.slug } as const;
+	});
+}
+
+/** Changes to one space wait for each other: moderators and partners are replaced whole, pins counted. */
+async function lockSpace(executor: Executor, id: string): Promise<typeof space.$inferSelect> {
+	const [row] = await executor.select().from(space).where(eq(space.id, id)).for('update');
+	return row!;
+}
+
+export type SpaceChange = { ok: true } | { ok: false; errors: Partial<Record<keyof SpaceDetailsInput, Reason>> };
+
+/** A moderator (or staff) renames a space, rewrites its description or names its moderators. */
+export async function updateSpace(actor: Actor, target: SpaceDetail, input: SpaceDetailsInput, meta: RequestMeta): Promise<SpaceChange> {
+	return db.transaction(async (tx) => {
+		const moderators = await moderatorsNamed(tx, input.moderators);
+		if (!moderators) return { ok: false, errors: { moderators: 'knowledge_moderator_not_found' } } as const;
+		await lockSpace(tx, target.id);
+		await tx.update(space).set({ name: input.name, description: input.description }).where(eq(space.id, target.id));
+		await tx.delete(spaceModerator).where(eq(spaceModerator.spaceId, target.id));
+		if (moderators.length) await tx.insert(spaceModerator).values(moderators.map((moderator) => ({ spaceId: target.id, personId: moderator.id })));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'knowledge.space_updated',
+			target: { type: 'knowledge_space', id: target.id, label: input.name },
+			ip: meta.ip,
+			details: { name: input.name, description: input.description, moderators: input.moderators }
+		});
+		return { ok: true } as const;
+	});
+}
+
+export interface AudiencePreview {
+	/** Active people who may read the space after the change and could not before. */
+	gain: number;
+	lose: number;
+	/** Posts in the space (hidden ones too): whose readers change. */
+	posts: number;
+	/** Visitors who are not signed in start or stop reading it. */
+	publicChange: 'gain' | 'lose' | null;
+}
+
+async function audienceCounts(executor: Executor, target: SpaceDetail, next: SpaceResource): Promise<AudiencePreview> {
+	const [row] = await executor
+		.select({
+			gain: sql<number>`count(*) filter (where ${spaceReadersFilter(next)} and not ${spaceReadersFilter(target)})`.mapWith(Number),
+			lose: sql<number>`count(*) filter (where ${spaceReadersFilter(target)} and not ${spaceReadersFilter(next)})`.mapWith(Number),
+			posts: sql<number>`(select count(*) from ${post} where ${post.spaceId} = ${target.id})`.mapWith(Number)
+		})
+		.from(person)
+		.where(eq(person.status, 'active'));
+	const wasPublic = target.audience === 'public';
+	const isPublic = next.audience === 'public';
+	return { gain: row!.gain, lose: row!.lose, posts: row!.posts, publicChange: wasPublic === isPublic ? null : isPublic ? 'gain' : 'lose' };
+}
+
+const nextAccess = (target: SpaceDetail, input: AudienceInput, partnerOrgIds: string[]): SpaceResource => ({
+	...target,
+	audience: input.audience,
+	includeAlumni: input.audience === 'partners' && input.includeAlumni,
+	partnerOrgIds
+});
+
+export type AudienceResult = { ok: true; preview: AudiencePreview } | { ok: false; errors: Partial<Record<keyof AudienceInput, Reason>> };
+
+/** What an audience change would do, before HR confirms it: nothing is written. */
+export async function previewAudience(target: SpaceDetail, input: AudienceInput): Promise<AudienceResult> {
+	const audience = await checkAudience(db, input);
+	if (!audience.ok) return audience;
+	return { ok: true, preview: await audienceCounts(db, target, nextAccess(target, input, audience.partnerOrgIds)) };
+}
+
+/** HR or an admin gives a space another audience; audited with what it changed. */
+export async function changeAudience(actor: Actor, target: SpaceDetail, input: AudienceInput, meta: RequestMeta): Promise<AudienceResult> {
+	return db.transaction(async (tx) => {
+		const audience = await checkAudience(tx, input);
+		if (!audience.ok) return audience;
+		// What it was when this change got its turn, not when the page was read.
+		const current = await withAccess(tx, await lockSpace(tx, target.id));
+		const next = nextAccess(current, input, audience.partnerOrgIds);
+		const preview = await audienceCounts(tx, current, next);
+		await tx.update(space).set({ audience: next.audience, includeAlumni: next.includeAlumni }).where(eq(space.id, target.id));
+		await tx.delete(spacePartner).where(eq(spacePartner.spaceId, target.id));
+		if (audience.partnerOrgIds.length) await tx.insert(spacePartner).values(audience.partnerOrgIds.map((partnerOrgId) => ({ spaceId: target.id, partnerOrgId })));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'knowledge.space_audience_changed',
+			target: { type: 'knowledge_space', id: target.id, label: target.name },
+			ip: meta.ip,
+			details: {
+				from: { audience: current.audience, includeAlumni: current.includeAlumni, partnerOrgIds: current.partnerOrgIds },
+				to: { audience: next.audience, includeAlumni: next.includeAlumni, partnerOrgIds: next.partnerOrgIds },
+				gain: preview.gain,
+				lose: preview.lose,
+				posts: preview.posts
+			}
+		});
+		return { ok: true, preview } as const;
+	});
+}
+
+/** A moderator archives a space (readable, nothing new written, off the spaces list) or brings it back. */
+export async function setArchived(actor: Actor, target: SpaceDetail, archived: boolean, meta: RequestMeta): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx
+			.update(space)
+			.set({ archivedAt: archived ? sql`coalesce(${space.archivedAt}, now())` : null })
+			.where(eq(space.id, target.id));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: archived ? 'knowledge.space_archived' : 'knowledge.space_unarchived',
+			target: { type: 'knowledge_space', id: target.id, label: target.name },
+			ip: meta.ip
+		});
 	});
 }
 
@@ -225,7 +359,8 @@ export const feedCandidateLimit = 500;
  * up, among the most recent posts only, so the ranking never sorts the whole table.
  */
 export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
-	const where = visiblePosts(viewer, options.spaceId ? eq(post.spaceId, options.spaceId) : undefined);
+	// A space's pinned posts stand above its list (`listPinned`), not in it.
+	const where = visiblePosts(viewer, options.spaceId ? and(eq(post.spaceId, options.spaceId), isNull(post.pinnedAt)) : undefined);
 	const offset = (options.page - 1) * options.pageSize;
 	if (!viewer || options.spaceId) {
 		const rows = await db
@@ -261,6 +396,48 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		.limit(options.pageSize + 1)
 		.offset(offset);
 	return { posts: rows.slice(0, options.pageSize).map((row) => ({ ...toSummary(row), followed: row.followed })), hasNext: rows.length > options.pageSize };
+}
+
+/** A space holds at most this many pinned posts. */
+export const pinLimit = 3;
+
+/** A space's pinned posts this viewer may read, most recently pinned first. */
+export async function listPinned(viewer: Subject, spaceId: string): Promise<PostSummary[]> {
+	const rows = await db
+		.select(summaryColumns)
+		.from(post)
+		.innerJoin(space, eq(space.id, post.spaceId))
+		.innerJoin(author, eq(author.id, post.authorId))
+		.where(visiblePosts(viewer, eq(post.spaceId, spaceId), sql`${post.pinnedAt} is not null`))
+		.orderBy(desc(post.pinnedAt))
+		.limit(pinLimit);
+	return rows.map(toSummary);
+}
+
+/** A moderator pins a post (refused once the space holds `pinLimit`) or unpins it; audited. */
+export async function setPinned(actor: Actor, detail: PostDetail, pinned: boolean, meta: RequestMeta): Promise<{ ok: true } | { ok: false; reason: Reason }> {
+	return db.transaction(async (tx) => {
+		// Pins are counted under the space's lock, so that two moderators pinning at once cannot make four.
+		await lockSpace(tx, detail.spaceAccess.id);
+		if (pinned) {
+			const [held] = await tx
+				.select({ count: sql<number>`count(*)::int` })
+				.from(post)
+				.where(and(eq(post.spaceId, detail.spaceAccess.id), sql`${post.pinnedAt} is not null`, sql`${post.id} <> ${detail.id}`));
+			if (held!.count >= pinLimit) return { ok: false, reason: 'knowledge_pin_limit' } as const;
+		}
+		await tx
+			.update(post)
+			.set({ pinnedAt: pinned ? sql`coalesce(${post.pinnedAt}, now())` : null })
+			.where(eq(post.id, detail.id));
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: pinned ? 'knowledge.post_pinned' : 'knowledge.post_unpinned',
+			target: { type: 'knowledge_post', id: detail.id, label: detail.title },
+			ip: meta.ip
+		});
+		return { ok: true } as const;
+	});
 }
 
 /** Follows or unfollows a space or a tag; says whether it is now followed. */
@@ -471,6 +648,7 @@ export interface PostDetail extends PostSummary {
 	acceptedCommentId: string | null;
 	hidden: boolean;
 	hiddenReason: string | null;
+	pinned: boolean;
 	spaceAccess: SpaceDetail;
 	resource: PostResource;
 }
@@ -487,6 +665,7 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 			acceptedCommentId: post.acceptedCommentId,
 			hiddenAt: post.hiddenAt,
 			hiddenReason: post.hiddenReason,
+			pinnedAt: post.pinnedAt,
 			space
 		})
 		.from(post)
@@ -504,6 +683,7 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 		acceptedCommentId: row.acceptedCommentId,
 		hidden,
 		hiddenReason: row.hiddenReason,
+		pinned: row.pinnedAt !== null,
 		spaceAccess,
 		resource: { space: spaceAccess, authorId: row.authorId, hidden }
 	};

@@ -26,6 +26,8 @@ export const space = pgTable(
 		description: text('description').notNull().default(''),
 		audience: text('audience', { enum: spaceAudiences }).notNull(),
 		includeAlumni: boolean('include_alumni').notNull().default(false),
+		/** An archived space stays readable but takes no new posts or comments. */
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('knowledge_space_slug_idx').on(t.slug)]
@@ -81,6 +83,8 @@ export const post = pgTable(
 		acceptedCommentId: uuid('accepted_comment_id').references((): AnyPgColumn => comment.id, { onDelete: 'set null' }),
 		hiddenAt: timestamp('hidden_at', { withTimezone: true }),
 		hiddenReason: text('hidden_reason'),
+		/** Pinned by a moderator: shown first in its space (at most `pinLimit` per space). */
+		pinnedAt: timestamp('pinned_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		/** New comments move a post up the feed. */
 		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
@@ -93,6 +97,7 @@ export const post = pgTable(
 		index('knowledge_post_author_idx').on(t.authorId),
 		index('knowledge_post_tags_idx').using('gin', t.tags),
 		index('knowledge_post_search_idx').using('gin', t.search),
+		index('knowledge_post_pinned_idx').on(t.spaceId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
 		check('knowledge_post_link_has_url', sql`(${t.kind} = 'link') = (${t.url} is not null)`)
 	]
 );

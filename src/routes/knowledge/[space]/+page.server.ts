@@ -1,39 +1,46 @@
-import { redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { can, refuseUnseen, requireActor } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { consumePosting, createPost, getSpace, isFollowing, listPosts, listReportedPosts, toggleFollow } from '$lib/server/knowledge';
+import { consumePosting, createPost, isFollowing, listPinned, listPosts, listReportedPosts, toggleFollow } from '$lib/server/knowledge';
 import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
+import { readableSpace } from './readable';
 
 const pageSize = 20;
-
-async function readableSpace({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	const space = await getSpace(params.space);
-	if (!space || !can(locals.actor, 'knowledge.space.read', space)) refuseUnseen(locals, url);
-	return space;
-}
 
 export const load: PageServerLoad = async (event) => {
 	const space = await readableSpace(event);
 	const { page } = feedQuerySchema.parse(Object.fromEntries(event.url.searchParams));
 	const { actor } = event.locals;
 	const canModerate = can(actor, 'knowledge.space.moderate', space);
-	const [feed, reported, following] = await Promise.all([
+	const [feed, pinned, reported, following] = await Promise.all([
 		listPosts(actor, { spaceId: space.id, page, pageSize }),
+		page === 1 ? listPinned(actor, space.id) : [],
 		canModerate ? listReportedPosts(space.id) : [],
 		isFollowing(actor, { spaceId: space.id })
 	]);
 	return {
-		space: { slug: space.slug, name: space.name, description: space.description, audience: space.audience, includeAlumni: space.includeAlumni, partners: space.partners, moderators: space.moderators },
+		space: {
+			slug: space.slug,
+			name: space.name,
+			description: space.description,
+			audience: space.audience,
+			includeAlumni: space.includeAlumni,
+			archived: space.archived,
+			partners: space.partners,
+			moderators: space.moderators.map(({ id, name }) => ({ id, name }))
+		},
 		...feed,
+		pinned,
 		page,
 		reported,
 		following,
-		canPost: can(actor, 'knowledge.space.post', space)
+		canPost: can(actor, 'knowledge.space.post', space),
+		canModerate
 	};
 };
 
@@ -48,8 +55,9 @@ export const actions: Actions = {
 	post: async (event) => {
 		const space = await readableSpace(event);
 		const { actor } = event.locals;
-		// Whoever may read a space may write in it once signed in: only a visitor is refused here.
-		if (!actor || !can(actor, 'knowledge.space.post', space)) refuseUnseen(event.locals, event.url);
+		// Whoever may read a space may write in it once signed in, unless it is archived.
+		if (!actor) refuseUnseen(event.locals, event.url);
+		if (!can(actor, 'knowledge.space.post', space)) error(403);
 		const parsed = parseForm(postSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
 		const verdict = await consumePosting(actor);

@@ -6,7 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuse, refuseFor } from '$lib/server/forms';
 import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
-import { acceptAnswer, addComment, consumePosting, getPost, listComments, listOpenReports, listRevisions, reactionsOn, reportContent, setHidden, toggleBookmark, toggleReaction } from '$lib/server/knowledge';
+import { acceptAnswer, addComment, consumePosting, getPost, setPinned, listComments, listOpenReports, listRevisions, reactionsOn, reportContent, setHidden, toggleBookmark, toggleReaction } from '$lib/server/knowledge';
 import { acceptSchema, commentSchema, hideSchema, reactSchema, reportSchema, restoreSchema } from '$lib/schemas/knowledge';
 import { reasonMessage } from '$lib/reasons';
 
@@ -36,13 +36,15 @@ export const load: PageServerLoad = async (event) => {
 		...reactions,
 		canEdit: can(actor, 'knowledge.post.edit', resource),
 		canComment: can(actor, 'knowledge.space.post', spaceAccess),
+		canReact: can(actor, 'knowledge.space.react', spaceAccess),
+		archived: spaceAccess.archived,
 		canAccept: post.kind === 'question' && can(actor, 'knowledge.post.accept', resource),
 		canModerate
 	};
 };
 
 /** Actions on a visible post that need one more permission than reading it. */
-async function postFor(event: RequestEvent, action: Extract<Action, 'knowledge.post.accept' | 'knowledge.space.moderate' | 'knowledge.space.post'>) {
+async function postFor(event: RequestEvent, action: Extract<Action, 'knowledge.post.accept' | 'knowledge.space.moderate' | 'knowledge.space.post' | 'knowledge.space.react'>) {
 	const post = await visiblePost(event);
 	const allowed = action === 'knowledge.post.accept' ? can(event.locals.actor, action, post.resource) : can(event.locals.actor, action, post.spaceAccess);
 	if (!event.locals.actor) refuseUnseen(event.locals, event.url);
@@ -87,20 +89,33 @@ export const actions: Actions = {
 		setFlash(event.cookies, m.knowledge_flash_restored());
 		redirect(303, `/knowledge/posts/${post.id}`);
 	},
+	pin: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
+		const result = await setPinned(actor, post, true, requestMeta(event));
+		if (!result.ok) return fail(409, { pinError: reasonMessage(result.reason) });
+		setFlash(event.cookies, m.knowledge_flash_pinned());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
+	unpin: async (event) => {
+		const { post, actor } = await postFor(event, 'knowledge.space.moderate');
+		await setPinned(actor, post, false, requestMeta(event));
+		setFlash(event.cookies, m.knowledge_flash_unpinned());
+		redirect(303, `/knowledge/posts/${post.id}`);
+	},
 	react: async (event) => {
-		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const { post, actor } = await postFor(event, 'knowledge.space.react');
 		const parsed = parseForm(reactSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
 		await toggleReaction(actor, post.id, parsed.data.kind);
 		redirect(303, `/knowledge/posts/${post.id}`);
 	},
 	bookmark: async (event) => {
-		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const { post, actor } = await postFor(event, 'knowledge.space.react');
 		await toggleBookmark(actor, post.id);
 		redirect(303, `/knowledge/posts/${post.id}`);
 	},
 	report: async (event) => {
-		const { post, actor } = await postFor(event, 'knowledge.space.post');
+		const { post, actor } = await postFor(event, 'knowledge.space.react');
 		const parsed = parseForm(reportSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
 		if (!(await reportContent(actor, post, parsed.data)).ok) error(404);

@@ -18,6 +18,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			flex: can(actor, 'flex.use'),
 			flexTeam: can(actor, 'flex.team'),
 			growth: can(actor, 'growth.use'),
+			opportunities: can(actor, 'opportunities.browse'),
 			pulse: can(actor, 'pulse.answer'),
 			xla: can(actor, 'xla.view'),
 			// Alumni land on their network home; employees reach the directory.

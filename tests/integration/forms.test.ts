@@ -31,7 +31,12 @@ async function fingerprint(): Promise<string> {
 		'knowledge_post',
 		'knowledge_comment',
 		'pulse_survey',
-		'pulse_question'
+		'pulse_question',
+		'opportunity',
+		'opportunity_skill',
+		'opportunity_application',
+		'assessment_share',
+		'manager_skill_view'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -58,7 +63,51 @@ const knowledgePost = async () => {
 	return `/knowledge/posts/${row!.id}`;
 };
 
+/** Any id of the right shape: a level off the scale is refused before the skill is looked up. */
+const anySkillId = '00000000-0000-4000-8000-000000000000';
+const openOpportunity = async () => {
+	const [row] = await rawRows<{ id: string }>(app.db, sql`select id from opportunity where status = 'open' and audience = 'employees' and poster_id <> (select id from person where email = ${demo.employee}) order by title limit 1`);
+	return `/opportunities/${row!.id}?/apply`;
+};
+const opportunityFields = { kind: 'gig', title: 'A gig', description: '', audience: 'employees', hoursPerWeek: '4', startsOn: '2027-01-04', endsOn: '' };
+
 const cases: BadInput[] = [
+	{
+		form: 'new opportunity',
+		as: 'employee',
+		path: () => '/opportunities/new',
+		body: { ...opportunityFields, title: ' ', kind: 'party', hoursPerWeek: '0', startsOn: 'soon' },
+		errors: { title: 'Please fill this in.', kind: 'Choose one of the options.', hoursPerWeek: 'Must be at least 1.', startsOn: 'Enter a date as YYYY-MM-DD.' }
+	},
+	{
+		form: 'new opportunity without a required skill',
+		as: 'employee',
+		path: () => '/opportunities/new',
+		body: opportunityFields,
+		errors: { skills: 'Choose at least one required skill.' },
+		refilled: { title: 'A gig' }
+	},
+	{
+		form: 'new opportunity ending before it starts',
+		as: 'hr',
+		path: () => '/opportunities/new',
+		body: { ...opportunityFields, endsOn: '2027-01-01', 'level.not-a-skill': '3' },
+		errors: { endsOn: 'The end comes before the start.' }
+	},
+	{
+		form: 'new opportunity with a level off the scale',
+		as: 'employee',
+		path: () => '/opportunities/new',
+		body: { ...opportunityFields, [`level.${anySkillId}`]: '9' },
+		errors: { [`level.${anySkillId}`]: 'Choose one of the options.', skills: 'Choose at least one required skill.' }
+	},
+	{
+		form: 'applying with too long a note',
+		as: 'employee',
+		path: openOpportunity,
+		body: { note: 'x'.repeat(1001), tellManager: 'on' },
+		errors: { note: 'Use at most 1000 characters.' }
+	},
 	{
 		form: 'new knowledge space',
 		as: 'hr',

@@ -7,7 +7,7 @@ import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
-import { calendarFeed, careerTrack, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -146,7 +146,7 @@ const planOwner = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'o
 const planReaders = (): Record<Role, Outcome> => ({ ...signedIn(404), employee: 'ok', manager: 'ok', partner: 403 });
 
 /** The rows made by the last `path` call, for the `body` that follows it. */
-const made: { goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string; proposalId?: string } = {};
+const made: { applicationId?: string; goalId?: string; activityId?: string; levelId?: string; skillId?: string; mentorshipId?: string; mentorId?: string; proposalId?: string } = {};
 /** A plan of the demo employee's, shared with their manager, with a goal and an activity. */
 async function freshPlan(context: Context, { shared = true } = {}): Promise<string> {
 	const { db } = context.app;
@@ -206,6 +206,33 @@ async function freshProposal(context: Context): Promise<string> {
 	await freshSkill(context);
 	return '/admin/growth';
 }
+
+/** An opportunity the demo manager posted for an audience, with one application from a fresh colleague. */
+async function freshOpportunity(context: Context, audience: OpportunityAudience = 'employees', status: 'open' | 'closed' = 'open'): Promise<string> {
+	const { db } = context.app;
+	const [row] = await db
+		.insert(opportunity)
+		.values({ posterId: context.ids.manager, kind: 'gig', title: `Opportunity ${++unitCounter}`, audience, hoursPerWeek: 4, startsOn: '2027-01-04', status })
+		.returning({ id: opportunity.id });
+	const [applicant] = await db.insert(person).values({ email: freshEmail('applicant'), name: 'Applicant', kind: 'employee', status: 'active' }).returning({ id: person.id });
+	const [application] = await db.insert(opportunityApplication).values({ opportunityId: row!.id, applicantId: applicant!.id }).returning({ id: opportunityApplication.id });
+	made.applicationId = application!.id;
+	return `/opportunities/${row!.id}`;
+}
+/** Who sees an opportunity: its audience, its poster (the demo manager) and staff; for everyone else it does not exist. */
+const opportunitySeers = (audience: OpportunityAudience): Record<Role, Outcome> => ({
+	...signedIn(404),
+	manager: 'ok',
+	hr: 'ok',
+	admin: 'ok',
+	...(audience === 'partners' ? { partner: 'ok' } : { employee: 'ok', ...(audience === 'employees_alumni' ? { alumni: 'ok' } : {}) })
+});
+/** Only the poster closes, reopens and decides; those who see it are refused, for the rest it does not exist. */
+const opportunityPoster = (): Record<Role, Outcome> => ({ ...opportunitySeers('employees'), employee: 403, hr: 403, admin: 403 });
+const opportunityFields = async (context: Context) => {
+	await freshSkill(context);
+	return { kind: 'project', title: `Posted ${++unitCounter}`, description: '', audience: 'employees', hoursPerWeek: '4', startsOn: '2027-01-04', endsOn: '', [`level.${made.skillId}`]: '3' };
+};
 
 const planFields = () => ({ title: `Plan ${++unitCounter}`, ambition: '', targetLevelId: '', targetText: 'Lead a team', horizon: '' });
 
@@ -457,6 +484,36 @@ const cases: Case[] = [
 	{ route: '/growth/mentors/[id]', action: 'GET', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), expect: mentorshipParties() },
 	{ route: '/growth/mentors/[id]', action: 'GET', path: () => '/growth/mentors/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
 	{ route: '/growth/mentors/[id]', action: 'note', path: (context) => freshMentorship(context, context.ids.manager, context.ids.employee), body: () => ({ body: 'Notes' }), expect: mentorshipParties() },
+	{ route: '/opportunities', action: 'GET', path: () => '/opportunities', expect: signedIn('ok') },
+	{ route: '/opportunities/mine', action: 'GET', path: () => '/opportunities/mine', expect: signedIn('ok') },
+	{ route: '/opportunities/new', action: 'GET', path: () => '/opportunities/new', expect: colleagues() },
+	{ route: '/opportunities/new', action: 'default', path: () => '/opportunities/new', body: opportunityFields, expect: colleagues() },
+	...(['employees', 'employees_alumni', 'partners'] as const).map(
+		(audience): Case => ({ route: '/opportunities/[id]', action: 'GET', path: (context) => freshOpportunity(context, audience), expect: opportunitySeers(audience), note: audience })
+	),
+	{ route: '/opportunities/[id]', action: 'GET', path: () => '/opportunities/not-a-uuid', expect: signedIn(404), note: 'malformed id' },
+	// The poster may not apply to their own; HR sees a partners' opportunity but is no partner.
+	{ route: '/opportunities/[id]', action: 'apply', path: (context) => freshOpportunity(context), body: () => ({ note: 'Me' }), expect: { ...opportunitySeers('employees'), manager: 403 } },
+	{
+		route: '/opportunities/[id]',
+		action: 'apply',
+		path: (context) => freshOpportunity(context, 'partners'),
+		body: () => ({ note: 'Me' }),
+		expect: { ...opportunitySeers('partners'), manager: 403, hr: 403, admin: 403 },
+		note: 'partners'
+	},
+	{ route: '/opportunities/[id]', action: 'close', path: (context) => freshOpportunity(context), body: () => ({}), expect: opportunityPoster() },
+	{ route: '/opportunities/[id]', action: 'reopen', path: (context) => freshOpportunity(context, 'employees', 'closed'), body: () => ({}), expect: opportunityPoster() },
+	// Applications are private to the poster: for anyone else they do not exist.
+	...(['select', 'decline'] as const).map(
+		(action): Case => ({
+			route: '/opportunities/[id]',
+			action,
+			path: (context) => freshOpportunity(context),
+			body: () => ({ applicationId: made.applicationId! }),
+			expect: { ...opportunitySeers('employees'), employee: 404, hr: 404, admin: 404 }
+		})
+	),
 	{ route: '/admin/growth', action: 'GET', path: () => '/admin/growth', expect: staff() },
 	{ route: '/admin/growth', action: 'createSkill', path: () => '/admin/growth', body: () => ({ name: `Skill ${++unitCounter}`, category: 'Test', description: '' }), expect: staff() },
 	{ route: '/admin/growth/framework.json', action: 'GET', path: () => '/admin/growth/framework.json', expect: staff() },

@@ -4,7 +4,7 @@ import { activityKinds, trackKinds } from '$lib/server/growth/schema';
 import { checkbox, many, optionalId, optionalText, requiredText } from './common';
 
 /** Longer text a person typed (a description, an ambition): trimmed, empty allowed. */
-const longText = (max: number) => z.string().trim().max(max).optional().transform((value) => value ?? '');
+export const longText = (max: number) => z.string().trim().max(max).optional().transform((value) => value ?? '');
 const isoDate = z.iso.date();
 const optionalDate = z
 	.string()
@@ -65,10 +65,10 @@ export const shareSchema = z.object({ personId: id });
 export const commentSchema = z.object({ body: requiredText(2000) });
 
 /**
- * The self-assessment form: per skill a `level.<id>` select (empty: not assessed) and a
- * `grow.<id>` checkbox. Wanting to grow a skill one has not assessed counts as level 1.
+ * The skills table of a form: per skill a `level.<id>` select (empty: not chosen) and, where the
+ * table has them, a `grow.<id>` checkbox. Unknown keys are left alone; a bad level is an issue.
  */
-export const assessmentSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((values, context) => {
+export function skillLevelsFrom(values: Record<string, unknown>, context: z.RefinementCtx) {
 	const rows = new Map<string, { skillId: string; proficiency: number; wantToGrow: boolean }>();
 	for (const [key, raw] of Object.entries(values)) {
 		const [kind, skillId] = key.split('.', 2);
@@ -86,8 +86,24 @@ export const assessmentSchema = z.record(z.string(), z.union([z.string(), z.arra
 		}
 		rows.set(skillId, row);
 	}
-	return [...rows.values()].filter((row) => row.proficiency > 0 || row.wantToGrow).map((row) => ({ ...row, proficiency: row.proficiency || 1 }));
-});
+	return [...rows.values()];
+}
+
+const formRecord = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/** The self-assessment form. Wanting to grow a skill one has not assessed counts as level 1. */
+export const assessmentSchema = formRecord.transform((values, context) =>
+	skillLevelsFrom(values, context)
+		.filter((row) => row.proficiency > 0 || row.wantToGrow)
+		.map((row) => ({ ...row, proficiency: row.proficiency || 1 }))
+);
+
+/** A manager's view beside a shared self-assessment: a level per skill, empty for no view. */
+export const managerViewSchema = formRecord.transform((values, context) =>
+	skillLevelsFrom(values, context)
+		.filter((row) => row.proficiency > 0)
+		.map(({ skillId, proficiency }) => ({ skillId, proficiency }))
+);
 
 export const offerSchema = z.object({
 	capacity: z.coerce.number().int().min(1).max(20),

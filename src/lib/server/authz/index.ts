@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alumniProfile, event, growthPlan, person, planShare, space, spacePartner, type EventAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
+import { alumniProfile, event, growthPlan, opportunity, person, planShare, space, spacePartner, type EventAudience, type OpportunityAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -51,6 +51,23 @@ export interface PlanResource {
 	ownerId: string;
 	sharedWith: readonly string[];
 }
+
+/** An opportunity as authorisation sees it: who posted it and whom it is for. */
+export interface OpportunityResource {
+	posterId: string;
+	audience: OpportunityAudience;
+}
+
+/** The opportunity audiences a person belongs to: each kind sees only what is posted for it. */
+function opportunityAudiencesOf(actor: Actor): OpportunityAudience[] {
+	if (actor.kind === 'employee') return ['employees', 'employees_alumni'];
+	if (actor.kind === 'alumni') return ['employees_alumni'];
+	return ['partners'];
+}
+
+/** Whom an opportunity is for; its poster always sees it, and HR sees every one (they post for partners too). */
+const canSeeOpportunity = (actor: Subject, target: OpportunityResource) =>
+	!!actor && (target.posterId === actor.id || isStaff(actor) || opportunityAudiencesOf(actor).includes(target.audience));
 
 /**
  * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
@@ -118,6 +135,18 @@ const rules = {
 	/** A mentorship and its shared notes: its mentor and mentee. */
 	'growth.mentorship.view': (actor: Subject, relation: { mentorId: string; menteeId: string }) =>
 		!!actor && growsHere(actor) && (relation.mentorId === actor.id || relation.menteeId === actor.id),
+	/** A self-assessment shared with its person's current manager: that manager reads it and adds their view. */
+	'growth.assessment.review': (actor: Subject, target: { personId: string; managerId: string | null; sharedWith: string | null }) =>
+		isEmployee(actor) && target.personId !== actor!.id && target.managerId === actor!.id && target.sharedWith === actor!.id,
+	/** The opportunity marketplace: everyone signed in finds what is posted for their audience. */
+	'opportunities.browse': (actor: Subject) => !!actor,
+	/** Employees (HR among them) post; alumni and partners apply. */
+	'opportunities.post': isEmployee,
+	'opportunity.view': canSeeOpportunity,
+	/** Applying is for the audience, never the poster (HR sees partner gigs without being a partner). */
+	'opportunity.apply': (actor: Subject, target: OpportunityResource) => !!actor && target.posterId !== actor.id && opportunityAudiencesOf(actor).includes(target.audience),
+	/** Closing, reopening, reading applicants and deciding on them: the poster alone. */
+	'opportunity.manage': (actor: Subject, target: OpportunityResource) => !!actor && target.posterId === actor.id,
 	/** Defining pulses is the people team's work. */
 	'pulse.manage': (actor: Subject) => holds(actor, 'hr'),
 	/** Employees answer pulses and see results. */
@@ -241,6 +270,13 @@ export function spaceReadersFilter(target: Pick<SpaceResource, 'audience' | 'inc
 				? inArray(person.partnerOrgId, [...target.partnerOrgIds])
 				: sql`false`;
 	return or(eq(person.kind, 'employee'), alumniRead ? eq(person.kind, 'alumni') : undefined, and(eq(person.kind, 'partner'), partnersRead))!;
+}
+
+/** The list counterpart of `can(actor, 'opportunity.view', …)`: every opportunity list, count and recommendation applies it. */
+export function visibleOpportunitiesFilter(actor: Actor): SQL | undefined {
+	if (isStaff(actor)) return undefined;
+	const audiences = sql.join(opportunityAudiencesOf(actor).map((audience) => sql`${audience}`), sql`, `);
+	return sql`(${opportunity.audience} in (${audiences}) or ${opportunity.posterId} = ${actor.id})`;
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { createRandom, type Random } from '../demo';
+import { seedOpportunitiesDemo } from '../opportunities/demo';
 import {
 	careerTrack,
 	growthPlan,
@@ -365,6 +366,25 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 		relationships.push({ mentorId: offer.personId, menteeId: mentee.id, status: 'accepted', message: 'Would you mentor me?', startedOn: random.date('2026-03-01', latestDate) });
 	}
 	await insertInChunks(executor, mentorship, relationships);
+
+	// The marketplace: posted by HR, the demo manager and colleagues; the demo employee applies herself.
+	const staffAndManager = await executor
+		.select({ id: person.id })
+		.from(person)
+		.where(inArray(person.email, ['hr@noorderlicht.example', 'manager@noorderlicht.example']))
+		.orderBy(asc(person.email));
+	const partners = await executor.select({ id: person.id }).from(person).where(and(eq(person.kind, 'partner'), eq(person.status, 'active'))).orderBy(asc(person.email));
+	const colleagues = employees.filter((employee) => employee.id !== eva?.id);
+	await seedOpportunitiesDemo(executor, {
+		random,
+		skillId,
+		posterIds: [...staffAndManager.map((row) => row.id), ...colleagues.slice(0, 10).map((row) => row.id)],
+		applicants: [
+			...colleagues.slice(10).map((row) => ({ id: row.id, audiences: ['employees', 'employees_alumni'] as const })),
+			...alumni.map((row) => ({ id: row.id, audiences: ['employees_alumni'] as const })),
+			...partners.map((row) => ({ id: row.id, audiences: ['partners'] as const }))
+		]
+	});
 	// Keep the planner's statistics honest after a bulk load.
 	await executor.execute(sql`analyze growth_plan, plan_share, person_skill, mentor_offer_skill`);
 }
@@ -372,7 +392,7 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 // Well below PostgreSQL's 65,535 parameters per statement for these narrow rows.
 const chunkSize = 1000;
 
-async function insertInChunks<T extends Parameters<Executor['insert']>[0]>(executor: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+export async function insertInChunks<T extends Parameters<Executor['insert']>[0]>(executor: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
 	for (let start = 0; start < rows.length; start += chunkSize) await executor.insert(table).values(rows.slice(start, start + chunkSize) as never);
 }
 

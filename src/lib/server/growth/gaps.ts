@@ -6,6 +6,9 @@ export interface Expectation {
 	expected: number;
 }
 
+/** What gap analysis needs of an expectation: a level's, or what an opportunity asks. */
+export type Asked = Pick<Expectation, 'skillId' | 'name' | 'expected'>;
+
 export interface Gap extends Expectation {
 	/** The person's own assessment; 0 when they have not assessed the skill. */
 	current: number;
@@ -17,7 +20,7 @@ export interface Gap extends Expectation {
  * Per expected skill, where the person stands against it, largest gap first; equal gaps put the
  * higher expectation first (it matters more for the level), then the name.
  */
-export function gapAnalysis(expectations: readonly Expectation[], current: ReadonlyMap<string, number>): Gap[] {
+export function gapAnalysis<E extends Asked>(expectations: readonly E[], current: ReadonlyMap<string, number>): (E & Pick<Gap, 'current' | 'gap'>)[] {
 	return expectations
 		.map((expectation) => {
 			const level = current.get(expectation.skillId) ?? 0;
@@ -27,7 +30,7 @@ export function gapAnalysis(expectations: readonly Expectation[], current: Reado
 }
 
 /** How much of a level's expectations is met, 0–100: the sum of what is there over what is asked. */
-export function readiness(gaps: readonly Gap[]): number {
+export function readiness(gaps: readonly Pick<Gap, 'expected' | 'current'>[]): number {
 	const asked = gaps.reduce((sum, gap) => sum + gap.expected, 0);
 	if (asked === 0) return 100;
 	const met = gaps.reduce((sum, gap) => sum + Math.min(gap.current, gap.expected), 0);

@@ -277,3 +277,37 @@ export const skillProposal = pgTable(
 	},
 	(t) => [index('skill_proposal_status_idx').on(t.status, t.createdAt), index('skill_proposal_proposer_idx').on(t.proposedBy)]
 );
+
+/** A person's self-assessment shared with a manager (who may then add their own view). Deleting the row withdraws it. */
+export const assessmentShare = pgTable(
+	'assessment_share',
+	{
+	personId: uuid('person_id')
+		.primaryKey()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	managerId: uuid('manager_id')
+		.notNull()
+		.references(() => person.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('assessment_share_manager_idx').on(t.managerId)]
+);
+
+/** The manager's view of a skill, beside the person's own; shown only while the assessment is shared with them. */
+export const managerSkillView = pgTable(
+	'manager_skill_view',
+	{
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		skillId: uuid('skill_id')
+			.notNull()
+			.references(() => skill.id, { onDelete: 'cascade' }),
+		managerId: uuid('manager_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		proficiency: integer('proficiency').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), check('manager_skill_view_proficiency', sql`${t.proficiency} between 1 and 5`)]
+);

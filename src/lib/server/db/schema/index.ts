@@ -5,6 +5,7 @@ export * from './core';
 export * from '../../knowledge/schema';
 export * from '../../flex/schema';
 export * from '../../growth/schema';
+export * from '../../opportunities/schema';
 export * from '../../pulse/schema';
 export * from '../../xla/schema';
 export * from '../../alumni/schema';

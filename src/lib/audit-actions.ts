@@ -53,7 +53,13 @@ export const auditActions = [
 	'alumni.offboarding_completed',
 	'alumni.joined',
 	'alumni.consent_given',
-	'alumni.consent_withdrawn'
+	'alumni.consent_withdrawn',
+	'alumni.rehired',
+	'vacancies.posted',
+	'vacancies.updated',
+	'vacancies.closed',
+	'vacancies.reopened',
+	'vacancies.referral_moved'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -109,7 +115,13 @@ const labels: Record<AuditAction, () => string> = {
 	'alumni.offboarding_completed': m.alumni_audit_offboarding_completed,
 	'alumni.joined': m.alumni_audit_joined,
 	'alumni.consent_given': m.alumni_audit_consent_given,
-	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn
+	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn,
+	'alumni.rehired': m.vacancies_audit_rehired,
+	'vacancies.posted': m.vacancies_audit_posted,
+	'vacancies.updated': m.vacancies_audit_updated,
+	'vacancies.closed': m.vacancies_audit_closed,
+	'vacancies.reopened': m.vacancies_audit_reopened,
+	'vacancies.referral_moved': m.vacancies_audit_referral_moved
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

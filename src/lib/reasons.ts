@@ -66,7 +66,15 @@ const messages = {
 	alumni_self_offboard: m.alumni_reason_self_offboard,
 	events_end_before_start: m.events_reason_end_before_start,
 	events_where_required: m.events_reason_where_required,
-	events_started: m.events_reason_started
+	events_started: m.events_reason_started,
+	vacancies_refer_yourself: m.vacancies_reason_refer_yourself,
+	vacancies_already_referred: m.vacancies_reason_already_referred,
+	vacancies_stale_status: m.vacancies_reason_stale_status,
+	vacancies_move_not_allowed: m.vacancies_reason_move_not_allowed,
+	vacancies_rate_limited: m.vacancies_reason_rate_limited,
+	vacancies_not_alumni: m.vacancies_reason_not_alumni,
+	vacancies_rehire_before_leaving: m.vacancies_reason_rehire_before_leaving,
+	vacancies_rehire_in_future: m.vacancies_reason_rehire_in_future
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

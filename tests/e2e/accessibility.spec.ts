@@ -33,7 +33,7 @@ test.describe.configure({ mode: 'parallel' });
 for (const { theme, locale } of variants) {
 	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
 		// Every domain adds its pages here: about a second of axe each, more on a busy machine.
-		test.setTimeout(360_000);
+		test.setTimeout(420_000);
 		const tt = (key: string, params: Record<string, string | number> = {}) => t(key, params, locale as Locale);
 		const label = (page: Page, key: string) => page.getByLabel(tt(key), { exact: true });
 		const button = (page: Page, key: string, params: Record<string, string | number> = {}) =>
@@ -78,6 +78,11 @@ for (const { theme, locale } of variants) {
 		await expect(heading(visitor)).toHaveText(tt('health_title'));
 		await visit(visitor, '/preferences');
 		await expect(heading(visitor)).toHaveText(tt('preferences_title'));
+		// Public vacancies are read signed out.
+		await visit(visitor, '/jobs');
+		await visitor.getByRole('link', { name: 'Cloud Architect (Azure)' }).click();
+		await expect(heading(visitor)).toHaveText('Cloud Architect (Azure)');
+		await expectAccessible(visitor);
 		await visit(visitor, '/setup'); // set up already: on to the login page
 		await expect(visitor).toHaveURL(/\/login$/);
 
@@ -159,6 +164,19 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/alumni/directory?openTo=mentoring');
 				await expect(visitor.getByRole('list', { name: tt('alumni_directory_results') })).toBeVisible();
+				// Jobs: a vacancy with a refused referral, and their own referrals.
+				await visit(visitor, '/jobs');
+				await visitor.getByRole('link', { name: 'Senior Platform Engineer' }).click();
+				await expect(heading(visitor)).toHaveText('Senior Platform Engineer');
+				await expectAccessible(visitor);
+				await label(visitor, 'vacancies_field_candidate_name').fill('Sweep Candidate');
+				await label(visitor, 'vacancies_field_candidate_email').fill(`sweep-${unique()}@example.com`);
+				await label(visitor, 'vacancies_field_why').fill(' ');
+				await submit(visitor, button(visitor, 'vacancies_refer'));
+				await expectFieldError(visitor, tt('vacancies_field_why'), tt('validation_required'));
+				await expectAccessible(visitor);
+				await visit(visitor, '/jobs/referrals');
+				await expect(heading(visitor)).toHaveText(tt('vacancies_my_referrals'));
 			}
 			await signOut(visitor, locale);
 		}
@@ -175,6 +193,17 @@ for (const { theme, locale } of variants) {
 		await visit(hr, '/pulse/results');
 		await visit(hr, '/insights/flex');
 		await expect(heading(hr)).toHaveText(tt('flex_insights_title'));
+		// Jobs as HR: the list with its form, a vacancy with its applications and referrals, the ledger, boomerangs, alumni insights.
+		await visit(hr, '/jobs');
+		await hr.getByRole('link', { name: 'Senior Platform Engineer' }).click();
+		await expect(heading(hr)).toHaveText('Senior Platform Engineer');
+		await expectAccessible(hr);
+		await visit(hr, '/jobs/referrals');
+		await expect(heading(hr)).toHaveText(tt('vacancies_ledger_title'));
+		await visit(hr, '/admin/alumni');
+		await expect(heading(hr)).toHaveText(tt('vacancies_boomerangs_title'));
+		await visit(hr, '/insights/alumni');
+		await expect(heading(hr)).toHaveText(tt('vacancies_insights_title'));
 		await visit(hr, '/xla');
 		await hr.getByRole('link', { name: 'IT service desk' }).click();
 		await expect(hr).toHaveURL(/\/xla\/[\w-]+$/);

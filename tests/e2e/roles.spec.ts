@@ -1,7 +1,7 @@
 import { demo, expect, expectAccessible, signIn, signOut, t, test, visit, type DemoRole } from './fixtures';
 
 /** The main navigation of everyone employed; staff find Admin after it. */
-const employed = [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('flex_nav'), t('growth_nav'), t('opportunities_nav'), t('pulse_nav'), t('xla_nav'), t('alumni_nav'), t('events_nav')];
+const employed = [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('flex_nav'), t('growth_nav'), t('opportunities_nav'), t('pulse_nav'), t('xla_nav'), t('alumni_nav'), t('events_nav'), t('vacancies_nav')];
 
 /** What each demo role finds: the main navigation, the sections of its home, the admin sections. */
 const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string; admin: string[] | null }> = {
@@ -9,7 +9,7 @@ const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string;
 		nav: [...employed, t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
-		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('growth_admin_nav'), t('pulse_admin_nav'), t('alumni_offboarding_title'), t('admin_audit')]
+		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('growth_admin_nav'), t('pulse_admin_nav'), t('alumni_offboarding_title'), t('vacancies_boomerangs_nav'), t('admin_audit')]
 	},
 	manager: {
 		nav: employed,
@@ -19,8 +19,8 @@ const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string;
 	},
 	employee: { nav: employed, home: [t('home_you'), 'Your team'], intro: t('home_intro_employee'), admin: null },
 	// Alumni keep their own growth plans and may mentor.
-	alumni: { nav: [t('nav_home'), t('knowledge_nav'), t('growth_nav'), t('opportunities_nav'), t('alumni_nav'), t('events_nav')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
-	partner: { nav: [t('nav_home'), t('knowledge_nav'), t('opportunities_nav'), t('events_nav')], home: [t('home_you')], intro: t('home_intro_partner'), admin: null },
+	alumni: { nav: [t('nav_home'), t('knowledge_nav'), t('growth_nav'), t('opportunities_nav'), t('alumni_nav'), t('events_nav'), t('vacancies_nav')], home: [t('home_you')], intro: t('home_intro_alumni'), admin: null },
+	partner: { nav: [t('nav_home'), t('knowledge_nav'), t('opportunities_nav'), t('events_nav'), t('vacancies_nav')], home: [t('home_you')], intro: t('home_intro_partner'), admin: null },
 	admin: {
 		nav: [...employed, t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],

@@ -36,7 +36,11 @@ async function fingerprint(): Promise<string> {
 		'opportunity_skill',
 		'opportunity_application',
 		'assessment_share',
-		'manager_skill_view'
+		'manager_skill_view',
+		'vacancy',
+		'vacancy_application',
+		'referral',
+		'rehire'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -70,6 +74,13 @@ const openOpportunity = async () => {
 	return `/opportunities/${row!.id}?/apply`;
 };
 const opportunityFields = { kind: 'gig', title: 'A gig', description: '', audience: 'employees', hoursPerWeek: '4', startsOn: '2027-01-04', endsOn: '' };
+
+/** A demo vacancy open to employees and alumni. */
+const alumniVacancy = async () => {
+	const [row] = await rawRows<{ id: string }>(app.db, sql`select id from vacancy where audience = 'alumni' and status = 'open' order by title limit 1`);
+	return `/jobs/${row!.id}`;
+};
+
 
 const cases: BadInput[] = [
 	{
@@ -107,6 +118,35 @@ const cases: BadInput[] = [
 		path: openOpportunity,
 		body: { note: 'x'.repeat(1001), tellManager: 'on' },
 		errors: { note: 'Use at most 1000 characters.' }
+	},
+	{
+		form: 'new vacancy',
+		as: 'hr',
+		path: () => '/jobs?/create',
+		body: { title: '', description: 'x'.repeat(8001), location: '', unitId: 'nope', audience: 'everyone' },
+		errors: { title: 'Please fill this in.', description: 'Use at most 8000 characters.', unitId: 'Choose one of the options.', audience: 'Choose one of the options.' }
+	},
+	{
+		form: 'referral',
+		as: 'alumni',
+		path: async () => `${await alumniVacancy()}?/refer`,
+		body: { candidateName: 'Noor de Vries', candidateEmail: 'noor at example', why: ' ' },
+		errors: { candidateEmail: 'Enter an email address like name@example.com.', why: 'Please fill this in.' },
+		refilled: { candidateName: 'Noor de Vries' }
+	},
+	{
+		form: 'boomerang application',
+		as: 'alumni',
+		path: async () => `${await alumniVacancy()}?/apply`,
+		body: { note: '' },
+		errors: { note: 'Please fill this in.' }
+	},
+	{
+		form: 'rehire',
+		as: 'hr',
+		path: () => '/admin/alumni?/rehire',
+		body: { personId: '', unitId: 'x', rehiredOn: 'tomorrow' },
+		errors: { personId: 'Choose one of the options.', unitId: 'Choose one of the options.', rehiredOn: 'Enter a date as YYYY-MM-DD.' }
 	},
 	{
 		form: 'new knowledge space',

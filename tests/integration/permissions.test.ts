@@ -7,7 +7,7 @@ import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
-import { calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, skill, skillProposal, trackLevel, xlaMeasure, xlaService, type PersonStatus, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -273,6 +273,28 @@ async function freshEvent(context: Context, audience: 'both' | 'partners' = 'bot
 		.returning({ id: event.id });
 	return created!.id;
 }
+async function freshVacancy(context: Context, audience: VacancyAudience = 'alumni'): Promise<string> {
+	const [created] = await context.app.db.insert(vacancy).values({ title: 'Permission Vacancy', description: 'A job', audience }).returning({ id: vacancy.id });
+	return created!.id;
+}
+async function freshReferral(context: Context): Promise<Record<string, string>> {
+	const [created] = await context.app.db
+		.insert(referral)
+		.values({ vacancyId: await freshVacancy(context), referrerId: context.ids.employee, candidateName: 'Permission Candidate', candidateEmail: freshEmail('candidate'), why: 'Fits' })
+		.returning({ id: referral.id });
+	return { id: created!.id, from: 'submitted', to: 'in_process' };
+}
+async function freshRehire(context: Context): Promise<Record<string, string>> {
+	const [created] = await context.app.db
+		.insert(person)
+		.values({ email: freshEmail('boomerang'), name: 'Permission Alumnus', kind: 'alumni', status: 'active', leftOn: '2024-01-31' })
+		.returning({ id: person.id });
+	return { personId: created!.id, unitId: context.ids.unit, rehiredOn: '2025-02-01' };
+}
+/** A vacancy for employees and alumni: visitors sign in first, partners are told it does not exist. */
+const networkVacancy = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 404 });
+/** Applying and referring: employees and alumni; partners are refused before any id is looked at. */
+const network = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 403 });
 /** Employees and alumni are the audience of a "both" event; partners are told it does not exist. */
 const bothAudience = (): Record<Role, Outcome> => ({ ...signedIn('ok'), partner: 404 });
 const personFields = (email = freshEmail()) => ({ name: 'New Colleague', email, kind: 'employee', jobTitle: 'Engineer', unitId: '', managerEmail: '', partnerOrgId: '', locale: '' });
@@ -583,6 +605,24 @@ const cases: Case[] = [
 	{ route: '/events/[id]', action: 'cancel', path: async (context) => `/events/${await freshEvent(context)}`, body: () => ({}), expect: bothAudience() },
 	{ route: '/events/[id]/calendar.ics', action: 'GET', path: async (context) => `/events/${await freshEvent(context)}/calendar.ics`, expect: bothAudience() },
 	...(['GET', 'rsvp', 'cancel'] as const).map((action): Case => ({ route: '/events/[id]', action, path: () => '/events/not-a-uuid', body: () => ({}), expect: signedIn(404), note: 'malformed id' })),
+	{ route: '/jobs', action: 'GET', path: () => '/jobs', expect: all('ok') },
+	{ route: '/jobs', action: 'create', path: () => '/jobs', body: () => ({ title: 'Permission job', description: 'A job', location: '', unitId: '', audience: 'public' }), expect: hrOnly() },
+	{ route: '/jobs/[id]', action: 'GET', path: async (context) => `/jobs/${await freshVacancy(context)}`, expect: networkVacancy() },
+	{ route: '/jobs/[id]', action: 'GET', path: async (context) => `/jobs/${await freshVacancy(context, 'public')}`, expect: all('ok'), note: 'public' },
+	{ route: '/jobs/[id]', action: 'GET', path: async (context) => `/jobs/${await freshVacancy(context, 'employees')}`, expect: { ...signedIn('ok'), alumni: 404, partner: 404 }, note: 'employees only' },
+	{ route: '/jobs/[id]', action: 'apply', path: async (context) => `/jobs/${await freshVacancy(context)}`, body: () => ({ note: 'Take me back' }), expect: network() },
+	{ route: '/jobs/[id]', action: 'apply', path: async (context) => `/jobs/${await freshVacancy(context, 'employees')}`, body: () => ({ note: 'Take me back' }), expect: { ...network(), alumni: 404 }, note: 'employees only' },
+	{ route: '/jobs/[id]', action: 'refer', path: async (context) => `/jobs/${await freshVacancy(context)}`, body: () => ({ candidateName: 'Referred Person', candidateEmail: freshEmail('referred'), why: 'Good' }), expect: network() },
+	{ route: '/jobs/[id]', action: 'update', path: async (context) => `/jobs/${await freshVacancy(context)}`, body: () => ({ title: 'Edited', description: 'A job', location: '', unitId: '', audience: 'alumni' }), expect: hrOnly() },
+	{ route: '/jobs/[id]', action: 'status', path: async (context) => `/jobs/${await freshVacancy(context)}`, body: () => ({ status: 'closed' }), expect: hrOnly() },
+	...(['GET', 'apply', 'refer', 'update', 'status'] as const).map(
+		(action): Case => ({ route: '/jobs/[id]', action, path: () => '/jobs/not-a-uuid', body: () => ({ note: 'x', candidateName: 'x', candidateEmail: freshEmail(), why: 'x', title: 'x', description: 'x', audience: 'public', status: 'closed' }), expect: action === 'update' || action === 'status' ? { ...signedIn(403), hr: 404 } : action === 'GET' ? signedIn(404) : { ...signedIn(404), partner: 403 }, note: 'malformed id' })
+	),
+	{ route: '/jobs/referrals', action: 'GET', path: () => '/jobs/referrals', expect: network() },
+	{ route: '/jobs/referrals', action: 'move', path: () => '/jobs/referrals', body: freshReferral, expect: hrOnly() },
+	{ route: '/admin/alumni', action: 'GET', path: () => '/admin/alumni', expect: hrOnly() },
+	{ route: '/admin/alumni', action: 'rehire', path: () => '/admin/alumni', body: freshRehire, expect: hrOnly() },
+	{ route: '/insights/alumni', action: 'GET', path: () => '/insights/alumni', expect: hrOnly() },
 	{ route: '/admin/audit', action: 'GET', path: () => '/admin/audit', expect: staff() },
 	{ route: '/admin/outbox', action: 'GET', path: () => '/admin/outbox', expect: adminOnly() },
 	{ route: '/admin/settings', action: 'GET', path: () => '/admin/settings', expect: adminOnly() },

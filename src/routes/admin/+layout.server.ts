@@ -11,6 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			partners: can(actor, 'partners.manage'),
 			knowledge: can(actor, 'knowledge.spaces.manage'),
 			offboarding: can(actor, 'offboarding.manage'),
+			boomerangs: can(actor, 'alumni.rehire'),
 			audit: can(actor, 'audit.view'),
 			pulse: can(actor, 'pulse.manage'),
 			outbox: can(actor, 'outbox.view'),

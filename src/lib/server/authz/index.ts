@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alumniProfile, event, growthPlan, opportunity, person, planShare, space, spacePartner, type EventAudience, type OpportunityAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience } from '../db/schema';
+import { alumniProfile, event, growthPlan, opportunity, person, planShare, space, spacePartner, vacancy, type EventAudience, type OpportunityAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import type { Actor } from './actor';
 
 export type { Actor } from './actor';
@@ -174,8 +174,48 @@ const rules = {
 	/** Creating events (HR); who sees and joins one is its audience: `event.view`, `visibleEventsFilter`. */
 	'events.manage': isStaff,
 	'events.browse': (actor: Subject) => !!actor,
-	'event.view': (actor: Subject, target: { audience: EventAudience }) => !!actor && (isStaff(actor) || audiencesOf(actor).includes(target.audience))
+	'event.view': (actor: Subject, target: { audience: EventAudience }) => !!actor && (isStaff(actor) || audiencesOf(actor).includes(target.audience)),
+	/** Vacancies: HR posts, edits and closes them, sees every application and referral, and moves referrals on. */
+	'vacancies.manage': (actor: Subject) => holds(actor, 'hr'),
+	/** The list is open to anyone, signed out too; which vacancies it shows is `visibleVacanciesFilter`. */
+	'vacancies.browse': () => true,
+	'vacancy.view': (actor: Subject, target: VacancyResource) => canViewVacancy(actor, target),
+	/** Applying (a boomerang application) and referring: employees and alumni, to open vacancies they see. */
+	'vacancy.respond': (actor: Subject, target: VacancyResource) => isNetwork(actor) && target.status === 'open' && canViewVacancy(actor, target),
+	/** One's own referrals and their status. */
+	'referrals.own': (actor: Subject) => isNetwork(actor),
+	/** Rehiring an alumnus, and the network's numbers: the people team. */
+	'alumni.rehire': (actor: Subject) => holds(actor, 'hr'),
+	'alumni.insights': (actor: Subject) => holds(actor, 'hr')
 } as const;
+
+/** A vacancy as authorisation sees it. */
+export interface VacancyResource {
+	audience: VacancyAudience;
+	status: VacancyStatus;
+}
+
+/** Employees and alumni: the people who apply for and refer to vacancies. */
+const isNetwork = (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni';
+
+/** The vacancy audiences a person (or a visitor) reads: each audience widens the one before. */
+function vacancyAudiencesOf(actor: Subject): VacancyAudience[] {
+	if (isEmployee(actor)) return ['employees', 'alumni', 'public'];
+	if (actor?.kind === 'alumni') return ['alumni', 'public'];
+	return ['public'];
+}
+
+/** Open vacancies in the reader's audiences; HR sees closed ones too. */
+function canViewVacancy(actor: Subject, target: VacancyResource): boolean {
+	if (holds(actor, 'hr')) return true;
+	return target.status === 'open' && vacancyAudiencesOf(actor).includes(target.audience);
+}
+
+/** The list counterpart of `can(actor, 'vacancy.view', …)`: every vacancy list and count applies it. */
+export function visibleVacanciesFilter(actor: Subject): SQL | undefined {
+	if (holds(actor, 'hr')) return undefined;
+	return sql`${vacancy.status} = 'open' and ${vacancy.audience} in (${sql.join(vacancyAudiencesOf(actor).map((audience) => sql`${audience}`), sql`, `)})`;
+}
 
 /** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */
 export interface PulseGroupResource {

@@ -11,6 +11,7 @@ import { seedGrowthDemo } from '../growth/demo';
 import { seedPulseDemo } from '../pulse/demo';
 import { seedXlaDemo } from '../xla/demo';
 import { seedAlumniDemo } from '../alumni/demo';
+import { seedVacanciesDemo } from '../vacancies/demo';
 
 export const demoPassword = 'kring-demo';
 
@@ -552,6 +553,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 	await seedPulseDemo(executor, { timeZone: demoTimeZone, passwordHash });
 	await seedXlaDemo(executor);
 	await seedAlumniDemo(executor);
+	await seedVacanciesDemo(executor);
 }
 
 /**

@@ -53,3 +53,10 @@ export function eventPromotedEmail(locale: Locale, input: { organisation: string
 		text: m.events_email_promoted_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function referralHiredEmail(locale: Locale, input: { organisation: string; name: string; candidate: string; title: string; link: string }): RenderedEmail {
+	return {
+		subject: m.vacancies_email_hired_subject({ candidate: input.candidate }, { locale }),
+		text: m.vacancies_email_hired_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

@@ -11,3 +11,4 @@ export * from '../../xla/schema';
 export * from '../../alumni/schema';
 export * from '../../events/schema';
 export * from '../../calendar/schema';
+export * from '../../vacancies/schema';

@@ -3,10 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { completeDueOffboardings } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyResults } from '../../src/lib/server/alumni';
+import { exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 
@@ -254,5 +255,96 @@ describe('the alumni directory', () => {
 		expect(lists(await search(), leaver.name)).toBe(false);
 		const [row] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(eq(person.id, leaver.id));
 		expect(row!.count).toBe(1);
+	});
+});
+
+describe('the exit survey', () => {
+	/** A fresh leaver whose offboarding HR started with the survey attached; the emailed link's path. */
+	async function surveyLink() {
+		const { person: leaver } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		expect((await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail, exitSurvey: 'on' }))).type).toBe('redirect');
+		const email = (await latestEmail(app.db, personalEmail))!;
+		expect(email.purpose).toBe('exit_survey');
+		return { leaver, link: pathOf(email.link), token: pathOf(email.link).split('/').pop()! };
+	}
+	const answers = (overrides: Record<string, string> = {}) => ({ ...Object.fromEntries(exitSurveyQuestions.map((question) => [`score_${question}`, '7'])), reason: 'growth', ...overrides });
+	const input = (comment: string | null = null) => ({ scores: Object.fromEntries(exitSurveyQuestions.map((question) => [question, 6])) as Record<(typeof exitSurveyQuestions)[number], number>, reason: 'pay' as const, comment });
+
+	it('is sent only when HR attaches it', async () => {
+		const { person: leaver } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail }));
+		expect(await latestEmail(app.db, personalEmail)).toBeNull();
+		const [row] = await offboardingsOf(leaver.id);
+		expect(row!.surveyTokenId).toBeNull();
+	});
+
+	it('refuses bad input next to each field, writes nothing and keeps the link usable', async () => {
+		const { link } = await surveyLink();
+		const visitor = app.client();
+		const before = await app.db.select({ count: sql<number>`count(*)::int` }).from(exitSurveyAnswer);
+		const bad = await visitor.action(link, answers({ score_recommend: '11', score_growth: '', reason: 'boredom', comment: 'x'.repeat(2001) }));
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.data?.errors as object).sort()).toEqual(['comment', 'reason', 'score_growth', 'score_recommend']);
+		expect(await app.db.select({ count: sql<number>`count(*)::int` }).from(exitSurveyAnswer)).toEqual(before);
+		expect((await visitor.action(link, answers())).type).toBe('success');
+	});
+
+	it('stores the answer without its author or a time, and the link answers once, also when sent twice at once', async () => {
+		const { leaver, link } = await surveyLink();
+		const comment = `Left for the sea ${Date.now()}`;
+		const results = await Promise.all([0, 1, 2].map(() => app.client().action(link, answers({ comment }))));
+		expect(results.filter((result) => result.type === 'success')).toHaveLength(1);
+		expect(results.filter((result) => result.status === 410)).toHaveLength(2);
+		const stored = await app.db.select().from(exitSurveyComment).where(eq(exitSurveyComment.body, comment));
+		expect(stored).toHaveLength(1);
+		// Nothing in an answer or a comment can point at a person or a moment: only the quarter.
+		expect(Object.keys(stored[0]!).sort()).toEqual(['body', 'id', 'quarter']);
+		const [answer] = await app.db.select().from(exitSurveyAnswer).limit(1);
+		expect(Object.keys(answer!).sort()).toEqual(['id', 'quarter', 'reason', 'scores']);
+		expect(stored[0]!.quarter).toMatch(/^\d{4}-Q[1-4]$/);
+		const [row] = await offboardingsOf(leaver.id);
+		expect(row).toMatchObject({ surveyAnswered: true, surveySecretHash: null });
+		expect(await (await app.client().get(link)).text()).toContain('no longer works');
+	});
+
+	it('dies with a cancelled offboarding', async () => {
+		const { leaver, link } = await surveyLink();
+		const [row] = await offboardingsOf(leaver.id);
+		await (await clientFor(app, 'hr')).action('/admin/offboarding?/cancel', { id: row!.id });
+		expect((await app.client().action(link, answers())).status).toBe(410);
+	});
+
+	it('shows HR a quarter only once it is over and holds N answers, and its comments only from 2N, in random order', async () => {
+		const { threshold } = await exitSurveyResults('2026-12-01');
+		expect(threshold).toBeGreaterThanOrEqual(5);
+		const answerIn = async (day: string, count: number, comment: (index: number) => string | null) => {
+			for (let index = 0; index < count; index++) {
+				const { token } = await surveyLink();
+				expect(await answerExitSurvey(token, input(comment(index)), day)).toBe(true);
+			}
+		};
+		await answerIn('2019-02-10', threshold - 1, () => 'small quarter comment');
+		await answerIn('2019-05-10', threshold, (index) => `middle quarter comment ${index}`);
+		await answerIn('2019-08-10', threshold * 2, (index) => `large quarter comment ${index}`);
+		// While 2019-Q3 runs, it is not shown at all.
+		const during = await exitSurveyResults('2019-09-30');
+		expect(during.quarters.map((quarter) => quarter.quarter)).not.toContain('2019-Q3');
+
+		const after = await exitSurveyResults('2020-01-01');
+		const quarter = (name: string) => after.quarters.find((entry) => entry.quarter === name)!;
+		expect(quarter('2019-Q1')).toMatchObject({ means: null, reasons: null, comments: null });
+		expect(quarter('2019-Q2').means).toMatchObject({ recommend: 6 });
+		expect(quarter('2019-Q2').reasons).toEqual([{ reason: 'pay', count: threshold }]);
+		expect(quarter('2019-Q2').comments).toBeNull();
+		expect([...quarter('2019-Q3').comments!].sort()).toEqual(Array.from({ length: threshold * 2 }, (_, index) => `large quarter comment ${index}`).sort());
+
+		// HR's page says the same; nobody else reaches it.
+		const html = await (await (await clientFor(app, 'hr')).get('/admin/offboarding/survey')).text();
+		expect(html).not.toContain('small quarter comment');
+		expect(html).not.toContain('middle quarter comment');
+		expect(html).toContain('large quarter comment 0');
+		for (const role of ['employee', 'manager', 'alumni'] as const) expect((await (await clientFor(app, role)).get('/admin/offboarding/survey')).status).toBe(403);
 	});
 });

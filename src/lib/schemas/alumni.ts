@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { checkbox, email, many, newPassword, optionalId, optionalText, page } from './common';
 import { confirmed } from './auth';
-import { leavingReasons, openToFlags, sharedFields } from '$lib/alumni';
+import { score } from './pulse';
+import { exitReasons, exitSurveyQuestions, leavingReasons, openToFlags, sharedFields } from '$lib/alumni';
 
 export const offboardingSchema = z.object({
 	personId: z.uuid(),
 	lastDay: z.iso.date(),
 	reason: z.enum(leavingReasons),
 	rehireEligible: z.enum(['yes', 'no']).transform((value) => value === 'yes'),
-	personalEmail: email
+	personalEmail: email,
+	exitSurvey: checkbox
 });
 
 export const cancelOffboardingSchema = z.object({ id: z.uuid() });
@@ -33,3 +35,16 @@ export const directoryQuerySchema = z.object({
 	openTo: z.enum(openToFlags).optional().catch(undefined),
 	page
 });
+
+/** The exit survey: every 0–10 question, the main reason, an optional comment. */
+export const exitSurveySchema = z
+	.object({
+		...(Object.fromEntries(exitSurveyQuestions.map((question) => [`score_${question}`, score])) as Record<`score_${(typeof exitSurveyQuestions)[number]}`, typeof score>),
+		reason: z.enum(exitReasons),
+		comment: optionalText(2000)
+	})
+	.transform(({ reason, comment, ...scores }) => ({
+		reason,
+		comment,
+		scores: Object.fromEntries(exitSurveyQuestions.map((question) => [question, scores[`score_${question}`]])) as Record<(typeof exitSurveyQuestions)[number], number>
+	}));

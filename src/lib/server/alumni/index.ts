@@ -15,6 +15,9 @@ import { activeAdminCount, toPrefixQuery } from '../people';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 import { consentVersion } from '$lib/alumni';
+import { attachExitSurvey } from './survey';
+
+export { answerExitSurvey, exitSurveyOpen, exitSurveyParticipation, exitSurveyResults, quarterOf, type ExitSurveyInput } from './survey';
 
 const invitationLifetimeMs = 30 * 24 * 60 * 60_000;
 
@@ -24,6 +27,8 @@ export interface OffboardingInput {
 	reason: LeavingReason;
 	rehireEligible: boolean;
 	personalEmail: string;
+	/** Send the anonymous exit survey to the personal address now. */
+	exitSurvey: boolean;
 }
 
 export type OffboardingErrors = Partial<Record<keyof OffboardingInput, Reason>>;
@@ -54,8 +59,9 @@ export async function startOffboarding(actor: Actor, input: OffboardingInput, me
 			.insert(offboarding)
 			.values({ personId: leaver.id, lastDay: input.lastDay, reason: input.reason, rehireEligible: input.rehireEligible, personalEmail, startedBy: actor.id })
 			.returning({ id: offboarding.id });
+		if (input.exitSurvey) await attachExitSurvey(tx, created!.id, leaver, personalEmail, organisation, meta.origin, now);
 		// The reason and rehire eligibility stay out of the log: it is read more widely than this page.
-		await recordAudit(tx, { actorId: actor.id, action: 'alumni.offboarding_started', target: { type: 'person', id: leaver.id, label: leaver.name }, ip: meta.ip, details: { lastDay: input.lastDay } });
+		await recordAudit(tx, { actorId: actor.id, action: 'alumni.offboarding_started', target: { type: 'person', id: leaver.id, label: leaver.name }, ip: meta.ip, details: { lastDay: input.lastDay, exitSurvey: input.exitSurvey } });
 		return { ok: true, id: created!.id } as const;
 	});
 	if (result.ok && input.lastDay < dateIn(organisation.timeZone, now)) await completeOffboarding(result.id, now, meta.origin, organisation);
@@ -96,7 +102,9 @@ export async function listOffboardings() {
 			rehireEligible: offboarding.rehireEligible,
 			personalEmail: offboarding.personalEmail,
 			status: offboarding.status,
-			confirmed: sql<boolean>`${offboarding.invitationUsedAt} is not null`
+			confirmed: sql<boolean>`${offboarding.invitationUsedAt} is not null`,
+			// Whether, never what: the answer is stored apart.
+			survey: sql<'none' | 'sent' | 'answered'>`case when ${offboarding.surveyAnswered} then 'answered' when ${offboarding.surveyTokenId} is not null then 'sent' else 'none' end`
 		})
 		.from(offboarding)
 		.innerJoin(person, eq(person.id, offboarding.personId))

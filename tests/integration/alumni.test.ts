@@ -3,10 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, outboxEmail, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { answerExitSurvey, completeDueOffboardings, exitSurveyResults } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
 import { exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -346,5 +346,40 @@ describe('the exit survey', () => {
 		expect(html).not.toContain('middle quarter comment');
 		expect(html).toContain('large quarter comment 0');
 		for (const role of ['employee', 'manager', 'alumni'] as const) expect((await (await clientFor(app, role)).get('/admin/offboarding/survey')).status).toBe(403);
+	});
+});
+
+describe('check-ins', () => {
+	const checkIns = async (to: string) =>
+		(await app.db.select({ text: outboxEmail.bodyText }).from(outboxEmail).where(and(eq(outboxEmail.toAddress, to), eq(outboxEmail.purpose, 'alumni_check_in')))).map((row) => row.text);
+
+	it('go 6 and 13 months after the last day, once each, also when the job runs twice at once', async () => {
+		// The last day is 2030-01-10.
+		const { personalEmail } = await confirmedAlumnus({ checkIns: 'on', currentEmployer: 'Checked In BV' });
+		await sendCheckIns(new Date('2030-07-09T12:00:00Z'), app.origin);
+		expect(await checkIns(personalEmail)).toEqual([]);
+		await Promise.all([0, 1, 2].map(() => sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin)));
+		await sendCheckIns(new Date('2030-07-20T12:00:00Z'), app.origin);
+		const sixMonths = await checkIns(personalEmail);
+		expect(sixMonths).toHaveLength(1);
+		expect(sixMonths[0]).toContain('6 months');
+		expect(sixMonths[0]).toContain(`${app.origin}/alumni`);
+		await Promise.all([0, 1].map(() => sendCheckIns(new Date('2031-02-11T12:00:00Z'), app.origin)));
+		expect(await checkIns(personalEmail)).toHaveLength(2);
+		expect((await checkIns(personalEmail)).some((text) => text.includes('13 months'))).toBe(true);
+	});
+
+	it('skip those who turned them off in their sharing settings, and people long gone', async () => {
+		const { personalEmail, alumnus } = await confirmedAlumnus({ checkIns: 'on' });
+		expect((await alumnus.action('/alumni?/save', { currentEmployer: 'Quiet BV' })).type).toBe('success');
+		const [profile] = await app.db.select().from(alumniProfile).innerJoin(person, eq(person.id, alumniProfile.personId)).where(eq(person.email, personalEmail));
+		expect(profile!.alumni_profile.checkIns).toBe(false);
+		await sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin);
+		expect(await checkIns(personalEmail)).toEqual([]);
+
+		// Someone who left years before gets no "13 months" mail out of the blue.
+		const other = await confirmedAlumnus({ checkIns: 'on' });
+		await sendCheckIns(new Date('2033-01-11T12:00:00Z'), app.origin);
+		expect(await checkIns(other.personalEmail)).toEqual([]);
 	});
 });

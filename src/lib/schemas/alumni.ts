@@ -21,7 +21,8 @@ const sharing = {
 	location: optionalText(120),
 	openTo: many(z.enum(openToFlags)),
 	shared: many(z.enum(sharedFields)),
-	consent: checkbox
+	consent: checkbox,
+	checkIns: checkbox
 };
 
 export const sharingSchema = z.object(sharing);

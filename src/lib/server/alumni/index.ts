@@ -17,6 +17,7 @@ import type { Reason } from '$lib/reasons';
 import { consentVersion } from '$lib/alumni';
 import { attachExitSurvey } from './survey';
 
+export { sendCheckIns } from './checkins';
 export { answerExitSurvey, exitSurveyOpen, exitSurveyParticipation, exitSurveyResults, quarterOf, type ExitSurveyInput } from './survey';
 
 const invitationLifetimeMs = 30 * 24 * 60 * 60_000;
@@ -237,6 +238,7 @@ export interface SharingInput {
 	openTo: OpenToFlag[];
 	shared: SharedField[];
 	consent: boolean;
+	checkIns: boolean;
 }
 
 /** Profile values and consent as stored: consent keeps its first date and version while it lasts. */
@@ -254,6 +256,7 @@ async function saveSharing(tx: Executor, personId: string, input: SharingInput, 
 		location: input.location,
 		openTo: input.openTo,
 		shared: input.shared,
+		checkIns: input.checkIns,
 		updatedAt: now
 	};
 	await tx
@@ -297,7 +300,7 @@ export async function confirmAlumni(token: string, input: SharingInput & { passw
 /** An alumnus's own profile as their settings page shows it. */
 export async function ownAlumniProfile(personId: string) {
 	const [row] = await db.select().from(alumniProfile).where(eq(alumniProfile.personId, personId));
-	return row ?? { personId, currentEmployer: null, currentRole: null, location: null, openTo: [], shared: [], confirmedAt: null, consentedAt: null, consentVersion: null };
+	return row ?? { personId, currentEmployer: null, currentRole: null, location: null, openTo: [], shared: [], confirmedAt: null, consentedAt: null, consentVersion: null, checkIns: true };
 }
 
 export async function updateSharing(actor: Actor, input: SharingInput, meta: RequestMeta): Promise<void> {

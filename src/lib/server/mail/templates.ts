@@ -53,3 +53,10 @@ export function eventPromotedEmail(locale: Locale, input: { organisation: string
 		text: m.events_email_promoted_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function eventReminderEmail(locale: Locale, input: { organisation: string; title: string; when: string; link: string }): RenderedEmail {
+	return {
+		subject: m.events_email_reminder_subject({ title: input.title }, { locale }),
+		text: m.events_email_reminder_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

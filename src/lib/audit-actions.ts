@@ -42,7 +42,8 @@ export const auditActions = [
 	'alumni.offboarding_completed',
 	'alumni.joined',
 	'alumni.consent_given',
-	'alumni.consent_withdrawn'
+	'alumni.consent_withdrawn',
+	'alumni.message_sent'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -87,7 +88,8 @@ const labels: Record<AuditAction, () => string> = {
 	'alumni.offboarding_completed': m.alumni_audit_offboarding_completed,
 	'alumni.joined': m.alumni_audit_joined,
 	'alumni.consent_given': m.alumni_audit_consent_given,
-	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn
+	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn,
+	'alumni.message_sent': m.alumni_audit_contact_sent
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -7,7 +7,7 @@ import { alumniProfile, auditEvent, outboxEmail, exitSurveyAnswer, exitSurveyCom
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
-import { exitSurveyQuestions } from '../../src/lib/alumni';
+import { contactsPerDay, exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 
@@ -381,5 +381,67 @@ describe('check-ins', () => {
 		const other = await confirmedAlumnus({ checkIns: 'on' });
 		await sendCheckIns(new Date('2033-01-11T12:00:00Z'), app.origin);
 		expect(await checkIns(other.personalEmail)).toEqual([]);
+	});
+});
+
+describe('contact through Kring', () => {
+	const messagesTo = async (to: string) =>
+		(await app.db.select({ text: outboxEmail.bodyText }).from(outboxEmail).where(and(eq(outboxEmail.toAddress, to), eq(outboxEmail.purpose, 'alumni_message')))).map((row) => row.text);
+
+	it('delivers a message by email without either address, and the recipient replies through Kring', async () => {
+		const { person: sender, client } = await freshEmployee();
+		const { leaver, personalEmail, alumnus } = await confirmedAlumnus({ consent: 'on', currentEmployer: 'Reachable BV' });
+		expect(await (await client.get('/alumni/directory?q=' + encodeURIComponent(leaver.name))).text()).toContain(`/alumni/contact/${leaver.id}`);
+		expect((await client.get(`/alumni/contact/${leaver.id}`)).status).toBe(200);
+		const body = `Would you speak at our meetup? ${Date.now()}`;
+		expect(await client.action(`/alumni/contact/${leaver.id}`, { body })).toMatchObject({ type: 'redirect', location: '/alumni/directory' });
+		const [mail] = await messagesTo(personalEmail);
+		expect(mail).toContain(body);
+		expect(mail).toContain(sender.name);
+		expect(mail).not.toContain(sender.email);
+		expect(mail).not.toContain(personalEmail);
+		// Audited who and whom, never what.
+		const [audit] = await app.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'alumni.message_sent'), eq(auditEvent.actorId, sender.id)));
+		expect(audit).toMatchObject({ targetId: leaver.id });
+		expect(JSON.stringify(audit)).not.toContain(body);
+
+		// The reply link works for the recipient only, and goes back to the sender's own address.
+		const reply = pathOf(mail!.match(/https?:\/\/\S+\?reply=\S+/)![0]);
+		expect((await (await clientFor(app, 'manager')).get(reply)).status).toBe(404);
+		expect((await alumnus.get(reply)).status).toBe(200);
+		expect(await alumnus.action(reply, { body: 'Gladly!', includeEmail: 'on' })).toMatchObject({ type: 'redirect', location: '/alumni' });
+		const [answer] = await messagesTo(sender.email);
+		expect(answer).toContain('Gladly!');
+		// Asked for: the alumnus's address is in the reply.
+		expect(answer).toContain(personalEmail);
+		// Without the reply link, an employee who is not listed cannot be written to.
+		expect((await alumnus.action(`/alumni/contact/${sender.id}`, { body: 'Hi' })).status).toBe(404);
+	});
+
+	it('refuses bad input next to the field, unlisted alumni, oneself and those outside the directory', async () => {
+		const { client } = await freshEmployee();
+		const listed = await confirmedAlumnus({ consent: 'on' });
+		const unlisted = await confirmedAlumnus({});
+		const bad = await client.action(`/alumni/contact/${listed.leaver.id}`, { body: '   ' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.data?.errors as object)).toEqual(['body']);
+		expect(await messagesTo(listed.personalEmail)).toEqual([]);
+		expect((await client.get(`/alumni/contact/${unlisted.leaver.id}`)).status).toBe(404);
+		expect((await client.action(`/alumni/contact/${unlisted.leaver.id}`, { body: 'Hello' })).status).toBe(404);
+		expect((await listed.alumnus.action(`/alumni/contact/${listed.leaver.id}`, { body: 'Hello me' })).status).toBe(404);
+		expect((await (await clientFor(app, 'partner')).action(`/alumni/contact/${listed.leaver.id}`, { body: 'Hello' })).status).toBe(403);
+		expect(await messagesTo(unlisted.personalEmail)).toEqual([]);
+		expect(await messagesTo(listed.personalEmail)).toEqual([]);
+	});
+
+	it(`lets one sender send ${contactsPerDay} a day, also when they send many at once`, async () => {
+		const { client } = await freshEmployee();
+		const { leaver, personalEmail } = await confirmedAlumnus({ consent: 'on' });
+		const results = await Promise.all(Array.from({ length: contactsPerDay + 3 }, (_, index) => client.action(`/alumni/contact/${leaver.id}`, { body: `Message ${index}` })));
+		expect(results.filter((result) => result.type === 'redirect')).toHaveLength(contactsPerDay);
+		const refused = results.filter((result) => result.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(refused[0]!.data?.message).toContain(String(contactsPerDay));
+		expect(await messagesTo(personalEmail)).toHaveLength(contactsPerDay);
 	});
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, email, many, newPassword, optionalId, optionalText, page } from './common';
+import { checkbox, email, many, newPassword, optionalId, optionalText, page, requiredText } from './common';
 import { confirmed } from './auth';
 import { score } from './pulse';
 import { exitReasons, exitSurveyQuestions, leavingReasons, openToFlags, sharedFields } from '$lib/alumni';
@@ -49,3 +49,7 @@ export const exitSurveySchema = z
 		comment,
 		scores: Object.fromEntries(exitSurveyQuestions.map((question) => [question, scores[`score_${question}`]])) as Record<(typeof exitSurveyQuestions)[number], number>
 	}));
+
+/** A message through the directory; the address to reply to is included only when asked. */
+export const contactSchema = z.object({ body: requiredText(2000), includeEmail: checkbox });
+export const contactQuerySchema = z.object({ reply: optionalId.catch(null) });

@@ -18,6 +18,7 @@ import { consentVersion } from '$lib/alumni';
 import { attachExitSurvey } from './survey';
 
 export { sendCheckIns } from './checkins';
+export { contactTarget, sendMessage } from './contact';
 export { answerExitSurvey, exitSurveyOpen, exitSurveyParticipation, exitSurveyResults, quarterOf, type ExitSurveyInput } from './survey';
 
 const invitationLifetimeMs = 30 * 24 * 60 * 60_000;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, outboxEmail, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, outboxEmail, personSkill, skill, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
@@ -244,6 +244,49 @@ describe('the alumni directory', () => {
 			expect(found.total).toBe(0);
 			expect(lists(await (await employee.get(`/people?q=${encodeURIComponent(alumnus.leaver.name)}`)).text(), alumnus.leaver.name)).toBe(false);
 		}
+	});
+
+	it('searches by former unit, years here, employer, role, location, skill and open-to flags, each only where shared', async () => {
+		const [someSkill] = await app.db.select().from(skill).limit(1);
+		const tag = Date.now().toString(36);
+		const profile = { consent: 'on', currentEmployer: `Employer ${tag}`, currentRole: `Role ${tag}`, location: `Town ${tag}`, openTo: 'speaking' };
+		const sharing = await confirmedAlumnus({ ...profile, shared: ['formerUnit', 'years', 'employer', 'role', 'location', 'skills', 'openTo'] });
+		const hiding = await confirmedAlumnus({ ...profile, shared: [] });
+		for (const { leaver } of [sharing, hiding]) {
+			// Started 2020-01-01, left 2030-01-10: ten years.
+			await app.db.update(person).set({ startedOn: '2020-01-01' }).where(eq(person.id, leaver.id));
+			await app.db.insert(personSkill).values({ personId: leaver.id, skillId: someSkill!.id, proficiency: 3 });
+		}
+		const employee = await clientFor(app, 'employee');
+		// The result cards only: the filters offer every skill by name.
+		const directory = async (query: string) => {
+			const html = await (await employee.get(`/alumni/directory?${query}`)).text();
+			const start = html.indexOf('class="grid plain"');
+			return start < 0 ? '' : html.slice(start, html.indexOf('</ul>', start));
+		};
+		const filters = [
+			`unitId=${sharing.leaver.unitId}&q=leaver`,
+			'minYears=10&q=leaver',
+			`employer=employer+${tag}`,
+			`role=role+${tag}`,
+			`location=town+${tag}`,
+			`skill=${someSkill!.id}&q=leaver`,
+			`openTo=speaking&employer=employer+${tag}`
+		];
+		for (const query of filters) {
+			const html = await directory(query);
+			expect(lists(html, sharing.leaver.name), query).toBe(true);
+			expect(lists(html, hiding.leaver.name), query).toBe(false);
+		}
+		expect(lists(await directory('minYears=11&q=leaver'), sharing.leaver.name)).toBe(false);
+		const shown = await directory(`q=${encodeURIComponent(sharing.leaver.name)}`);
+		expect(shown).toContain('10 years here');
+		expect(shown).toContain(someSkill!.name);
+		expect(shown).toContain(`Town ${tag}`);
+		// The one who shares nothing is listed by name, with nothing else.
+		const bare = await directory(`q=${encodeURIComponent(hiding.leaver.name)}`);
+		expect(lists(bare, hiding.leaver.name)).toBe(true);
+		for (const hidden of [`Employer ${tag}`, `Role ${tag}`, `Town ${tag}`, 'years here', someSkill!.name]) expect(bare).not.toContain(hidden);
 	});
 
 	it('drops an alumnus who withdraws consent', async () => {

@@ -32,7 +32,11 @@ export const confirmAlumniSchema = confirmed(z.object({ ...sharing, password: ne
 export const directoryQuerySchema = z.object({
 	q: z.string().trim().max(100).optional().catch(undefined),
 	unitId: optionalId.catch(null),
+	minYears: z.coerce.number().int().min(0).max(60).optional().catch(undefined),
 	employer: z.string().trim().max(100).optional().catch(undefined),
+	role: z.string().trim().max(100).optional().catch(undefined),
+	location: z.string().trim().max(100).optional().catch(undefined),
+	skill: optionalId.catch(null),
 	openTo: z.enum(openToFlags).optional().catch(undefined),
 	page
 });

@@ -59,7 +59,8 @@ export const auditActions = [
 	'vacancies.updated',
 	'vacancies.closed',
 	'vacancies.reopened',
-	'vacancies.referral_moved'
+	'vacancies.referral_moved',
+	'alumni.message_sent'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -121,7 +122,8 @@ const labels: Record<AuditAction, () => string> = {
 	'vacancies.updated': m.vacancies_audit_updated,
 	'vacancies.closed': m.vacancies_audit_closed,
 	'vacancies.reopened': m.vacancies_audit_reopened,
-	'vacancies.referral_moved': m.vacancies_audit_referral_moved
+	'vacancies.referral_moved': m.vacancies_audit_referral_moved,
+	'alumni.message_sent': m.alumni_audit_contact_sent
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -7,3 +7,6 @@ export const orgWide = 'org';
 
 /** How often a pulse can recur, in days. */
 export const recurrenceOptions = [7, 14, 28] as const;
+
+/** N, the fewest answers a group needs before its results show, unless a pulse asks more. */
+export const defaultMinGroupSize = 5;

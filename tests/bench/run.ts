@@ -195,6 +195,10 @@ async function main(): Promise<void> {
 		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
 		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
 		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] },
+		// Filters on shared fields: each a condition on the sharing choice beside the value, so none has an index of its own.
+		{ name: '/alumni/directory?… (filters)', as: 'alumni', paths: ['/alumni/directory?openTo=mentoring&minYears=2', '/alumni/directory?role=engineer&location=a', `/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}&employer=a`] },
+		{ name: '/events', as: 'employee', paths: ['/events'] },
+		{ name: '/admin/offboarding/survey', as: 'hr', paths: ['/admin/offboarding/survey'] },
 		// Writes come last, so that what they add changes no page measured before. Inside the bounds:
 		// working hours, approved by policy at once. Beyond them: four remote days, checked against the
 		// team rule under the unit's lock, and sent to the manager. Both write the audit log and a mail.

@@ -72,6 +72,9 @@ for (const { theme, locale } of variants) {
 		await expect(visitor.getByText(tt('invite_dead'))).toBeVisible();
 		await visit(visitor, '/alumni/welcome/not-a-real-token');
 		await expect(visitor.getByText(tt('alumni_welcome_dead'))).toBeVisible();
+		await visit(visitor, '/alumni/exit-survey/not-a-real-token');
+		await expect(visitor.getByText(tt('alumni_survey_dead'))).toBeVisible();
+		await expectAccessible(visitor);
 		await visit(visitor, '/no-such-page');
 		await expect(heading(visitor)).toHaveText(tt('error_404_title'));
 		await visit(visitor, '/health');
@@ -164,6 +167,10 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/alumni/directory?openTo=mentoring');
 				await expect(visitor.getByRole('list', { name: tt('alumni_directory_results') })).toBeVisible();
+				// Writing to a former colleague through Kring.
+				await visitor.getByRole('link', { name: new RegExp(`^${tt('alumni_contact_link')} `) }).first().click();
+				await expect(visitor).toHaveURL(/\/alumni\/contact\/[\w-]+$/);
+				await expectAccessible(visitor);
 				// Jobs: a vacancy with a refused referral, and their own referrals.
 				await visit(visitor, '/jobs');
 				await visitor.getByRole('link', { name: 'Senior Platform Engineer' }).click();
@@ -336,6 +343,8 @@ for (const { theme, locale } of variants) {
 		await label(admin, 'alumni_field_personal_email').fill(demo.employee);
 		await submit(admin, button(admin, 'alumni_offboarding_start'));
 		await expect(label(admin, 'alumni_field_personal_email')).toHaveAttribute('aria-invalid', 'true');
+		await expectAccessible(admin);
+		await visit(admin, '/admin/offboarding/survey');
 		await expectAccessible(admin);
 
 		// Events: a refused new event (ends before it starts), then the full one with its waitlist.

@@ -30,6 +30,27 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(hr.getByRole('row', { name: new RegExp(leaverName) })).toContainText(t('alumni_status_invited'));
 		await expectAccessible(hr);
 
+		// The exit survey went to the personal address too: answered without signing in, once.
+		const surveyLink = await linkFromOutbox(adminPage, personalEmail, '/alumni/exit-survey/');
+		const leaver = await openPage({ javaScriptEnabled });
+		await visit(leaver, surveyLink);
+		await expectAccessible(leaver);
+		const scales = leaver.getByRole('radiogroup');
+		for (let index = 0; index < (await scales.count()); index++) await scales.nth(index).getByRole('radio', { name: '8', exact: true }).check();
+		await leaver.getByLabel(t('alumni_survey_reason'), { exact: true }).selectOption('growth');
+		await leaver.getByLabel(t('pulse_comment_label'), { exact: true }).fill('Thank you for the years.');
+		await submit(leaver, leaver.getByRole('button', { name: t('alumni_survey_submit') }));
+		await expect(leaver.getByRole('status').filter({ hasText: t('alumni_survey_thanks') })).toBeVisible();
+		await expectAccessible(leaver);
+		await visit(leaver, surveyLink);
+		await expect(leaver.getByText(t('alumni_survey_dead'))).toBeVisible();
+		// HR learns that it was answered, never what.
+		await visit(hr, '/admin/offboarding');
+		await expect(hr.getByRole('row', { name: new RegExp(leaverName) })).toContainText(t('alumni_survey_answered'));
+		await visit(hr, '/admin/offboarding/survey');
+		await expect(hr.getByRole('heading', { level: 1 })).toHaveText(t('alumni_survey_results_title'));
+		await expectAccessible(hr);
+
 		const link = await linkFromOutbox(adminPage, personalEmail, '/alumni/welcome/');
 		const alumnus = await openPage({ javaScriptEnabled });
 		await visit(alumnus, link);
@@ -52,6 +73,23 @@ for (const javaScriptEnabled of [true, false]) {
 		const entry = colleague.getByRole('list', { name: t('alumni_directory_results') }).getByRole('listitem').filter({ hasText: leaverName });
 		await expect(entry).toContainText('Harbour Works');
 		await expectAccessible(colleague);
+
+		// The colleague writes through Kring: the mail reaches the alumnus with neither address in it.
+		await entry.getByRole('link', { name: new RegExp(t('alumni_contact_link')) }).click();
+		await expect(colleague.getByRole('heading', { level: 1 })).toHaveText(t('alumni_contact_title', { name: leaverName }));
+		await expectAccessible(colleague);
+		const note = `Coffee next week? ${unique()}`;
+		await colleague.getByLabel(t('alumni_contact_message'), { exact: true }).fill(note);
+		await submit(colleague, colleague.getByRole('button', { name: t('alumni_contact_send') }));
+		await expectFlash(colleague, t('alumni_contact_sent'));
+		await expectAccessible(colleague);
+		await visit(adminPage, '/admin/outbox');
+		const mail = adminPage.getByRole('article').filter({ hasText: note });
+		await expect(mail).toContainText(t('outbox_to', { address: personalEmail }));
+		const text = await mail.locator('pre').innerText();
+		expect(text).not.toContain(demo.employee);
+		expect(text).not.toContain(personalEmail);
+		expect(text).toMatch(/\/alumni\/contact\/[\w-]+\?reply=/);
 
 		// HR plans an evening for employees and alumni; the new alumnus comes.
 		const title = `Alumni evening ${unique()}`;

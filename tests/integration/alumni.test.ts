@@ -3,10 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, outboxEmail, personSkill, skill, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { completeDueOffboardings } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
+import { contactsPerDay, exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 
@@ -245,6 +246,49 @@ describe('the alumni directory', () => {
 		}
 	});
 
+	it('searches by former unit, years here, employer, role, location, skill and open-to flags, each only where shared', async () => {
+		const [someSkill] = await app.db.select().from(skill).limit(1);
+		const tag = Date.now().toString(36);
+		const profile = { consent: 'on', currentEmployer: `Employer ${tag}`, currentRole: `Role ${tag}`, location: `Town ${tag}`, openTo: 'speaking' };
+		const sharing = await confirmedAlumnus({ ...profile, shared: ['formerUnit', 'years', 'employer', 'role', 'location', 'skills', 'openTo'] });
+		const hiding = await confirmedAlumnus({ ...profile, shared: [] });
+		for (const { leaver } of [sharing, hiding]) {
+			// Started 2020-01-01, left 2030-01-10: ten years.
+			await app.db.update(person).set({ startedOn: '2020-01-01' }).where(eq(person.id, leaver.id));
+			await app.db.insert(personSkill).values({ personId: leaver.id, skillId: someSkill!.id, proficiency: 3 });
+		}
+		const employee = await clientFor(app, 'employee');
+		// The result cards only: the filters offer every skill by name.
+		const directory = async (query: string) => {
+			const html = await (await employee.get(`/alumni/directory?${query}`)).text();
+			const start = html.indexOf('class="grid plain"');
+			return start < 0 ? '' : html.slice(start, html.indexOf('</ul>', start));
+		};
+		const filters = [
+			`unitId=${sharing.leaver.unitId}&q=leaver`,
+			'minYears=10&q=leaver',
+			`employer=employer+${tag}`,
+			`role=role+${tag}`,
+			`location=town+${tag}`,
+			`skill=${someSkill!.id}&q=leaver`,
+			`openTo=speaking&employer=employer+${tag}`
+		];
+		for (const query of filters) {
+			const html = await directory(query);
+			expect(lists(html, sharing.leaver.name), query).toBe(true);
+			expect(lists(html, hiding.leaver.name), query).toBe(false);
+		}
+		expect(lists(await directory('minYears=11&q=leaver'), sharing.leaver.name)).toBe(false);
+		const shown = await directory(`q=${encodeURIComponent(sharing.leaver.name)}`);
+		expect(shown).toContain('10 years here');
+		expect(shown).toContain(someSkill!.name);
+		expect(shown).toContain(`Town ${tag}`);
+		// The one who shares nothing is listed by name, with nothing else.
+		const bare = await directory(`q=${encodeURIComponent(hiding.leaver.name)}`);
+		expect(lists(bare, hiding.leaver.name)).toBe(true);
+		for (const hidden of [`Employer ${tag}`, `Role ${tag}`, `Town ${tag}`, 'years here', someSkill!.name]) expect(bare).not.toContain(hidden);
+	});
+
 	it('drops an alumnus who withdraws consent', async () => {
 		const { leaver, alumnus } = await confirmedAlumnus({ consent: 'on', currentEmployer: 'Leaving Soon' });
 		const employee = await clientFor(app, 'employee');
@@ -254,5 +298,193 @@ describe('the alumni directory', () => {
 		expect(lists(await search(), leaver.name)).toBe(false);
 		const [row] = await app.db.select({ count: sql<number>`count(*)::int` }).from(person).where(eq(person.id, leaver.id));
 		expect(row!.count).toBe(1);
+	});
+});
+
+describe('the exit survey', () => {
+	/** A fresh leaver whose offboarding HR started with the survey attached; the emailed link's path. */
+	async function surveyLink() {
+		const { person: leaver } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		expect((await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail, exitSurvey: 'on' }))).type).toBe('redirect');
+		const email = (await latestEmail(app.db, personalEmail))!;
+		expect(email.purpose).toBe('exit_survey');
+		return { leaver, link: pathOf(email.link), token: pathOf(email.link).split('/').pop()! };
+	}
+	const answers = (overrides: Record<string, string> = {}) => ({ ...Object.fromEntries(exitSurveyQuestions.map((question) => [`score_${question}`, '7'])), reason: 'growth', ...overrides });
+	const input = (comment: string | null = null) => ({ scores: Object.fromEntries(exitSurveyQuestions.map((question) => [question, 6])) as Record<(typeof exitSurveyQuestions)[number], number>, reason: 'pay' as const, comment });
+
+	it('is sent only when HR attaches it', async () => {
+		const { person: leaver } = await freshEmployee();
+		const personalEmail = freshEmail('personal');
+		await start(await clientFor(app, 'hr'), fields(leaver.id, { personalEmail }));
+		expect(await latestEmail(app.db, personalEmail)).toBeNull();
+		const [row] = await offboardingsOf(leaver.id);
+		expect(row!.surveyTokenId).toBeNull();
+	});
+
+	it('refuses bad input next to each field, writes nothing and keeps the link usable', async () => {
+		const { link } = await surveyLink();
+		const visitor = app.client();
+		const before = await app.db.select({ count: sql<number>`count(*)::int` }).from(exitSurveyAnswer);
+		const bad = await visitor.action(link, answers({ score_recommend: '11', score_growth: '', reason: 'boredom', comment: 'x'.repeat(2001) }));
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.data?.errors as object).sort()).toEqual(['comment', 'reason', 'score_growth', 'score_recommend']);
+		expect(await app.db.select({ count: sql<number>`count(*)::int` }).from(exitSurveyAnswer)).toEqual(before);
+		expect((await visitor.action(link, answers())).type).toBe('success');
+	});
+
+	it('stores the answer without its author or a time, and the link answers once, also when sent twice at once', async () => {
+		const { leaver, link } = await surveyLink();
+		const comment = `Left for the sea ${Date.now()}`;
+		const results = await Promise.all([0, 1, 2].map(() => app.client().action(link, answers({ comment }))));
+		expect(results.filter((result) => result.type === 'success')).toHaveLength(1);
+		expect(results.filter((result) => result.status === 410)).toHaveLength(2);
+		const stored = await app.db.select().from(exitSurveyComment).where(eq(exitSurveyComment.body, comment));
+		expect(stored).toHaveLength(1);
+		// Nothing in an answer or a comment can point at a person or a moment: only the quarter.
+		expect(Object.keys(stored[0]!).sort()).toEqual(['body', 'id', 'quarter']);
+		const [answer] = await app.db.select().from(exitSurveyAnswer).limit(1);
+		expect(Object.keys(answer!).sort()).toEqual(['id', 'quarter', 'reason', 'scores']);
+		expect(stored[0]!.quarter).toMatch(/^\d{4}-Q[1-4]$/);
+		const [row] = await offboardingsOf(leaver.id);
+		expect(row).toMatchObject({ surveyAnswered: true, surveySecretHash: null });
+		expect(await (await app.client().get(link)).text()).toContain('no longer works');
+	});
+
+	it('dies with a cancelled offboarding', async () => {
+		const { leaver, link } = await surveyLink();
+		const [row] = await offboardingsOf(leaver.id);
+		await (await clientFor(app, 'hr')).action('/admin/offboarding?/cancel', { id: row!.id });
+		expect((await app.client().action(link, answers())).status).toBe(410);
+	});
+
+	it('shows HR a quarter only once it is over and holds N answers, and its comments only from 2N, in random order', async () => {
+		const { threshold } = await exitSurveyResults('2026-12-01');
+		expect(threshold).toBeGreaterThanOrEqual(5);
+		const answerIn = async (day: string, count: number, comment: (index: number) => string | null) => {
+			for (let index = 0; index < count; index++) {
+				const { token } = await surveyLink();
+				expect(await answerExitSurvey(token, input(comment(index)), day)).toBe(true);
+			}
+		};
+		await answerIn('2019-02-10', threshold - 1, () => 'small quarter comment');
+		await answerIn('2019-05-10', threshold, (index) => `middle quarter comment ${index}`);
+		await answerIn('2019-08-10', threshold * 2, (index) => `large quarter comment ${index}`);
+		// While 2019-Q3 runs, it is not shown at all.
+		const during = await exitSurveyResults('2019-09-30');
+		expect(during.quarters.map((quarter) => quarter.quarter)).not.toContain('2019-Q3');
+
+		const after = await exitSurveyResults('2020-01-01');
+		const quarter = (name: string) => after.quarters.find((entry) => entry.quarter === name)!;
+		expect(quarter('2019-Q1')).toMatchObject({ means: null, reasons: null, comments: null });
+		expect(quarter('2019-Q2').means).toMatchObject({ recommend: 6 });
+		expect(quarter('2019-Q2').reasons).toEqual([{ reason: 'pay', count: threshold }]);
+		expect(quarter('2019-Q2').comments).toBeNull();
+		expect([...quarter('2019-Q3').comments!].sort()).toEqual(Array.from({ length: threshold * 2 }, (_, index) => `large quarter comment ${index}`).sort());
+
+		// HR's page says the same; nobody else reaches it.
+		const html = await (await (await clientFor(app, 'hr')).get('/admin/offboarding/survey')).text();
+		expect(html).not.toContain('small quarter comment');
+		expect(html).not.toContain('middle quarter comment');
+		expect(html).toContain('large quarter comment 0');
+		for (const role of ['employee', 'manager', 'alumni'] as const) expect((await (await clientFor(app, role)).get('/admin/offboarding/survey')).status).toBe(403);
+	});
+});
+
+describe('check-ins', () => {
+	const checkIns = async (to: string) =>
+		(await app.db.select({ text: outboxEmail.bodyText }).from(outboxEmail).where(and(eq(outboxEmail.toAddress, to), eq(outboxEmail.purpose, 'alumni_check_in')))).map((row) => row.text);
+
+	it('go 6 and 13 months after the last day, once each, also when the job runs twice at once', async () => {
+		// The last day is 2030-01-10.
+		const { personalEmail } = await confirmedAlumnus({ checkIns: 'on', currentEmployer: 'Checked In BV' });
+		await sendCheckIns(new Date('2030-07-09T12:00:00Z'), app.origin);
+		expect(await checkIns(personalEmail)).toEqual([]);
+		await Promise.all([0, 1, 2].map(() => sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin)));
+		await sendCheckIns(new Date('2030-07-20T12:00:00Z'), app.origin);
+		const sixMonths = await checkIns(personalEmail);
+		expect(sixMonths).toHaveLength(1);
+		expect(sixMonths[0]).toContain('6 months');
+		expect(sixMonths[0]).toContain(`${app.origin}/alumni`);
+		await Promise.all([0, 1].map(() => sendCheckIns(new Date('2031-02-11T12:00:00Z'), app.origin)));
+		expect(await checkIns(personalEmail)).toHaveLength(2);
+		expect((await checkIns(personalEmail)).some((text) => text.includes('13 months'))).toBe(true);
+	});
+
+	it('skip those who turned them off in their sharing settings, and people long gone', async () => {
+		const { personalEmail, alumnus } = await confirmedAlumnus({ checkIns: 'on' });
+		expect((await alumnus.action('/alumni?/save', { currentEmployer: 'Quiet BV' })).type).toBe('success');
+		const [profile] = await app.db.select().from(alumniProfile).innerJoin(person, eq(person.id, alumniProfile.personId)).where(eq(person.email, personalEmail));
+		expect(profile!.alumni_profile.checkIns).toBe(false);
+		await sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin);
+		expect(await checkIns(personalEmail)).toEqual([]);
+
+		// Someone who left years before gets no "13 months" mail out of the blue.
+		const other = await confirmedAlumnus({ checkIns: 'on' });
+		await sendCheckIns(new Date('2033-01-11T12:00:00Z'), app.origin);
+		expect(await checkIns(other.personalEmail)).toEqual([]);
+	});
+});
+
+describe('contact through Kring', () => {
+	const messagesTo = async (to: string) =>
+		(await app.db.select({ text: outboxEmail.bodyText }).from(outboxEmail).where(and(eq(outboxEmail.toAddress, to), eq(outboxEmail.purpose, 'alumni_message')))).map((row) => row.text);
+
+	it('delivers a message by email without either address, and the recipient replies through Kring', async () => {
+		const { person: sender, client } = await freshEmployee();
+		const { leaver, personalEmail, alumnus } = await confirmedAlumnus({ consent: 'on', currentEmployer: 'Reachable BV' });
+		expect(await (await client.get('/alumni/directory?q=' + encodeURIComponent(leaver.name))).text()).toContain(`/alumni/contact/${leaver.id}`);
+		expect((await client.get(`/alumni/contact/${leaver.id}`)).status).toBe(200);
+		const body = `Would you speak at our meetup? ${Date.now()}`;
+		expect(await client.action(`/alumni/contact/${leaver.id}`, { body })).toMatchObject({ type: 'redirect', location: '/alumni/directory' });
+		const [mail] = await messagesTo(personalEmail);
+		expect(mail).toContain(body);
+		expect(mail).toContain(sender.name);
+		expect(mail).not.toContain(sender.email);
+		expect(mail).not.toContain(personalEmail);
+		// Audited who and whom, never what.
+		const [audit] = await app.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'alumni.message_sent'), eq(auditEvent.actorId, sender.id)));
+		expect(audit).toMatchObject({ targetId: leaver.id });
+		expect(JSON.stringify(audit)).not.toContain(body);
+
+		// The reply link works for the recipient only, and goes back to the sender's own address.
+		const reply = pathOf(mail!.match(/https?:\/\/\S+\?reply=\S+/)![0]);
+		expect((await (await clientFor(app, 'manager')).get(reply)).status).toBe(404);
+		expect((await alumnus.get(reply)).status).toBe(200);
+		expect(await alumnus.action(reply, { body: 'Gladly!', includeEmail: 'on' })).toMatchObject({ type: 'redirect', location: '/alumni' });
+		const [answer] = await messagesTo(sender.email);
+		expect(answer).toContain('Gladly!');
+		// Asked for: the alumnus's address is in the reply.
+		expect(answer).toContain(personalEmail);
+		// Without the reply link, an employee who is not listed cannot be written to.
+		expect((await alumnus.action(`/alumni/contact/${sender.id}`, { body: 'Hi' })).status).toBe(404);
+	});
+
+	it('refuses bad input next to the field, unlisted alumni, oneself and those outside the directory', async () => {
+		const { client } = await freshEmployee();
+		const listed = await confirmedAlumnus({ consent: 'on' });
+		const unlisted = await confirmedAlumnus({});
+		const bad = await client.action(`/alumni/contact/${listed.leaver.id}`, { body: '   ' });
+		expect(bad.status).toBe(400);
+		expect(Object.keys(bad.data?.errors as object)).toEqual(['body']);
+		expect(await messagesTo(listed.personalEmail)).toEqual([]);
+		expect((await client.get(`/alumni/contact/${unlisted.leaver.id}`)).status).toBe(404);
+		expect((await client.action(`/alumni/contact/${unlisted.leaver.id}`, { body: 'Hello' })).status).toBe(404);
+		expect((await listed.alumnus.action(`/alumni/contact/${listed.leaver.id}`, { body: 'Hello me' })).status).toBe(404);
+		expect((await (await clientFor(app, 'partner')).action(`/alumni/contact/${listed.leaver.id}`, { body: 'Hello' })).status).toBe(403);
+		expect(await messagesTo(unlisted.personalEmail)).toEqual([]);
+		expect(await messagesTo(listed.personalEmail)).toEqual([]);
+	});
+
+	it(`lets one sender send ${contactsPerDay} a day, also when they send many at once`, async () => {
+		const { client } = await freshEmployee();
+		const { leaver, personalEmail } = await confirmedAlumnus({ consent: 'on' });
+		const results = await Promise.all(Array.from({ length: contactsPerDay + 3 }, (_, index) => client.action(`/alumni/contact/${leaver.id}`, { body: `Message ${index}` })));
+		expect(results.filter((result) => result.type === 'redirect')).toHaveLength(contactsPerDay);
+		const refused = results.filter((result) => result.status === 429);
+		expect(refused).toHaveLength(3);
+		expect(refused[0]!.data?.message).toContain(String(contactsPerDay));
+		expect(await messagesTo(personalEmail)).toHaveLength(contactsPerDay);
 	});
 });

@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
-import { event, eventRsvp, person } from '../../src/lib/server/db/schema';
+import { event, eventRsvp, outboxEmail, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { zonedInstant } from '../../src/lib/server/events';
+import { remindAttendees, zonedInstant } from '../../src/lib/server/events';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -164,5 +164,38 @@ describe('RSVPs', () => {
 		expect(await rsvps(id)).toEqual([]);
 		const employee = await personByEmail(app.db, demo.employee);
 		expect(await app.db.select().from(eventRsvp).where(and(eq(eventRsvp.eventId, id), eq(eventRsvp.personId, employee.id)))).toEqual([]);
+	});
+});
+
+describe('reminders the day before', () => {
+	it('go once to each person going, within the day before the start, also when the job runs in parallel', async () => {
+		// 2030-06-12 17:00 in Amsterdam is 15:00 UTC.
+		const id = await createdEvent({ startsAt: '2030-06-12T17:00', endsAt: '2030-06-12T18:00', capacity: '2' });
+		const guests = await freshEmployees(3);
+		for (const guest of guests) expect((await guest.client.action(`/events/${id}?/rsvp`, {})).type).not.toBe('failure');
+		const [going1, going2, waiting] = guests;
+		const reminders = async (to: string) =>
+			(await app.db.select({ text: outboxEmail.bodyText }).from(outboxEmail).where(and(eq(outboxEmail.toAddress, to), eq(outboxEmail.purpose, 'event_reminder')))).map((row) => row.text);
+
+		await remindAttendees(new Date('2030-06-11T14:59:00Z'), app.origin);
+		expect(await reminders(going1!.email)).toEqual([]);
+
+		await Promise.all([0, 1, 2].map(() => remindAttendees(new Date('2030-06-11T15:05:00Z'), app.origin)));
+		await remindAttendees(new Date('2030-06-12T09:00:00Z'), app.origin);
+		for (const guest of [going1!, going2!]) {
+			const sent = await reminders(guest.email);
+			expect(sent).toHaveLength(1);
+			expect(sent[0]).toContain(`/events/${id}`);
+			// In the event's own zone.
+			expect(sent[0]).toMatch(/17:00|05:00 PM/);
+		}
+		expect(await reminders(waiting!.email)).toEqual([]);
+		const marked = await rsvps(id);
+		expect(marked.filter((row) => row.reminded).map((row) => row.personId).sort()).toEqual([going1!.id, going2!.id].sort());
+		// Promoted from the waitlist after the reminders went: the next run reminds them too.
+		await going2!.client.action(`/events/${id}?/cancel`, {});
+		await remindAttendees(new Date('2030-06-12T10:00:00Z'), app.origin);
+		expect(await reminders(waiting!.email)).toHaveLength(1);
+		expect(await reminders(going1!.email)).toHaveLength(1);
 	});
 });

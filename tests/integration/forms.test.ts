@@ -40,7 +40,11 @@ async function fingerprint(): Promise<string> {
 		'vacancy',
 		'vacancy_application',
 		'referral',
-		'rehire'
+		'rehire',
+		'offboarding',
+		'exit_survey_answer',
+		'exit_survey_comment',
+		'alumni_message'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -324,6 +328,31 @@ const cases: BadInput[] = [
 		path: () => '/admin/pulse?/create',
 		body: { name: 'Quiet pulse', recurrenceDays: '7', windowDays: '10', minGroupSize: '5', firstOpensOn: '2030-01-07' },
 		errors: { windowDays: 'A round cannot stay open longer than the time between rounds.', questions_happiness: 'Ask at least one question.' }
+	},
+	{
+		form: 'exit survey without scores or a reason',
+		as: 'anonymous',
+		path: async () => {
+			const [leaver] = await rawRows<{ id: string }>(app.db, sql`insert into person (email, name, kind, status) values (${freshEmail('leaver')}, 'Leaving Soon', 'employee', 'active') returning id`);
+			const personalEmail = freshEmail('personal');
+			const started = await (await clientFor(app, 'hr')).action('/admin/offboarding?/start', { personId: leaver!.id, lastDay: '2030-01-01', reason: 'other', rehireEligible: 'yes', personalEmail, exitSurvey: 'on' });
+			expect(started.type).toBe('redirect');
+			return linkFor(personalEmail);
+		},
+		body: { score_recommend: '12', score_manager: '5', score_growth: '5', score_workload: '5', score_return: '5', reason: '', comment: 'Kept when refused' },
+		errors: { score_recommend: 'Choose a score from 0 to 10.', reason: 'Choose one of the options.' },
+		refilled: { comment: 'Kept when refused' }
+	},
+	{
+		form: 'message through the alumni directory',
+		as: 'employee',
+		path: async () => {
+			const [listed] = await rawRows<{ id: string }>(app.db, sql`select p.id from person p join alumni_profile a on a.person_id = p.id where p.kind = 'alumni' and a.consented_at is not null limit 1`);
+			return `/alumni/contact/${listed!.id}`;
+		},
+		body: { body: '   ', includeEmail: 'on' },
+		errors: { body: 'Please fill this in.' },
+		refilled: { includeEmail: 'on' }
 	},
 	{
 		form: 'password reset request',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail, type DemoRole } from '../support/fixtures';
@@ -7,7 +7,7 @@ import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
-import { calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { alumniProfile, calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -265,6 +265,16 @@ async function freshOffboarding(context: Context): Promise<string> {
 		.values({ personId, lastDay: '2030-01-01', reason: 'other', rehireEligible: true, personalEmail: freshEmail('personal') })
 		.returning({ id: offboarding.id });
 	return created!.id;
+}
+/** A demo alumnus other than the signed-in one, listed in the directory or not. */
+async function demoAlumnus(context: Context, listed: boolean): Promise<string> {
+	const [row] = await context.app.db
+		.select({ id: person.id })
+		.from(person)
+		.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
+		.where(and(eq(person.kind, 'alumni'), eq(person.status, 'active'), ne(person.id, context.ids.alumni), listed ? isNotNull(alumniProfile.consentedAt) : isNull(alumniProfile.consentedAt)))
+		.limit(1);
+	return row!.id;
 }
 async function freshEvent(context: Context, audience: 'both' | 'partners' = 'both'): Promise<string> {
 	const [created] = await context.app.db
@@ -588,6 +598,22 @@ const cases: Case[] = [
 	{ route: '/alumni', action: 'GET', path: () => '/alumni', expect: { ...signedIn(403), alumni: 'ok' } },
 	{ route: '/alumni', action: 'save', path: () => '/alumni', body: () => ({ currentEmployer: 'Mollie', shared: 'employer', consent: 'on' }), expect: { ...signedIn(403), alumni: 'ok' } },
 	{ route: '/alumni/directory', action: 'GET', path: () => '/alumni/directory?q=a', expect: { ...signedIn('ok'), partner: 403 } },
+	{ route: '/admin/offboarding/survey', action: 'GET', path: () => '/admin/offboarding/survey', expect: staff() },
+	// Directory readers write to listed alumni; someone unlisted is not there to write to.
+	{ route: '/alumni/contact/[id]', action: 'GET', path: async (context) => `/alumni/contact/${await demoAlumnus(context, true)}`, expect: { ...signedIn('ok'), partner: 403 } },
+	{ route: '/alumni/contact/[id]', action: 'GET', path: async (context) => `/alumni/contact/${await demoAlumnus(context, false)}`, expect: { ...signedIn(404), partner: 403 }, note: 'unlisted alumnus' },
+	{ route: '/alumni/contact/[id]', action: 'GET', path: ({ ids }) => `/alumni/contact/${ids.employee}?reply=${ids.employee}`, expect: { ...signedIn(404), partner: 403 }, note: 'a reply to a message one never received' },
+	{ route: '/alumni/contact/[id]', action: 'default', path: async (context) => `/alumni/contact/${await demoAlumnus(context, true)}`, body: () => ({ body: 'Hello from the permission test' }), expect: { ...signedIn('ok'), partner: 403 } },
+	{ route: '/alumni/contact/[id]', action: 'default', path: async (context) => `/alumni/contact/${await demoAlumnus(context, false)}`, body: () => ({ body: 'Hello' }), expect: { ...signedIn(404), partner: 403 }, note: 'unlisted alumnus' },
+	// The emailed single-use link is the permission: nobody signs in, so no answer is tied to an account.
+	{ route: '/alumni/exit-survey/[token]', action: 'GET', path: () => '/alumni/exit-survey/none.none', expect: all('ok') },
+	{
+		route: '/alumni/exit-survey/[token]',
+		action: 'default',
+		path: () => '/alumni/exit-survey/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa',
+		body: () => ({ score_recommend: '5', score_manager: '5', score_growth: '5', score_workload: '5', score_return: '5', reason: 'pay' }),
+		expect: all(410)
+	},
 	// The emailed token is the permission, as for invitations.
 	{ route: '/alumni/welcome/[token]', action: 'GET', path: () => '/alumni/welcome/none.none', expect: all('ok') },
 	{ route: '/alumni/welcome/[token]', action: 'default', path: () => '/alumni/welcome/aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa', body: () => ({ password: 'a long new password', confirm: 'a long new password' }), expect: all(410) },

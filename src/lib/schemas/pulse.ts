@@ -40,7 +40,8 @@ export const surveySchema = z
 			context.addIssue({ code: 'custom', path: ['questions_happiness'], message: m.pulse_questions_required() });
 	});
 
-const score = z.enum(Array.from({ length: 11 }, (_, value) => String(value)) as [string, ...string[]], { error: () => m.pulse_score_required() }).transform(Number);
+/** A 0–10 answer from a radio group (pulse and exit survey). */
+export const score = z.enum(Array.from({ length: 11 }, (_, value) => String(value)) as [string, ...string[]], { error: () => m.pulse_score_required() }).transform(Number);
 
 /** An answer: a score 0–10 for each of `count` questions (`score_0`…), and an optional comment. */
 export const answerSchema = (count: number) =>

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			openTo: profile.openTo,
 			shared: profile.shared,
 			consented: !!profile.consentedAt,
+			checkIns: profile.checkIns,
 			consentedAt: profile.consentedAt
 		}
 	};

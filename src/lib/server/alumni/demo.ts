@@ -1,9 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { alumniProfile, offboarding, person, type OpenToFlag, type SharedField } from '../db/schema';
+import { alumniProfile, exitSurveyAnswer, exitSurveyComment, offboarding, person, type OpenToFlag, type SharedField } from '../db/schema';
 import { createRandom } from '../demo';
 import { seedEventsDemo } from '../events/demo';
-import { consentVersion, openToFlags, sharedFields } from '../../alumni';
+import { consentVersion, exitReasons, exitSurveyQuestions, openToFlags, sharedFields } from '../../alumni';
+import { quarterOf } from './survey';
 
 const employers = ['Bol', 'Adyen', 'ASML', 'Rabobank', 'Philips', 'Exact', 'KPN', 'Mollie', 'Booking.com', 'Own company', 'Gemeente Groningen', 'Picnic'];
 const roles = ['Engineering Manager', 'Staff Engineer', 'Consultant', 'CTO', 'Product Owner', 'Cloud Architect', 'Freelancer', 'Team Lead'];
@@ -55,7 +56,44 @@ export async function seedAlumniDemo(executor: Executor, now = new Date()): Prom
 			rehireEligible: true,
 			personalEmail: 'leaver.demo@example.com'
 		});
+	await seedExitSurveyDemo(executor, now, random);
 	await seedEventsDemo(executor, now);
+}
+
+const surveyComments = [
+	'Great colleagues, but I could not see where my career would go next.',
+	'The move to the new office made my commute twice as long.',
+	'I learned more here in three years than anywhere before.',
+	'Workload in the last year was too high for too long.',
+	'My manager supported me well; the pay elsewhere was simply better.',
+	'More room for part-time work would have kept me.',
+	'Thanks for the trainings and the conference budget.',
+	'Decisions took too long to reach our team.',
+	'I would come back for the right role.',
+	'The onboarding of new clients was chaotic.',
+	'Loved the knowledge sessions on Fridays.',
+	'Flexible hours made a big difference for my family.'
+];
+
+/**
+ * Exit survey answers for the last three quarters: one with comments shown (2N), one with scores
+ * only (N), one withheld (fewer than N), so HR's page shows each case.
+ */
+async function seedExitSurveyDemo(executor: Executor, now: Date, random: ReturnType<typeof createRandom>) {
+	const quarterBack = (quarters: number) => quarterOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3 * quarters, 15)).toISOString().slice(0, 10));
+	const sizes = [12, 6, 3];
+	const answers = sizes.flatMap((size, index) =>
+		Array.from({ length: size }, () => ({
+			quarter: quarterBack(index + 1),
+			scores: exitSurveyQuestions.map(() => random.int(3, 10)),
+			reason: random.pick(exitReasons)
+		}))
+	);
+	await executor.insert(exitSurveyAnswer).values(answers);
+	await executor.insert(exitSurveyComment).values([
+		...surveyComments.map((body) => ({ quarter: quarterBack(1), body })),
+		...surveyComments.slice(0, 3).map((body) => ({ quarter: quarterBack(2), body }))
+	]);
 }
 
 /** For the benchmark: profiles for every alumnus without one, half of them listed, in one statement. */
@@ -64,7 +102,7 @@ export async function seedLargeAlumniNetwork(executor: Executor): Promise<void> 
 		select p.id, (array[${sql.join(employers.map((e) => sql`${e}`), sql`, `)}])[1 + abs(hashtext(p.email)) % ${employers.length}],
 			'Consultant', p.location,
 			case when hashtext(p.email) % 3 = 0 then '{mentoring,referrals}'::text[] else '{}'::text[] end,
-			'{formerUnit,employer,role,location,openTo}'::text[], now(),
+			'{formerUnit,years,employer,role,location,skills,openTo}'::text[], now(),
 			case when hashtext(p.email) % 2 = 0 then now() end, case when hashtext(p.email) % 2 = 0 then ${consentVersion} end
 		from ${person} p where p.kind = 'alumni' and not exists (select 1 from ${alumniProfile} a where a.person_id = p.id)`);
 }

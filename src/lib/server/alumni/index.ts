@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { db, isId, rawRows, type Executor } from '../db';
-import { alumniProfile, offboarding, orgUnit, person, type LeavingReason, type OpenToFlag, type SharedField } from '../db/schema';
+import { alumniProfile, offboarding, orgUnit, person, personSkill, skill, type LeavingReason, type OpenToFlag, type SharedField } from '../db/schema';
 import { recordAudit } from '../audit';
 import { normalizeEmail } from '../auth';
 import { hashPassword } from '../auth/password';
@@ -15,6 +15,11 @@ import { activeAdminCount, toPrefixQuery } from '../people';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 import { consentVersion } from '$lib/alumni';
+import { attachExitSurvey } from './survey';
+
+export { sendCheckIns } from './checkins';
+export { contactTarget, sendMessage } from './contact';
+export { answerExitSurvey, exitSurveyOpen, exitSurveyParticipation, exitSurveyResults, quarterOf, type ExitSurveyInput } from './survey';
 
 const invitationLifetimeMs = 30 * 24 * 60 * 60_000;
 
@@ -24,6 +29,8 @@ export interface OffboardingInput {
 	reason: LeavingReason;
 	rehireEligible: boolean;
 	personalEmail: string;
+	/** Send the anonymous exit survey to the personal address now. */
+	exitSurvey: boolean;
 }
 
 export type OffboardingErrors = Partial<Record<keyof OffboardingInput, Reason>>;
@@ -54,8 +61,9 @@ export async function startOffboarding(actor: Actor, input: OffboardingInput, me
 			.insert(offboarding)
 			.values({ personId: leaver.id, lastDay: input.lastDay, reason: input.reason, rehireEligible: input.rehireEligible, personalEmail, startedBy: actor.id })
 			.returning({ id: offboarding.id });
+		if (input.exitSurvey) await attachExitSurvey(tx, created!.id, leaver, personalEmail, organisation, meta.origin, now);
 		// The reason and rehire eligibility stay out of the log: it is read more widely than this page.
-		await recordAudit(tx, { actorId: actor.id, action: 'alumni.offboarding_started', target: { type: 'person', id: leaver.id, label: leaver.name }, ip: meta.ip, details: { lastDay: input.lastDay } });
+		await recordAudit(tx, { actorId: actor.id, action: 'alumni.offboarding_started', target: { type: 'person', id: leaver.id, label: leaver.name }, ip: meta.ip, details: { lastDay: input.lastDay, exitSurvey: input.exitSurvey } });
 		return { ok: true, id: created!.id } as const;
 	});
 	if (result.ok && input.lastDay < dateIn(organisation.timeZone, now)) await completeOffboarding(result.id, now, meta.origin, organisation);
@@ -96,7 +104,9 @@ export async function listOffboardings() {
 			rehireEligible: offboarding.rehireEligible,
 			personalEmail: offboarding.personalEmail,
 			status: offboarding.status,
-			confirmed: sql<boolean>`${offboarding.invitationUsedAt} is not null`
+			confirmed: sql<boolean>`${offboarding.invitationUsedAt} is not null`,
+			// Whether, never what: the answer is stored apart.
+			survey: sql<'none' | 'sent' | 'answered'>`case when ${offboarding.surveyAnswered} then 'answered' when ${offboarding.surveyTokenId} is not null then 'sent' else 'none' end`
 		})
 		.from(offboarding)
 		.innerJoin(person, eq(person.id, offboarding.personId))
@@ -229,6 +239,7 @@ export interface SharingInput {
 	openTo: OpenToFlag[];
 	shared: SharedField[];
 	consent: boolean;
+	checkIns: boolean;
 }
 
 /** Profile values and consent as stored: consent keeps its first date and version while it lasts. */
@@ -246,6 +257,7 @@ async function saveSharing(tx: Executor, personId: string, input: SharingInput, 
 		location: input.location,
 		openTo: input.openTo,
 		shared: input.shared,
+		checkIns: input.checkIns,
 		updatedAt: now
 	};
 	await tx
@@ -289,7 +301,7 @@ export async function confirmAlumni(token: string, input: SharingInput & { passw
 /** An alumnus's own profile as their settings page shows it. */
 export async function ownAlumniProfile(personId: string) {
 	const [row] = await db.select().from(alumniProfile).where(eq(alumniProfile.personId, personId));
-	return row ?? { personId, currentEmployer: null, currentRole: null, location: null, openTo: [], shared: [], confirmedAt: null, consentedAt: null, consentVersion: null };
+	return row ?? { personId, currentEmployer: null, currentRole: null, location: null, openTo: [], shared: [], confirmedAt: null, consentedAt: null, consentVersion: null, checkIns: true };
 }
 
 export async function updateSharing(actor: Actor, input: SharingInput, meta: RequestMeta): Promise<void> {
@@ -299,7 +311,11 @@ export async function updateSharing(actor: Actor, input: SharingInput, meta: Req
 export interface DirectoryQuery {
 	q?: string;
 	unitId?: string;
+	minYears?: number;
 	employer?: string;
+	role?: string;
+	location?: string;
+	skillId?: string;
 	openTo?: OpenToFlag;
 	page: number;
 	pageSize: number;
@@ -309,14 +325,20 @@ export interface DirectoryEntry {
 	id: string;
 	name: string;
 	formerUnit: string | null;
+	years: number | null;
 	employer: string | null;
 	role: string | null;
 	location: string | null;
+	skills: string[];
 	openTo: OpenToFlag[];
 }
 
 /** A field's value only where its owner shares it; filters match shared values only, or they would tell. */
 const sharedValue = (field: SharedField, value: SQL) => sql`case when ${field} = any(${alumniProfile.shared}) then ${value} end`;
+const sharing = (field: SharedField, condition: SQL) => sql`${field} = any(${alumniProfile.shared}) and ${condition}`;
+const containsText = (column: SQL | AnyColumn, text: string) => sql`${column} ilike ${`%${text.replace(/[\\%_]/g, '\\$&')}%`}`;
+/** Whole years from the first to the last day; null when either is unknown. */
+const yearsHere = sql`floor((${person.leftOn} - ${person.startedOn}) / 365.25)::int`;
 
 /**
  * Listed alumni (consent given; `listedAlumniFilter`), each with only the fields they chose.
@@ -327,16 +349,22 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 	const tsquery = toPrefixQuery(query.q);
 	// The search index narrows; the name alone decides (it also holds email words and job titles).
 	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery}) and to_tsvector('simple', ${person.name}) @@ to_tsquery('simple', ${tsquery})`);
-	if (query.unitId) conditions.push(sql`'formerUnit' = any(${alumniProfile.shared}) and ${person.unitId} = ${query.unitId}`);
-	if (query.employer) conditions.push(sql`'employer' = any(${alumniProfile.shared}) and ${alumniProfile.currentEmployer} ilike ${`%${query.employer.replace(/[\\%_]/g, '\\$&')}%`}`);
-	if (query.openTo) conditions.push(sql`'openTo' = any(${alumniProfile.shared}) and ${query.openTo} = any(${alumniProfile.openTo})`);
+	if (query.unitId) conditions.push(sharing('formerUnit', sql`${person.unitId} = ${query.unitId}`));
+	if (query.minYears !== undefined) conditions.push(sharing('years', sql`${yearsHere} >= ${query.minYears}`));
+	if (query.employer) conditions.push(sharing('employer', containsText(alumniProfile.currentEmployer, query.employer)));
+	if (query.role) conditions.push(sharing('role', containsText(alumniProfile.currentRole, query.role)));
+	if (query.location) conditions.push(sharing('location', containsText(alumniProfile.location, query.location)));
+	if (query.skillId) conditions.push(sharing('skills', sql`exists (select 1 from ${personSkill} where ${personSkill.personId} = ${person.id} and ${personSkill.skillId} = ${query.skillId})`));
+	if (query.openTo) conditions.push(sharing('openTo', sql`${query.openTo} = any(${alumniProfile.openTo})`));
 	const rows = await rawRows<DirectoryEntry & { total: number }>(
 		db,
 		sql`select ${person.id} as id, ${person.name} as name,
 			${sharedValue('formerUnit', sql`${orgUnit.name}`)} as "formerUnit",
+			${sharedValue('years', yearsHere)} as years,
 			${sharedValue('employer', sql`${alumniProfile.currentEmployer}`)} as employer,
 			${sharedValue('role', sql`${alumniProfile.currentRole}`)} as role,
 			${sharedValue('location', sql`${alumniProfile.location}`)} as location,
+			coalesce(${sharedValue('skills', sql`array(select ${skill.name} from ${personSkill} join ${skill} on ${skill.id} = ${personSkill.skillId} where ${personSkill.personId} = ${person.id} order by ${personSkill.proficiency} desc, ${skill.name} limit 5)`)}, '{}') as skills,
 			coalesce(${sharedValue('openTo', sql`${alumniProfile.openTo}`)}, '{}') as "openTo",
 			count(*) over ()::int as total
 		from ${person}

@@ -1,6 +1,7 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { rateLimit } from '../db/schema';
+import { contactsPerDay } from '$lib/alumni';
 
 export interface Limit {
 	/** Most attempts allowed in one window. */
@@ -12,7 +13,9 @@ export const limits = {
 	loginPerAccount: { max: 10, windowMs: 15 * 60_000 },
 	loginPerIp: { max: 300, windowMs: 15 * 60_000 },
 	resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
-	resetPerIp: { max: 20, windowMs: 60 * 60_000 }
+	resetPerIp: { max: 20, windowMs: 60 * 60_000 },
+	// Messages through the alumni directory, per sender (kept here so housekeeping keeps the window).
+	contactPerSender: { max: contactsPerDay, windowMs: 24 * 60 * 60_000 }
 } satisfies Record<string, Limit>;
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };

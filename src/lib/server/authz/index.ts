@@ -171,6 +171,12 @@ const rules = {
 	'alumni.home': (actor: Subject) => actor?.kind === 'alumni',
 	/** The alumni directory: alumni and employees; which alumni it lists is `listedAlumniFilter`. */
 	'alumni.directory': (actor: Subject) => isEmployee(actor) || actor?.kind === 'alumni',
+	/**
+	 * Writing through Kring: to a listed alumnus (`listedAlumniFilter`), or back to whoever wrote to
+	 * you. Directory readers only; the addresses stay hidden either way.
+	 */
+	'alumni.contact': (actor: Subject, target: { listed: boolean; wroteToActor: boolean; id: string }) =>
+		(isEmployee(actor) || actor?.kind === 'alumni') && target.id !== actor?.id && (target.listed || target.wroteToActor),
 	/** Creating events (HR); who sees and joins one is its audience: `event.view`, `visibleEventsFilter`. */
 	'events.manage': isStaff,
 	'events.browse': (actor: Subject) => !!actor,

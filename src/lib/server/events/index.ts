@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { db, isId, type Executor } from '../db';
+import { db, isId, rawRows, type Executor } from '../db';
 import { event, eventRsvp, person, type EventAudience, type RsvpStatus } from '../db/schema';
 import { can, visibleEventsFilter, type Actor } from '../authz';
-import { queueEmail } from '../mail/outbox';
-import { eventPromotedEmail, recipientLocale } from '../mail/templates';
+import { queueEmail, queueEmails } from '../mail/outbox';
+import { eventPromotedEmail, eventReminderEmail, recipientLocale } from '../mail/templates';
+import { dateTimeFormat } from '$lib/formats';
 import { getOrganisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
@@ -199,4 +200,41 @@ export async function goingEventEntries(actor: Actor, origin: string, since: Dat
 		.orderBy(asc(event.startsAt))
 		.limit(limit);
 	return rows.map((row) => eventEntry(row, origin));
+}
+
+const reminderLeadMs = 24 * 60 * 60_000;
+
+/**
+ * The job's work: a reminder to everyone going to an event that starts within the next day, once
+ * per answer. The mark is set by the same statement that picks the answers, in the transaction
+ * that queues the mail: a parallel run waits on the row locks, then finds them marked. Returns
+ * how many went out.
+ */
+export async function remindAttendees(now: Date, origin: string): Promise<number> {
+	const organisation = await getOrganisation();
+	return db.transaction(async (tx) => {
+		const due = await rawRows<{ person_id: string; email: string; locale: string | null; event_id: string; title: string; starts_at: string | Date; time_zone: string }>(
+			tx,
+			sql`update ${eventRsvp} set reminded = true
+				from ${event}, ${person}
+				where ${event.id} = ${eventRsvp.eventId} and ${person.id} = ${eventRsvp.personId}
+					and ${eventRsvp.status} = 'going' and not ${eventRsvp.reminded} and ${person.status} = 'active'
+					and ${event.startsAt} > ${now.toISOString()}::timestamptz and ${event.startsAt} <= ${new Date(now.getTime() + reminderLeadMs).toISOString()}::timestamptz
+				returning ${eventRsvp.personId} as person_id, ${person.email} as email, ${person.locale} as locale, ${event.id} as event_id, ${event.title} as title, ${event.startsAt} as starts_at, ${event.timeZone} as time_zone`
+		);
+		await queueEmails(
+			tx,
+			due.map((row) => {
+				const locale = recipientLocale(row.locale, organisation.defaultLocale);
+				const when = dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: row.time_zone, timeZoneName: 'short' }).format(new Date(row.starts_at));
+				return {
+					to: row.email,
+					personId: row.person_id,
+					purpose: 'event_reminder',
+					...eventReminderEmail(locale, { organisation: organisation.name, title: row.title, when, link: `${origin}/events/${row.event_id}` })
+				};
+			})
+		);
+		return due.length;
+	});
 }

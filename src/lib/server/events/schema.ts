@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, person } from '../db/schema/core';
 import { eventAudiences, rsvpStatuses } from '../../events';
 
@@ -42,6 +42,8 @@ export const eventRsvp = pgTable(
 			.notNull()
 			.references(() => person.id, { onDelete: 'cascade' }),
 		status: text('status', { enum: rsvpStatuses }).notNull(),
+		/** The reminder the day before went out; set once, so it is sent once. */
+		reminded: boolean('reminded').notNull().default(false),
 		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.eventId, t.personId] }), index('event_rsvp_person_idx').on(t.personId), index('event_rsvp_queue_idx').on(t.eventId, t.status, t.createdAt)]

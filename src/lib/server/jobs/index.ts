@@ -7,7 +7,8 @@ import { deleteStaleRateLimits } from '../auth/rate-limit';
 import { deleteOldEmails, deliverPending, type MailTransport } from '../mail/outbox';
 import { remindAndEscalate, remindReviews } from '../flex';
 import { runPulseCycle } from '../pulse';
-import { completeDueOffboardings } from '../alumni';
+import { completeDueOffboardings, sendCheckIns } from '../alumni';
+import { remindAttendees } from '../events';
 import { queues, runningBoss, setBoss } from './queue';
 
 const day = 24 * 60 * 60_000;
@@ -64,6 +65,16 @@ export async function startJobs(handle: DatabaseHandle, config: Config): Promise
 		await completeDueOffboardings(new Date(), config.origin);
 	});
 	await boss.schedule(queues.completeOffboardings, '*/15 * * * *');
+	// Check-ins are due by the day: once a day is soon enough.
+	await boss.work(queues.alumniCheckIns, async () => {
+		await sendCheckIns(new Date(), config.origin);
+	});
+	await boss.schedule(queues.alumniCheckIns, '23 8 * * *');
+	// Reminders go a day ahead; every quarter of an hour keeps "a day" close to 24 hours.
+	await boss.work(queues.eventReminders, async () => {
+		await remindAttendees(new Date(), config.origin);
+	});
+	await boss.schedule(queues.eventReminders, '*/15 * * * *');
 
 	if (config.smtpUrl) {
 		const transport = await smtpTransport(config.smtpUrl);

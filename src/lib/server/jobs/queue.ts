@@ -6,7 +6,9 @@ export const queues = {
 	flexDeadlines: 'flex-deadlines',
 	flexReviews: 'flex-reviews',
 	pulseCycle: 'pulse-cycle',
-	completeOffboardings: 'alumni-complete-offboardings'
+	completeOffboardings: 'alumni-complete-offboardings',
+	alumniCheckIns: 'alumni-check-ins',
+	eventReminders: 'event-reminders'
 } as const;
 export type Queue = (typeof queues)[keyof typeof queues];
 

@@ -60,3 +60,10 @@ export function referralHiredEmail(locale: Locale, input: { organisation: string
 		text: m.vacancies_email_hired_body(input, { locale }) + signature(input.organisation, locale)
 	};
 }
+
+export function eventReminderEmail(locale: Locale, input: { organisation: string; title: string; when: string; link: string }): RenderedEmail {
+	return {
+		subject: m.events_email_reminder_subject({ title: input.title }, { locale }),
+		text: m.events_email_reminder_body(input, { locale }) + signature(input.organisation, locale)
+	};
+}

@@ -20,7 +20,7 @@ import {
 	pulseSurvey,
 	pulseTally
 } from './schema';
-import { pulseDimensions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
+import { defaultMinGroupSize, pulseDimensions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
 
 export { orgWide } from './anonymity';
 
@@ -404,7 +404,16 @@ function candidateGroups(actor: Actor, units: readonly OrgUnitNode[], tree: Grou
 	return tree.order.filter((id) => can(actor, 'pulse.group.view', resource(id)));
 }
 
-function shuffle<T>(items: T[]): T[] {
+/**
+ * N for anonymous answers outside a pulse (exit surveys): the strictest minimum group size among
+ * the active pulses, never below the default.
+ */
+export async function anonymityThreshold(): Promise<number> {
+	const [row] = await db.select({ strictest: sql<number | null>`max(${pulseSurvey.minGroupSize})` }).from(pulseSurvey).where(eq(pulseSurvey.active, true));
+	return Math.max(defaultMinGroupSize, row?.strictest ?? 0);
+}
+
+export function shuffle<T>(items: T[]): T[] {
 	for (let index = items.length - 1; index > 0; index--) {
 		const other = Math.floor(Math.random() * (index + 1));
 		[items[index], items[other]] = [items[other]!, items[index]!];

@@ -1,0 +1,85 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { db } from '../db';
+import { alumniCheckIn, alumniProfile, event, person } from '../db/schema';
+import { listedAlumniFilter } from '../authz';
+import { queueEmail } from '../mail/outbox';
+import { recipientLocale } from '../mail/templates';
+import { getOrganisation, type Organisation } from '../organisation';
+import { checkInEmail } from './mail';
+import { checkInMonths } from '$lib/alumni';
+import { dateIn } from '.';
+
+/** The upcoming events alumni may join: what a check-in tells about. */
+async function upcomingAlumniEvents(now: Date) {
+	const where = and(inArray(event.audience, ['alumni', 'both']), gt(event.startsAt, now));
+	const [titles, [counted]] = await Promise.all([
+		db.select({ title: event.title }).from(event).where(where).orderBy(asc(event.startsAt)).limit(3),
+		db.select({ count: sql<number>`count(*)::int` }).from(event).where(where)
+	]);
+	return { events: titles.map((row) => row.title), eventCount: counted?.count ?? 0 };
+}
+
+/**
+ * The job's work: each member of the network (confirmed, not opted out) gets a check-in 6 and 13
+ * months after their last day. A milestone is due for a month after it passes, so people who left
+ * long before are not written to; the check-in's key sends each one once, also when two instances
+ * run this at once. Returns how many went out.
+ */
+export async function sendCheckIns(now: Date, origin: string): Promise<number> {
+	const organisation = await getOrganisation();
+	const today = dateIn(organisation.timeZone, now);
+	const news = await upcomingAlumniEvents(now);
+	let sent = 0;
+	for (const months of checkInMonths) {
+		const due = await db
+			.select({ id: person.id, name: person.name, email: person.email, locale: person.locale, leftOn: person.leftOn })
+			.from(person)
+			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
+			.where(
+				and(
+					eq(person.kind, 'alumni'),
+					eq(person.status, 'active'),
+					sql`${alumniProfile.confirmedAt} is not null`,
+					eq(alumniProfile.checkIns, true),
+					sql`${person.leftOn} <= ${today}::date - ${months} * interval '1 month'`,
+					sql`${person.leftOn} > ${today}::date - ${months + 1} * interval '1 month'`,
+					sql`not exists (select 1 from ${alumniCheckIn} where ${alumniCheckIn.personId} = ${person.id} and ${alumniCheckIn.months} = ${months})`
+				)
+			);
+		for (const alumnus of due) if (await sendCheckIn(alumnus, months, news, organisation, origin)) sent++;
+	}
+	return sent;
+}
+
+async function sendCheckIn(
+	alumnus: { id: string; name: string; email: string; locale: string | null; leftOn: string | null },
+	months: number,
+	news: { events: string[]; eventCount: number },
+	organisation: Organisation,
+	origin: string
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const claimed = await tx.insert(alumniCheckIn).values({ personId: alumnus.id, months }).onConflictDoNothing().returning({ personId: alumniCheckIn.personId });
+		if (claimed.length === 0) return false;
+		const [joined] = await tx
+			.select({ count: sql<number>`count(*)::int` })
+			.from(person)
+			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
+			.where(and(listedAlumniFilter(), sql`${alumniProfile.consentedAt} > ${alumnus.leftOn}::date`, sql`${person.id} <> ${alumnus.id}`));
+		await queueEmail(tx, {
+			to: alumnus.email,
+			personId: alumnus.id,
+			purpose: 'alumni_check_in',
+			...checkInEmail(recipientLocale(alumnus.locale, organisation.defaultLocale), {
+				organisation: organisation.name,
+				name: alumnus.name,
+				profileLink: `${origin}/alumni`,
+				eventsLink: `${origin}/events`,
+				months,
+				...news,
+				joined: joined?.count ?? 0
+			})
+		});
+		return true;
+	});
+}

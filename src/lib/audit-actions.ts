@@ -42,7 +42,12 @@ export const auditActions = [
 	'alumni.offboarding_completed',
 	'alumni.joined',
 	'alumni.consent_given',
-	'alumni.consent_withdrawn'
+	'alumni.consent_withdrawn',
+	'pulse.survey_updated',
+	'pulse.survey_paused',
+	'pulse.survey_resumed',
+	'pulse.action_recorded',
+	'xla.values_imported'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -87,7 +92,12 @@ const labels: Record<AuditAction, () => string> = {
 	'alumni.offboarding_completed': m.alumni_audit_offboarding_completed,
 	'alumni.joined': m.alumni_audit_joined,
 	'alumni.consent_given': m.alumni_audit_consent_given,
-	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn
+	'alumni.consent_withdrawn': m.alumni_audit_consent_withdrawn,
+	'pulse.survey_updated': m.pulse_audit_survey_updated,
+	'pulse.survey_paused': m.pulse_audit_survey_paused,
+	'pulse.survey_resumed': m.pulse_audit_survey_resumed,
+	'pulse.action_recorded': m.pulse_audit_action_recorded,
+	'xla.values_imported': m.xla_audit_values_imported
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

@@ -7,3 +7,5 @@ export const orgWide = 'org';
 
 /** How often a pulse can recur, in days. */
 export const recurrenceOptions = [7, 14, 28] as const;
+/** N, the fewest answers a group needs before anything about it is shown, unless HR sets more. */
+export const defaultMinGroupSize = 5;

@@ -58,7 +58,11 @@ const messages = {
 	alumni_self_offboard: m.alumni_reason_self_offboard,
 	events_end_before_start: m.events_reason_end_before_start,
 	events_where_required: m.events_reason_where_required,
-	events_started: m.events_reason_started
+	events_started: m.events_reason_started,
+	pulse_min_group_lowered: m.pulse_reason_min_group_lowered,
+	xla_measure_not_found: m.xla_reason_measure_not_found,
+	xla_measure_computed: m.xla_reason_measure_computed,
+	xla_already_rated: m.xla_reason_already_rated
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

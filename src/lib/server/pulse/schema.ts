@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, orgUnit, person } from '../db/schema/core';
 
-import { pulseDimensions, pulseQuestionKinds } from '../../pulse';
+import { defaultMinGroupSize, pulseDimensions, pulseQuestionKinds } from '../../pulse';
 
 /** A recurring survey HR defines. */
 export const pulseSurvey = pgTable(
@@ -16,7 +16,7 @@ export const pulseSurvey = pgTable(
 		/** How long a round stays open, in days. */
 		windowDays: integer('window_days').notNull(),
 		/** N: the fewest answers a group needs before anything about it is shown; comments need 2N. */
-		minGroupSize: integer('min_group_size').notNull().default(5),
+		minGroupSize: integer('min_group_size').notNull().default(defaultMinGroupSize),
 		allowComment: boolean('allow_comment').notNull().default(true),
 		active: boolean('active').notNull().default(true),
 		/** The day the next round opens (the job opens it and moves this on by the recurrence). */
@@ -39,7 +39,10 @@ export const pulseQuestion = pgTable(
 		/** Answers store their scores in this order. */
 		position: smallint('position').notNull(),
 		kind: text('kind', { enum: pulseQuestionKinds }).notNull(),
-		prompt: text('prompt').notNull()
+		prompt: text('prompt').notNull(),
+		/** The rounds that ask it: an edit retires the questions asked so far and adds new ones from the next round on. */
+		firstRound: integer('first_round').notNull().default(1),
+		lastRound: integer('last_round')
 	},
 	(t) => [index('pulse_question_survey_idx').on(t.surveyId, t.position)]
 );

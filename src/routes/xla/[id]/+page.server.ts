@@ -78,7 +78,9 @@ export const actions: Actions = {
 		const result = await rate(actor, service.id, parsed.data.measureId, parsed.data.score);
 		if (!result.ok) {
 			if (result.reason === 'not_found') error(404);
-			return refuseFor(parsed.values, { score: result.reason === 'already_rated' ? 'xla_already_rated' : 'invalid_choice' });
+			// A second rating this month is a conflict, as a second pulse answer is.
+			if (result.reason === 'already_rated') return refuseFor(parsed.values, { score: 'xla_already_rated' }, 409);
+			return refuseFor(parsed.values, { score: 'invalid_choice' });
 		}
 		setFlash(event.cookies, m.xla_rating_thanks());
 		redirect(303, `/xla/${service.id}`);

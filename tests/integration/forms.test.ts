@@ -31,7 +31,11 @@ async function fingerprint(): Promise<string> {
 		'knowledge_post',
 		'knowledge_comment',
 		'pulse_survey',
-		'pulse_question'
+		'pulse_question',
+		'xla_measure',
+		'xla_value',
+		'xla_rating',
+		'xla_rater'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -205,6 +209,32 @@ const cases: BadInput[] = [
 		path: () => '/admin/pulse?/create',
 		body: { name: 'Quiet pulse', recurrenceDays: '7', windowDays: '10', minGroupSize: '5', firstOpensOn: '2030-01-07' },
 		errors: { windowDays: 'A round cannot stay open longer than the time between rounds.', questions_happiness: 'Ask at least one question.' }
+	},
+	{
+		form: 'pulse survey edit lowering N',
+		as: 'hr',
+		path: async () => `/admin/pulse/${(await rawRows<{ id: string }>(app.db, sql`select id from pulse_survey where name = 'Bi-weekly pulse'`))[0]!.id}?/update`,
+		body: { name: 'Bi-weekly pulse', questions_happiness: 'Happy?', recurrenceDays: '14', windowDays: '5', minGroupSize: '3' },
+		errors: { minGroupSize: 'The smallest group cannot go down: people answered under the promise of the current number.' },
+		refilled: { questions_happiness: 'Happy?' }
+	},
+	{
+		form: 'XLA measure from a source of the other kind, a rating without its scale',
+		as: 'hr',
+		path: async () => `/xla/${(await rawRows<{ id: string }>(app.db, sql`select id from xla_service where name = 'Onboarding'`))[0]!.id}?/measure`,
+		body: { kind: 'kpi', name: 'Rated', target: '4', source: 'rating', ratingScale: '' },
+		errors: {
+			source: 'This source gives the other kind of measure: flex figures are KPIs, pulse dimensions and ratings are experience measures.',
+			ratingScale: 'Please fill this in.'
+		},
+		refilled: { name: 'Rated' }
+	},
+	{
+		form: 'XLA rating without a score',
+		as: 'employee',
+		path: async () => `/xla/${(await rawRows<{ id: string }>(app.db, sql`select service_id as id from xla_measure where source = 'rating'`))[0]!.id}?/rate`,
+		body: { measureId: '00000000-0000-4000-8000-000000000000', score: '' },
+		errors: { score: 'Choose a score.' }
 	},
 	{
 		form: 'password reset request',

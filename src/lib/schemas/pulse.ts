@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { pulseDimensions as pulseDimensionKeys, recurrenceOptions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
-import { checkbox, many, optionalText, requiredText } from './common';
+import { checkbox, many, optionalText, requiredText, scoreField } from './common';
 
 /** One question per line; empty lines are dropped. */
 const questionLines = z
@@ -48,7 +48,7 @@ export function surveyQuestions(data: z.output<typeof surveyFields>, enpsPrompt:
 	return questions;
 }
 
-const score = z.enum(Array.from({ length: 11 }, (_, value) => String(value)) as [string, ...string[]], { error: () => m.pulse_score_required() }).transform(Number);
+const score = scoreField(() => m.pulse_score_required());
 
 /** An answer: a score 0–10 for each of `count` questions (`score_0`…), and an optional comment. */
 export const answerSchema = (count: number) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { pulseDimensions } from '$lib/pulse';
 import { ratingScales, sourceKind, xlaSources, type RatingScale } from '$lib/xla';
-import { checkbox, optionalId, optionalText, requiredText } from './common';
+import { checkbox, optionalId, optionalText, requiredText, scoreField } from './common';
 
 export const xlaServiceSchema = z.object({
 	name: requiredText(120),
@@ -53,8 +53,8 @@ export const xlaValueSchema = z.object({
 	value: z.coerce.number().finite()
 });
 
-/** "How was it?": a score on the measure's scale (the domain checks the range). */
+/** "How was it?": a score, 0–10 at most (the domain holds it to the measure's own scale). */
 export const xlaRatingSchema = z.object({
 	measureId: z.uuid(),
-	score: z.coerce.number({ error: () => m.xla_rating_required() }).int().min(0).max(10)
+	score: scoreField(() => m.xla_rating_required())
 });

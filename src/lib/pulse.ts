@@ -9,3 +9,14 @@ export const orgWide = 'org';
 export const recurrenceOptions = [7, 14, 28] as const;
 /** N, the fewest answers a group needs before anything about it is shown, unless HR sets more. */
 export const defaultMinGroupSize = 5;
+
+/** A pulse's settings as HR sets them, on creating and on editing. */
+export interface SurveySettings {
+	name: string;
+	questions: { kind: PulseQuestionKind; prompt: string }[];
+	audienceUnitIds: string[];
+	recurrenceDays: number;
+	windowDays: number;
+	minGroupSize: number;
+	allowComment: boolean;
+}

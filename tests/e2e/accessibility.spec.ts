@@ -175,9 +175,10 @@ for (const { theme, locale } of variants) {
 		await hr.getByRole('link', { name: 'Bi-weekly pulse', exact: true }).click();
 		await expect(hr).toHaveURL(/\/admin\/pulse\/[\w-]+$/);
 		await expectAccessible(hr);
-		await label(hr, 'pulse_field_min_group').fill('3');
+		await label(hr, 'pulse_field_window').fill('20');
+		await label(hr, 'pulse_field_recurrence').selectOption('7');
 		await submit(hr, button(hr, 'save'));
-		await expectFieldError(hr, tt('pulse_field_min_group'), tt('pulse_reason_min_group_lowered'));
+		await expectFieldError(hr, tt('pulse_field_window'), tt('pulse_window_too_long'));
 		await expectAccessible(hr);
 		await visit(hr, '/pulse/results');
 		await visit(hr, '/insights');

@@ -22,7 +22,7 @@ import {
 	pulseSurvey,
 	pulseTally
 } from './schema';
-import { pulseDimensions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
+import { pulseDimensions, type PulseDimension, type PulseQuestionKind, type SurveySettings } from '$lib/pulse';
 
 export { orgWide } from './anonymity';
 
@@ -36,14 +36,7 @@ export function today(timeZone: string, now = new Date()): string {
 // ---------------------------------------------------------------------------------------------
 // Defining a pulse (HR)
 
-export interface SurveyInput {
-	name: string;
-	questions: { kind: PulseQuestionKind; prompt: string }[];
-	audienceUnitIds: string[];
-	recurrenceDays: number;
-	windowDays: number;
-	minGroupSize: number;
-	allowComment: boolean;
+export interface SurveyInput extends SurveySettings {
 	firstOpensOn: string;
 }
 
@@ -85,18 +78,11 @@ export async function listSurveys() {
 		.orderBy(desc(pulseSurvey.createdAt));
 }
 
-export interface SurveyEdit {
+/** A survey to edit; `questions` are the ones the next round asks. */
+export interface SurveyEdit extends SurveySettings {
 	id: string;
-	name: string;
 	active: boolean;
-	audienceUnitIds: string[];
-	recurrenceDays: number;
-	windowDays: number;
-	minGroupSize: number;
-	allowComment: boolean;
 	nextOpensOn: string;
-	/** The questions the next round asks. */
-	questions: { kind: PulseQuestionKind; prompt: string }[];
 	rounds: number;
 }
 
@@ -117,7 +103,6 @@ export async function getSurvey(id: string): Promise<SurveyEdit | null> {
 	return { ...fields, questions, rounds: counted?.rounds ?? 0 };
 }
 
-export type SurveyUpdate = Omit<SurveyInput, 'firstOpensOn'>;
 type UpdateRefusal = { ok: false; field: 'audienceUnitIds' | 'minGroupSize'; reason: 'unit_not_found' | 'pulse_min_group_lowered' } | { ok: false; reason: 'not_found' };
 
 /**
@@ -125,7 +110,7 @@ type UpdateRefusal = { ok: false; field: 'audienceUnitIds' | 'minGroupSize'; rea
  * (they are retired, not changed, so that its tallies still name them). N may only go up: people
  * answered under the promise of the N they were shown.
  */
-export async function updateSurvey(actor: Actor, id: string, input: SurveyUpdate, meta: RequestMeta): Promise<{ ok: true } | UpdateRefusal> {
+export async function updateSurvey(actor: Actor, id: string, input: SurveySettings, meta: RequestMeta): Promise<{ ok: true } | UpdateRefusal> {
 	if (!isId(id)) return { ok: false, reason: 'not_found' };
 	return db.transaction(async (tx) => {
 		const [survey] = await tx.select().from(pulseSurvey).where(eq(pulseSurvey.id, id)).for('update');

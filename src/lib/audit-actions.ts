@@ -60,7 +60,12 @@ export const auditActions = [
 	'vacancies.closed',
 	'vacancies.reopened',
 	'vacancies.referral_moved',
-	'alumni.message_sent'
+	'alumni.message_sent',
+	'pulse.survey_updated',
+	'pulse.survey_paused',
+	'pulse.survey_resumed',
+	'pulse.action_recorded',
+	'xla.values_imported'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -123,7 +128,12 @@ const labels: Record<AuditAction, () => string> = {
 	'vacancies.closed': m.vacancies_audit_closed,
 	'vacancies.reopened': m.vacancies_audit_reopened,
 	'vacancies.referral_moved': m.vacancies_audit_referral_moved,
-	'alumni.message_sent': m.alumni_audit_contact_sent
+	'alumni.message_sent': m.alumni_audit_contact_sent,
+	'pulse.survey_updated': m.pulse_audit_survey_updated,
+	'pulse.survey_paused': m.pulse_audit_survey_paused,
+	'pulse.survey_resumed': m.pulse_audit_survey_resumed,
+	'pulse.action_recorded': m.pulse_audit_action_recorded,
+	'xla.values_imported': m.xla_audit_values_imported
 };
 
 /** The action in the reader's language; unknown (older) names show as stored. */

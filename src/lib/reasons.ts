@@ -74,7 +74,11 @@ const messages = {
 	vacancies_rate_limited: m.vacancies_reason_rate_limited,
 	vacancies_not_alumni: m.vacancies_reason_not_alumni,
 	vacancies_rehire_before_leaving: m.vacancies_reason_rehire_before_leaving,
-	vacancies_rehire_in_future: m.vacancies_reason_rehire_in_future
+	vacancies_rehire_in_future: m.vacancies_reason_rehire_in_future,
+	pulse_min_group_lowered: m.pulse_reason_min_group_lowered,
+	xla_measure_not_found: m.xla_reason_measure_not_found,
+	xla_measure_computed: m.xla_reason_measure_computed,
+	xla_already_rated: m.xla_reason_already_rated
 } satisfies Record<string, () => string>;
 
 export type Reason = keyof typeof messages;

@@ -21,6 +21,7 @@ export const load: LayoutServerLoad = async ({ locals, cookies }) => {
 			opportunities: can(actor, 'opportunities.browse'),
 			pulse: can(actor, 'pulse.answer'),
 			xla: can(actor, 'xla.view'),
+			insights: can(actor, 'insights.view'),
 			// Alumni land on their network home; employees reach the directory.
 			alumni: can(actor, 'alumni.home') ? '/alumni' : can(actor, 'alumni.directory') ? '/alumni/directory' : null,
 			events: can(actor, 'events.browse'),

@@ -19,6 +19,7 @@ import { todayIn } from '../../src/lib/server/flex';
 import { addDays } from '../../src/lib/server/flex/engine';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
 import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
+import { seedLargePulse } from '../../src/lib/server/pulse/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -54,7 +55,7 @@ async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options
 }
 
 /** Seeds and settles the database, and picks what the routes ask for. Closed again: one process per PGlite directory. */
-async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string; postIds: string[] }> {
+async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string; postIds: string[]; xlaServicePath: string }> {
 	const handle = await openDatabase(options);
 	try {
 		await migrateDatabase(handle);
@@ -66,6 +67,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeFlex(tx, { timeZone: demoTimeZone });
 			await seedLargeGrowth(tx);
 			await seedLargeAlumniNetwork(tx);
+			await seedLargePulse(tx);
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -82,7 +84,8 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			handle.db,
 			sql`select p.id from knowledge_post p join knowledge_space s on s.id = p.space_id where s.audience = 'employees' order by md5(p.title || p.id::text) limit 200`
 		);
-		return { personIds: people.map((row) => row.id), commonName: common?.name ?? 'Jan', postIds: posts.map((row) => row.id) };
+		const [rated] = await rawRows<{ id: string }>(handle.db, sql`select service_id as id from xla_measure where source = 'rating' limit 1`);
+		return { personIds: people.map((row) => row.id), commonName: common?.name ?? 'Jan', postIds: posts.map((row) => row.id), xlaServicePath: `/xla/${rated!.id}` };
 	} finally {
 		await handle.close();
 	}
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const database = await freshDatabase();
 	console.log(`Seeding ${Math.round(10_000 * scale)} employees and ${Math.round(20_000 * scale)} alumni into a fresh ${database.driver} database…`);
-	const { personIds, commonName, postIds } = await seed(database.options);
+	const { personIds, commonName, postIds, xlaServicePath } = await seed(database.options);
 	buildIfStale();
 	const server = await startServer(database.env);
 	undo.push(server.stop);
@@ -191,8 +194,13 @@ async function main(): Promise<void> {
 		// Own plans, and a manager's list of the plans a large team shared with them.
 		{ name: '/growth', as: 'employee', paths: ['/growth'] },
 		{ name: '/growth', as: 'manager', paths: ['/growth'] },
-		// Twelve closed rounds of the demo's pulse; results come from per-unit tallies, so their cost follows units × rounds, not head count.
+		// Twelve closed rounds of the demo's pulse, asked of all 10k employees; results come from per-unit tallies, so their cost follows units × rounds, not head count.
 		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
+		// Every unit's signals: the pulse's results, flex figures, a year of leavers and every growth plan's last check-in.
+		{ name: '/insights', as: 'hr', paths: ['/insights'] },
+		// Five services, their computed measures (flex decisions, ratings) included.
+		{ name: '/xla', as: 'employee', paths: ['/xla'] },
+		{ name: '/xla/[id] (rated service)', as: 'employee', paths: [xlaServicePath] },
 		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
 		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] },
 		// Filters on shared fields: each a condition on the sharing choice beside the value, so none has an index of its own.

@@ -197,7 +197,17 @@ for (const { theme, locale } of variants) {
 		await submit(hr, button(hr, 'pulse_create'));
 		await expectFieldError(hr, tt('pulse_field_window'), tt('pulse_window_too_long'));
 		await expectAccessible(hr);
+		await hr.getByRole('link', { name: 'Bi-weekly pulse', exact: true }).click();
+		await expect(hr).toHaveURL(/\/admin\/pulse\/[\w-]+$/);
+		await expectAccessible(hr);
+		await label(hr, 'pulse_field_window').fill('20');
+		await label(hr, 'pulse_field_recurrence').selectOption('7');
+		await submit(hr, button(hr, 'save'));
+		await expectFieldError(hr, tt('pulse_field_window'), tt('pulse_window_too_long'));
+		await expectAccessible(hr);
 		await visit(hr, '/pulse/results');
+		await visit(hr, '/insights');
+		await expect(heading(hr)).toHaveText(tt('insights_title'));
 		await visit(hr, '/insights/flex');
 		await expect(heading(hr)).toHaveText(tt('flex_insights_title'));
 		// Jobs as HR: the list with its form, a vacancy with its applications and referrals, the ledger, boomerangs, alumni insights.
@@ -219,6 +229,10 @@ for (const { theme, locale } of variants) {
 		await label(hr, 'xla_field_target').fill('7');
 		await submit(hr, button(hr, 'xla_add_measure'));
 		await expectFieldError(hr, tt('xla_field_measure_name'), tt('validation_required'));
+		await expectAccessible(hr);
+		await label(hr, 'import_file').setInputFiles({ name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from('measure,period,value\nNo such measure,2026-01,1') });
+		await submit(hr, button(hr, 'xla_import_submit'));
+		await expect(hr.getByRole('region', { name: tt('import_all_rows') })).toBeVisible();
 		await expectAccessible(hr);
 		await signOut(hr, locale);
 

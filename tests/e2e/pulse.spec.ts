@@ -59,3 +59,48 @@ test('a manager answers without JavaScript, then opens the results: a chart, and
 	await expect(manager.getByRole('status').filter({ hasText: t('pulse_not_enough', { count: 5 }) })).toBeVisible();
 	await expectAccessible(manager);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`HR imports KPI values from CSV ${javaScriptEnabled ? 'with' : 'without'} JavaScript: a bad file writes nothing, a good one goes in`, async ({ openPage }) => {
+		const hr = await openPage({ javaScriptEnabled, signedInAs: demo.hr });
+		await visit(hr, '/xla');
+		await hr.getByRole('link', { name: 'Customer support', exact: true }).click();
+		await expect(hr).toHaveURL(/\/xla\/[\w-]+$/);
+		await expectAccessible(hr);
+		const kpi = 'First response within 4 hours';
+		// Recent months, as the page shows the newest six; each variant its own.
+		const month = javaScriptEnabled ? '2026-11' : '2026-12';
+		const file = (lines: string[]) => ({ name: `values-${month}.csv`, mimeType: 'text/csv', buffer: Buffer.from(['measure,period,value', ...lines].join('\n')) });
+
+		await hr.getByLabel(t('import_file'), { exact: true }).setInputFiles(file([`${kpi},${month},93`, `No such measure,${month},1`, `${kpi},soon,2`]));
+		await submit(hr, hr.getByRole('button', { name: t('xla_import_submit') }));
+		await expect(hr.getByRole('alert')).toContainText(t('import_nothing_written'));
+		const rows = hr.getByRole('region', { name: t('import_all_rows') }).getByRole('row');
+		await expect(rows.filter({ hasText: 'No such measure' })).toContainText(t('xla_reason_measure_not_found'));
+		await expect(rows.filter({ hasText: 'soon' })).toContainText('period');
+		await expectAccessible(hr);
+		// Nothing of the file is on the page's values.
+		await expect(hr.getByRole('region', { name: t('xla_measures') }).last()).not.toContainText(`${month}: 93`);
+
+		await hr.getByLabel(t('import_file'), { exact: true }).setInputFiles(file([`${kpi},${month},93`, `customer effort score,${month},"7,9"`]));
+		await submit(hr, hr.getByRole('button', { name: t('xla_import_submit') }));
+		await expectFlash(hr, t('xla_values_imported', { count: 2 }));
+		await expect(hr.getByRole('region', { name: t('xla_measures') }).last()).toContainText(`${month}: 93`);
+		await expectAccessible(hr);
+	});
+}
+
+test('a colleague rates a service once a month, from the keyboard', async ({ openPage }) => {
+	const eva = await openPage({ signedInAs: demo.manager });
+	await visit(eva, '/xla');
+	await eva.getByRole('link', { name: 'IT service desk', exact: true }).click();
+	await expectAccessible(eva);
+	const scale = eva.getByRole('radiogroup', { name: 'Quick rating after a ticket' });
+	await scale.getByRole('radio', { name: '3', exact: true }).focus();
+	await eva.keyboard.press('ArrowRight');
+	await expect(scale.getByRole('radio', { name: '4', exact: true })).toBeChecked();
+	await submit(eva, eva.getByRole('button', { name: t('xla_rate_submit') }));
+	await expectFlash(eva, t('xla_rating_thanks'));
+	await expect(eva.getByRole('radiogroup', { name: 'Quick rating after a ticket' })).toHaveCount(0);
+	await expectAccessible(eva);
+});

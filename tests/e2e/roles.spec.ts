@@ -3,10 +3,13 @@ import { demo, expect, expectAccessible, signIn, signOut, t, test, visit, type D
 /** The main navigation of everyone employed; staff find Admin after it. */
 const employed = [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('flex_nav'), t('growth_nav'), t('opportunities_nav'), t('pulse_nav'), t('xla_nav'), t('alumni_nav'), t('events_nav'), t('vacancies_nav')];
 
+/** HR also finds the retention signals, after the XLAs. */
+const employedHr = [...employed.slice(0, 7), t('insights_nav'), ...employed.slice(7)];
+
 /** What each demo role finds: the main navigation, the sections of its home, the admin sections. */
 const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string; admin: string[] | null }> = {
 	hr: {
-		nav: [...employed, t('nav_admin')],
+		nav: [...employedHr, t('nav_admin')],
 		home: [t('home_you'), 'Your team', t('home_organisation'), t('home_recent')],
 		intro: t('home_intro_employee'),
 		admin: [t('admin_people'), t('admin_org'), t('admin_partners'), t('knowledge_admin_nav'), t('growth_admin_nav'), t('pulse_admin_nav'), t('alumni_offboarding_title'), t('vacancies_boomerangs_nav'), t('admin_audit')]

@@ -44,7 +44,11 @@ async function fingerprint(): Promise<string> {
 		'offboarding',
 		'exit_survey_answer',
 		'exit_survey_comment',
-		'alumni_message'
+		'alumni_message',
+		'xla_measure',
+		'xla_value',
+		'xla_rating',
+		'xla_rater'
 	];
 	const rows = await Promise.all(
 		tables.map((table) => rawRows<{ digest: string | null }>(app.db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))
@@ -353,6 +357,32 @@ const cases: BadInput[] = [
 		body: { body: '   ', includeEmail: 'on' },
 		errors: { body: 'Please fill this in.' },
 		refilled: { includeEmail: 'on' }
+	},
+	{
+		form: 'pulse survey edit lowering N',
+		as: 'hr',
+		path: async () => `/admin/pulse/${(await rawRows<{ id: string }>(app.db, sql`select id from pulse_survey where name = 'Bi-weekly pulse'`))[0]!.id}?/update`,
+		body: { name: 'Bi-weekly pulse', questions_happiness: 'Happy?', recurrenceDays: '14', windowDays: '5', minGroupSize: '3' },
+		errors: { minGroupSize: 'The smallest group cannot go down: people answered under the promise of the current number.' },
+		refilled: { questions_happiness: 'Happy?' }
+	},
+	{
+		form: 'XLA measure from a source of the other kind, a rating without its scale',
+		as: 'hr',
+		path: async () => `/xla/${(await rawRows<{ id: string }>(app.db, sql`select id from xla_service where name = 'Onboarding'`))[0]!.id}?/measure`,
+		body: { kind: 'kpi', name: 'Rated', target: '4', source: 'rating', ratingScale: '' },
+		errors: {
+			source: 'This source gives the other kind of measure: flex figures are KPIs, pulse dimensions and ratings are experience measures.',
+			ratingScale: 'Please fill this in.'
+		},
+		refilled: { name: 'Rated' }
+	},
+	{
+		form: 'XLA rating without a score',
+		as: 'employee',
+		path: async () => `/xla/${(await rawRows<{ id: string }>(app.db, sql`select service_id as id from xla_measure where source = 'rating'`))[0]!.id}?/rate`,
+		body: { measureId: '00000000-0000-4000-8000-000000000000', score: '' },
+		errors: { score: 'Choose a score.' }
 	},
 	{
 		form: 'password reset request',

@@ -248,6 +248,22 @@ async function xlaMeasureOf(app: TestApp, name: string): Promise<string> {
 	const [measure] = await app.db.select({ id: xlaMeasure.id }).from(xlaMeasure).innerJoin(xlaService, eq(xlaService.id, xlaMeasure.serviceId)).where(eq(xlaService.name, name));
 	return measure!.id;
 }
+async function xlaRatingMeasure(app: TestApp): Promise<string> {
+	const [measure] = await app.db.select({ id: xlaMeasure.id }).from(xlaMeasure).where(eq(xlaMeasure.source, 'rating'));
+	return measure!.id;
+}
+async function demoPulsePath(app: TestApp): Promise<string> {
+	const [survey] = await app.db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.name, 'Bi-weekly pulse'));
+	return `/admin/pulse/${survey!.id}`;
+}
+/** A pulse of its own to pause (or, paused already, to resume). */
+async function freshSurvey(context: Context, active = true): Promise<string> {
+	const [survey] = await context.app.db
+		.insert(pulseSurvey)
+		.values({ name: `Pulse ${++unitCounter}`, recurrenceDays: 14, windowDays: 5, nextOpensOn: '2030-01-07', active })
+		.returning({ id: pulseSurvey.id });
+	return survey!.id;
+}
 async function pulseActionFor(context: Context): Promise<Record<string, string>> {
 	const [survey] = await context.app.db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.name, 'Bi-weekly pulse'));
 	return { surveyId: survey!.id, dimension: 'workload', title: `Action ${++unitCounter}`, description: '', takenOn: '2026-11-02' };
@@ -586,6 +602,15 @@ const cases: Case[] = [
 	{ route: '/xla/[id]', action: 'GET', path: () => '/xla/not-a-uuid', expect: { ...colleagues(), employee: 404, manager: 404, hr: 404, admin: 404 }, note: 'malformed id' },
 	{ route: '/xla/[id]', action: 'measure', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: () => ({ kind: 'experience', name: `Measure ${++unitCounter}`, target: '7', higherIsBetter: 'on', unit: '' }), expect: hrOnly() },
 	{ route: '/xla/[id]', action: 'value', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: async ({ app }) => ({ measureId: await xlaMeasureOf(app, 'Onboarding'), period: '2026-11', value: '8' }), expect: hrOnly() },
+	{ route: '/xla/[id]', action: 'import', path: ({ app }) => xlaServiceNamed(app, 'Onboarding'), body: () => ({ __file: 'measure,period,value\nLaptop and accounts ready on day one,2026-11,96\n' }), expect: hrOnly() },
+	// "How was it?": every colleague rates, once a month (each role is a different person).
+	{ route: '/xla/[id]', action: 'rate', path: ({ app }) => xlaServiceNamed(app, 'IT service desk'), body: async ({ app }) => ({ measureId: await xlaRatingMeasure(app), score: '4' }), expect: colleagues() },
+	{ route: '/admin/pulse/[id]', action: 'GET', path: ({ app }) => demoPulsePath(app), expect: hrOnly() },
+	{ route: '/admin/pulse/[id]', action: 'GET', path: () => '/admin/pulse/not-a-uuid', expect: { ...hrOnly(), hr: 404 }, note: 'malformed id' },
+	{ route: '/admin/pulse/[id]', action: 'update', path: ({ app }) => demoPulsePath(app), body: () => ({ name: 'Bi-weekly pulse', questions_happiness: 'How happy are you at work these days?', enps: 'on', allowComment: 'on', recurrenceDays: '14', windowDays: '5', minGroupSize: '5' }), expect: hrOnly() },
+	{ route: '/admin/pulse/[id]', action: 'pause', path: async (context) => `/admin/pulse/${await freshSurvey(context)}`, body: () => ({}), expect: hrOnly() },
+	{ route: '/admin/pulse/[id]', action: 'resume', path: async (context) => `/admin/pulse/${await freshSurvey(context, false)}`, body: () => ({}), expect: hrOnly() },
+	{ route: '/insights', action: 'GET', path: () => '/insights', expect: hrOnly() },
 	{ route: '/admin/offboarding', action: 'GET', path: () => '/admin/offboarding', expect: staff() },
 	{
 		route: '/admin/offboarding',

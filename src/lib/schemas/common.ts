@@ -69,6 +69,10 @@ export const checkbox = z
 	.optional()
 	.transform((value) => value === 'on' || value === 'true');
 
+/** A score picked from a 0–10 scale (radio buttons): missing or anything else is `message`. */
+export const scoreField = (message: () => string) =>
+	z.enum(Array.from({ length: 11 }, (_, value) => String(value)) as [string, ...string[]], { error: message }).transform(Number);
+
 /** Fields sent as repeated values (checkbox groups) arrive as one string or several. */
 export const many = <T extends z.ZodType>(item: T) =>
 	z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));

@@ -9,7 +9,7 @@ export { auditActions, type AuditAction } from '$lib/audit-actions';
 export interface AuditEntry {
 	actorId: string | null;
 	action: AuditAction;
-	target?: { type: 'person' | 'org_unit' | 'partner_org' | 'import' | 'organisation' | 'knowledge_space' | 'knowledge_post' | 'flex_arrangement' | 'flex_bounds' | 'calendar_feed' | 'opportunity' | 'vacancy' | 'referral'; id: string; label?: string };
+	target?: { type: 'person' | 'org_unit' | 'partner_org' | 'import' | 'organisation' | 'knowledge_space' | 'knowledge_post' | 'flex_arrangement' | 'flex_bounds' | 'calendar_feed' | 'opportunity' | 'vacancy' | 'referral' | 'pulse_survey' | 'pulse_action' | 'xla_service'; id: string; label?: string };
 	ip?: string | null;
 	details?: Record<string, unknown>;
 }

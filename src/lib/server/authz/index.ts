@@ -165,6 +165,10 @@ const rules = {
 	/** Experience level agreements: open to everyone employed, kept by HR. */
 	'xla.view': isEmployee,
 	'xla.manage': (actor: Subject) => holds(actor, 'hr'),
+	/** "How was it?": the people served are colleagues, so every employee may rate a service (once a month). */
+	'xla.rate': isEmployee,
+	/** Retention signals per unit, aggregated and withheld below N: the people team. */
+	'insights.view': (actor: Subject) => holds(actor, 'hr'),
 	/** Starting, cancelling and reading offboardings, with their HR-only reason and rehire eligibility. */
 	'offboarding.manage': isStaff,
 	/** The alumni home and one's own network profile. */

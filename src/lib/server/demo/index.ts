@@ -551,7 +551,7 @@ export async function seedDemo(executor: Executor, options: { passwordHash?: str
 	await seedFlexDemo(executor, demoTimeZone);
 	await seedGrowthDemo(executor);
 	await seedPulseDemo(executor, { timeZone: demoTimeZone, passwordHash });
-	await seedXlaDemo(executor);
+	await seedXlaDemo(executor, demoTimeZone);
 	await seedAlumniDemo(executor);
 	await seedVacanciesDemo(executor);
 }

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '../db';
@@ -10,7 +9,7 @@ import { listUnits, type OrgUnitNode } from '../org';
 import { getOrganisation } from '../organisation';
 import { lockReportingLines } from './index';
 import type { RequestMeta } from '../request-meta';
-import type { Reason } from '$lib/reasons';
+import { readCsv, reasonForIssue, type Preview, type RowIssue as CsvRowIssue } from '../csv';
 
 /** The columns Kring reads; anything else in the file is ignored. */
 export const importColumns = ['email', 'name', 'kind', 'unit', 'manager_email', 'job_title', 'partner', 'language', 'started_on'] as const;
@@ -18,10 +17,7 @@ type Column = (typeof importColumns)[number];
 
 export const importLimits = { maxBytes: 500_000, maxRows: 5_000 } as const;
 
-export interface RowIssue {
-	column: Column | 'row';
-	reason: Reason;
-}
+export type RowIssue = CsvRowIssue<Column>;
 
 export interface PreviewRow {
 	/** Line in the file, counting the header as line 1. */
@@ -34,11 +30,7 @@ export interface PreviewRow {
 	issues: RowIssue[];
 }
 
-export interface ImportPreview {
-	rows: PreviewRow[];
-	fileIssues: Reason[];
-	valid: boolean;
-}
+export type ImportPreview = Preview<PreviewRow>;
 
 const optional = z
 	.string()
@@ -73,15 +65,6 @@ const rowSchema = z.object({
 });
 type ParsedRow = z.output<typeof rowSchema>;
 
-const reasonFor = (issue: z.core.$ZodIssue): Reason => {
-	if (issue.code === 'too_small') return 'required';
-	if (issue.code === 'invalid_format' && issue.format === 'email') return 'invalid_email';
-	if (issue.code === 'invalid_format') return 'invalid_date';
-	if (issue.code === 'invalid_value') return 'invalid_choice';
-	if (issue.code === 'too_big') return 'too_long';
-	return 'invalid';
-};
-
 /**
  * A unit named in a file: its full path, the end of its path ("Engineering / Platform Team") or
  * its name alone, as long as exactly one unit fits.
@@ -100,19 +83,8 @@ function unitMatcher(units: OrgUnitNode[]) {
 
 /** Reads the file and checks every row against the file itself and the database; writes nothing. */
 export async function previewImport(csv: string, executor: Executor = db): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
-	const fileIssues: Reason[] = [];
-	const text = csv.replace(/^\uFEFF/, '');
-	if (new TextEncoder().encode(text).length > importLimits.maxBytes) fileIssues.push('file_too_large');
-	const result = Papa.parse<Record<string, string>>(text, {
-		header: true,
-		skipEmptyLines: 'greedy',
-		transformHeader: (header) => header.trim().toLowerCase().replace(/[\s-]+/g, '_')
-	});
-	const headers = result.meta.fields ?? [];
-	if (!headers.includes('email') || !headers.includes('name')) fileIssues.push('missing_columns');
-	if (result.data.length === 0) fileIssues.push('no_rows');
-	if (result.data.length > importLimits.maxRows) fileIssues.push('too_many_rows');
-	if (fileIssues.length) return { preview: { rows: [], fileIssues, valid: false }, parsed: [] };
+	const file = readCsv(csv, ['email', 'name'], importLimits);
+	if (file.fileIssues.length) return { preview: { rows: [], fileIssues: file.fileIssues, valid: false }, parsed: [] };
 
 	const unitOf = unitMatcher(await listUnits(executor));
 	const partners = await executor.select({ id: partnerOrg.id, name: partnerOrg.name }).from(partnerOrg);
@@ -122,11 +94,9 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 	const parsed: ParsedRow[] = [];
 	const reportOf = new Map<ParsedRow, PreviewRow>();
 	const seenEmails = new Set<string>();
-	for (const [index, raw] of result.data.entries()) {
-		const line = index + 2;
+	for (const { line, raw, malformed } of file.rows) {
 		const issues: RowIssue[] = [];
-		const rowErrors = result.errors.filter((problem) => problem.row === index);
-		if (rowErrors.length) issues.push({ column: 'row', reason: 'malformed_row' });
+		if (malformed) issues.push({ column: 'row', reason: 'malformed_row' });
 		const report: PreviewRow = {
 			line,
 			email: raw.email ?? '',
@@ -140,7 +110,7 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 		// Optional columns may be absent from the file altogether.
 		const checked = rowSchema.safeParse(Object.fromEntries(importColumns.map((column) => [column, raw[column] ?? ''])));
 		if (!checked.success) {
-			for (const issue of checked.error.issues) issues.push({ column: issue.path[0] as Column, reason: reasonFor(issue) });
+			for (const issue of checked.error.issues) issues.push({ column: issue.path[0] as Column, reason: reasonForIssue(issue) });
 		} else {
 			const row = checked.data;
 			parsed.push(row);
@@ -177,7 +147,7 @@ export async function previewImport(csv: string, executor: Executor = db): Promi
 		}
 	}
 	markManagerCycles(parsed, reportOf);
-	return { preview: { rows, fileIssues, valid: rows.every((row) => row.issues.length === 0) }, parsed };
+	return { preview: { rows, fileIssues: [], valid: rows.every((row) => row.issues.length === 0) }, parsed };
 }
 
 /** New people can only form cycles among themselves: follow each chain within the file. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { createRandom } from '../demo';
@@ -184,4 +184,28 @@ export async function seedPulseDemo(executor: Executor, options: { timeZone: str
 		},
 		{ surveyId, unitId: unitIdOf('Application Development'), dimension: 'growth', title: 'Friday afternoons for learning', takenOn: addDays(openedOn, -4 * recurrenceDays + 6) }
 	]);
+}
+
+/**
+ * For the benchmark: the demo pulse's closed rounds also asked everyone employed in the units the
+ * large organisation added (10k people at scale 1), about three in four of them answering, as
+ * tallies per unit and question like any closed round. Written in two statements; the scores are
+ * spread by a hash of unit, question and round, so every run gets the same figures.
+ */
+export async function seedLargePulse(executor: Executor): Promise<void> {
+	await executor.execute(sql`
+		insert into pulse_round_unit (round_id, unit_id, invited, answered)
+		select r.id, p.unit_id, count(*)::int, (count(*) * (70 + abs(hashtext(p.unit_id::text || r.number)) % 20) / 100)::int
+		from pulse_round r join pulse_survey s on s.id = r.survey_id and s.name = 'Bi-weekly pulse'
+		cross join person p
+		where r.closed and p.kind = 'employee' and p.status = 'active' and p.unit_id is not null
+			and not exists (select 1 from pulse_round_unit u where u.round_id = r.id and u.unit_id = p.unit_id)
+		group by r.id, r.number, p.unit_id`);
+	await executor.execute(sql`
+		insert into pulse_tally (round_id, unit_id, question_id, answers, total, promoters, detractors)
+		select u.round_id, u.unit_id, q.id, u.answered,
+			(u.answered * (55 + abs(hashtext(u.unit_id::text || q.id::text || r.number)) % 30) / 10)::int,
+			(u.answered * 25 / 100)::int, (u.answered * 30 / 100)::int
+		from pulse_round_unit u join pulse_round r on r.id = u.round_id join pulse_question q on q.survey_id = r.survey_id
+		where u.answered > 0 and not exists (select 1 from pulse_tally t where t.round_id = u.round_id and t.unit_id = u.unit_id)`);
 }

@@ -8,6 +8,8 @@ import { readConfig } from '../config';
 import { queueEmails } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
 import { pulseInvitationEmail, pulseReminderEmail } from './mail';
+import { recordAudit } from '../audit';
+import type { RequestMeta } from '../request-meta';
 import { groupTree, orgWide, shownGroups, type GroupTree } from './anonymity';
 import {
 	pulseAction,
@@ -20,7 +22,7 @@ import {
 	pulseSurvey,
 	pulseTally
 } from './schema';
-import { defaultMinGroupSize, pulseDimensions, type PulseDimension, type PulseQuestionKind } from '$lib/pulse';
+import { defaultMinGroupSize, pulseDimensions, type PulseDimension, type PulseQuestionKind, type SurveySettings } from '$lib/pulse';
 
 export { orgWide } from './anonymity';
 
@@ -34,14 +36,7 @@ export function today(timeZone: string, now = new Date()): string {
 // ---------------------------------------------------------------------------------------------
 // Defining a pulse (HR)
 
-export interface SurveyInput {
-	name: string;
-	questions: { kind: PulseQuestionKind; prompt: string }[];
-	audienceUnitIds: string[];
-	recurrenceDays: number;
-	windowDays: number;
-	minGroupSize: number;
-	allowComment: boolean;
+export interface SurveyInput extends SurveySettings {
 	firstOpensOn: string;
 }
 
@@ -82,6 +77,102 @@ export async function listSurveys() {
 		.from(pulseSurvey)
 		.orderBy(desc(pulseSurvey.createdAt));
 }
+
+/** A survey to edit; `questions` are the ones the next round asks. */
+export interface SurveyEdit extends SurveySettings {
+	id: string;
+	active: boolean;
+	nextOpensOn: string;
+	rounds: number;
+}
+
+/** A survey as its edit form shows it: the questions still asked, not the retired ones. */
+export async function getSurvey(id: string): Promise<SurveyEdit | null> {
+	if (!isId(id)) return null;
+	const [survey] = await db.select().from(pulseSurvey).where(eq(pulseSurvey.id, id));
+	if (!survey) return null;
+	const [questions, [counted]] = await Promise.all([
+		db
+			.select({ kind: pulseQuestion.kind, prompt: pulseQuestion.prompt })
+			.from(pulseQuestion)
+			.where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound)))
+			.orderBy(asc(pulseQuestion.position)),
+		db.select({ rounds: sql<number>`count(*)::int` }).from(pulseRound).where(eq(pulseRound.surveyId, id))
+	]);
+	const { createdAt: _created, ...fields } = survey;
+	return { ...fields, questions, rounds: counted?.rounds ?? 0 };
+}
+
+type UpdateRefusal = { ok: false; field: 'audienceUnitIds' | 'minGroupSize'; reason: 'unit_not_found' | 'pulse_min_group_lowered' } | { ok: false; reason: 'not_found' };
+
+/**
+ * Changes a survey from its next round on: a round already opened keeps the questions it asked
+ * (they are retired, not changed, so that its tallies still name them). N may only go up: people
+ * answered under the promise of the N they were shown.
+ */
+export async function updateSurvey(actor: Actor, id: string, input: SurveySettings, meta: RequestMeta): Promise<{ ok: true } | UpdateRefusal> {
+	if (!isId(id)) return { ok: false, reason: 'not_found' };
+	return db.transaction(async (tx) => {
+		const [survey] = await tx.select().from(pulseSurvey).where(eq(pulseSurvey.id, id)).for('update');
+		if (!survey) return { ok: false, reason: 'not_found' } as const;
+		const units = new Set((await listUnits(tx)).map((unit) => unit.id));
+		if (input.audienceUnitIds.some((unit) => !units.has(unit))) return { ok: false, field: 'audienceUnitIds', reason: 'unit_not_found' } as const;
+		if (input.minGroupSize < survey.minGroupSize) return { ok: false, field: 'minGroupSize', reason: 'pulse_min_group_lowered' } as const;
+		const current = await tx
+			.select({ kind: pulseQuestion.kind, prompt: pulseQuestion.prompt })
+			.from(pulseQuestion)
+			.where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound)))
+			.orderBy(asc(pulseQuestion.position));
+		const questionsChanged = JSON.stringify(current) !== JSON.stringify(input.questions);
+		if (questionsChanged) {
+			const [last] = await tx.select({ number: sql<number | null>`max(${pulseRound.number})` }).from(pulseRound).where(eq(pulseRound.surveyId, id));
+			const asked = last?.number ?? 0;
+			// Questions no round has asked yet are simply replaced; the others stay with the rounds that asked them.
+			await tx.delete(pulseQuestion).where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound), sql`${pulseQuestion.firstRound} > ${asked}`));
+			await tx.update(pulseQuestion).set({ lastRound: asked }).where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound)));
+			await tx.insert(pulseQuestion).values(input.questions.map((question, position) => ({ surveyId: id, position, firstRound: asked + 1, ...question })));
+		}
+		await tx
+			.update(pulseSurvey)
+			.set({
+				name: input.name,
+				audienceUnitIds: input.audienceUnitIds,
+				recurrenceDays: input.recurrenceDays,
+				windowDays: input.windowDays,
+				minGroupSize: input.minGroupSize,
+				allowComment: input.allowComment
+			})
+			.where(eq(pulseSurvey.id, id));
+		const changed = (['name', 'recurrenceDays', 'windowDays', 'minGroupSize', 'allowComment'] as const).filter((key) => survey[key] !== input[key]);
+		if (JSON.stringify(survey.audienceUnitIds) !== JSON.stringify(input.audienceUnitIds)) changed.push('audienceUnitIds' as never);
+		if (questionsChanged) changed.push('questions' as never);
+		await recordAudit(tx, { actorId: actor.id, action: 'pulse.survey_updated', target: { type: 'pulse_survey', id, label: input.name }, ip: meta.ip, details: { changed } });
+		return { ok: true } as const;
+	});
+}
+
+/**
+ * Pausing stops new rounds (the cycle only opens rounds of active surveys); a round already open
+ * runs to its end. Resuming opens the next round no earlier than today.
+ */
+export async function setSurveyPaused(actor: Actor, id: string, paused: boolean, meta: RequestMeta): Promise<boolean> {
+	if (!isId(id)) return false;
+	const day = today((await getOrganisation()).timeZone);
+	return db.transaction(async (tx) => {
+		const [survey] = await tx
+			.update(pulseSurvey)
+			.set(paused ? { active: false } : { active: true, nextOpensOn: sql`greatest(${pulseSurvey.nextOpensOn}, ${day}::date)` })
+			.where(and(eq(pulseSurvey.id, id), eq(pulseSurvey.active, paused)))
+			.returning({ name: pulseSurvey.name });
+		if (!survey) return false;
+		await recordAudit(tx, { actorId: actor.id, action: paused ? 'pulse.survey_paused' : 'pulse.survey_resumed', target: { type: 'pulse_survey', id, label: survey.name }, ip: meta.ip });
+		return true;
+	});
+}
+
+/** Whether a question is part of a round: edits retire questions and add new ones from the next round on. */
+export const askedIn = (question: { firstRound: number; lastRound: number | null }, round: number): boolean =>
+	question.firstRound <= round && (question.lastRound === null || question.lastRound >= round);
 
 // ---------------------------------------------------------------------------------------------
 // Audience
@@ -134,7 +225,14 @@ export async function openRoundsFor(actor: Actor, on?: string): Promise<OpenRoun
 	const mine = rounds.filter((round) => inAudience(tree, round.audience, actor.unitId));
 	if (mine.length === 0) return [];
 	const questions = await db
-		.select({ surveyId: pulseQuestion.surveyId, position: pulseQuestion.position, kind: pulseQuestion.kind, prompt: pulseQuestion.prompt })
+		.select({
+			surveyId: pulseQuestion.surveyId,
+			position: pulseQuestion.position,
+			kind: pulseQuestion.kind,
+			prompt: pulseQuestion.prompt,
+			firstRound: pulseQuestion.firstRound,
+			lastRound: pulseQuestion.lastRound
+		})
 		.from(pulseQuestion)
 		.where(
 			inArray(
@@ -145,7 +243,9 @@ export async function openRoundsFor(actor: Actor, on?: string): Promise<OpenRoun
 		.orderBy(asc(pulseQuestion.position));
 	return mine.map(({ surveyId, audience: _audience, ...round }) => ({
 		...round,
-		questions: questions.filter((question) => question.surveyId === surveyId).map(({ surveyId: _survey, ...question }) => question)
+		questions: questions
+			.filter((question) => question.surveyId === surveyId && askedIn(question, round.number))
+			.map(({ position, kind, prompt }) => ({ position, kind, prompt }))
 	}));
 }
 
@@ -300,6 +400,7 @@ export async function closeRound(roundId: string): Promise<boolean> {
 			cross join lateral unnest(a.scores) with ordinality as s(score, position)
 			join pulse_round r on r.id = a.round_id
 			join pulse_question q on q.survey_id = r.survey_id and q.position = s.position - 1
+				and q.first_round <= r.number and (q.last_round is null or q.last_round >= r.number)
 			where a.round_id = ${roundId}
 			group by a.round_id, a.unit_id, q.id`);
 		const answered = await rawRows<{ unit_id: string | null; count: number }>(
@@ -596,21 +697,33 @@ export interface ActionInput {
 }
 
 /** Records "you said, we did" for a group; not_found when the survey is unknown or the group is not the actor's to act for. */
-export async function recordAction(actor: Actor, input: ActionInput): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
+export async function recordAction(actor: Actor, input: ActionInput, meta: RequestMeta): Promise<{ ok: true } | { ok: false; reason: 'not_found' }> {
 	const units = await listUnits();
 	const tree = groupTree(units);
 	const known = input.group === orgWide || tree.parentOf.has(input.group);
 	if (!known || !can(actor, 'pulse.action.record', groupResources(units, tree)(input.group))) return { ok: false, reason: 'not_found' };
 	const [survey] = await db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.id, input.surveyId));
 	if (!survey) return { ok: false, reason: 'not_found' };
-	await db.insert(pulseAction).values({
-		surveyId: survey.id,
-		unitId: input.group === orgWide ? null : input.group,
-		dimension: input.dimension,
-		title: input.title,
-		description: input.description,
-		takenOn: input.takenOn,
-		createdBy: actor.id
+	await db.transaction(async (tx) => {
+		const [action] = await tx
+			.insert(pulseAction)
+			.values({
+				surveyId: survey.id,
+				unitId: input.group === orgWide ? null : input.group,
+				dimension: input.dimension,
+				title: input.title,
+				description: input.description,
+				takenOn: input.takenOn,
+				createdBy: actor.id
+			})
+			.returning({ id: pulseAction.id });
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'pulse.action_recorded',
+			target: { type: 'pulse_action', id: action!.id, label: input.title },
+			ip: meta.ip,
+			details: { surveyId: survey.id, group: input.group, dimension: input.dimension }
+		});
 	});
 	return { ok: true };
 }

@@ -39,7 +39,10 @@ export const pulseQuestion = pgTable(
 		/** Answers store their scores in this order. */
 		position: smallint('position').notNull(),
 		kind: text('kind', { enum: pulseQuestionKinds }).notNull(),
-		prompt: text('prompt').notNull()
+		prompt: text('prompt').notNull(),
+		/** The rounds that ask it: an edit retires the questions asked so far and adds new ones from the next round on. */
+		firstRound: integer('first_round').notNull().default(1),
+		lastRound: integer('last_round')
 	},
 	(t) => [index('pulse_question_survey_idx').on(t.surveyId, t.position)]
 );

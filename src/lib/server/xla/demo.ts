@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db';
-import { xlaMeasure, xlaService, xlaValue, type XlaMeasureKind } from './schema';
+import { today } from '../pulse';
+import { monthStart } from './sources';
+import { xlaMeasure, xlaRating, xlaService, xlaValue, type XlaMeasureKind } from './schema';
 
 interface MeasureSpec {
 	kind: XlaMeasureKind;
@@ -58,8 +60,16 @@ const services: { name: string; description: string; measures: MeasureSpec[] }[]
 	}
 ];
 
-/** Five services with six months of values, in three statements. */
-export async function seedXlaDemo(executor: Executor): Promise<void> {
+/** The service desk's quick rating (1–5), the six months before this one: a dozen ratings a month, drifting down. */
+function deskRatings(measureId: string, timeZone: string) {
+	const thisMonth = today(timeZone);
+	return Array.from({ length: 6 }, (_, index) => monthStart(thisMonth, 6 - index)).flatMap((period, month) =>
+		Array.from({ length: 12 }, (_, rating) => ({ measureId, period, score: [5, 4, 4, 3, 4, 5, 3, 2, 4, 3, 4, 2][(rating + month * 5) % 12]! - (rating < month ? 1 : 0) }))
+	);
+}
+
+/** Five services with six months of values (the service desk also rated by the people it helped), in a few statements. */
+export async function seedXlaDemo(executor: Executor, timeZone: string): Promise<void> {
 	const serviceRows = services.map((service) => ({ id: randomUUID(), name: service.name, description: service.description }));
 	const measureRows = services.flatMap((service, index) =>
 		service.measures.map((measure) => ({
@@ -76,4 +86,9 @@ export async function seedXlaDemo(executor: Executor): Promise<void> {
 	await executor.insert(xlaService).values(serviceRows);
 	await executor.insert(xlaMeasure).values(measureRows.map(({ values: _values, ...measure }) => measure));
 	await executor.insert(xlaValue).values(measureRows.flatMap((measure) => measure.values.map((value, index) => ({ measureId: measure.id, period: months[index]!, value }))));
+	const [rated] = await executor
+		.insert(xlaMeasure)
+		.values({ serviceId: serviceRows[0]!.id, kind: 'experience', name: 'Quick rating after a ticket', target: 4, unit: '/5', source: 'rating', ratingScale: 5 })
+		.returning({ id: xlaMeasure.id });
+	await executor.insert(xlaRating).values(deskRatings(rated!.id, timeZone));
 }

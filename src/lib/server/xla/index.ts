@@ -1,8 +1,16 @@
-import { asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, isId, type Executor } from '../db';
-import { xlaMeasure, xlaService, xlaValue, type XlaMeasureKind } from './schema';
+import type { Actor } from '../authz';
+import { getOrganisation } from '../organisation';
+import { today } from '../pulse';
+import { pulseSurvey } from '../pulse/schema';
+import { xlaMeasure, xlaRater, xlaRating, xlaService, xlaValue, type XlaMeasureKind } from './schema';
+import { computedValues, monthStart } from './sources';
+import type { PulseDimension } from '$lib/pulse';
+import { ratingOptions, type RatingScale, type XlaSource } from '$lib/xla';
 
 export { xlaMeasureKinds, type XlaMeasureKind } from './schema';
+export { ratingsShownFrom } from './sources';
 
 /** Green outside (KPIs) and red inside (experience): the watermelon. */
 export const xlaStatuses = ['watermelon', 'red_red', 'red_green', 'green_green', 'unknown'] as const;
@@ -39,6 +47,10 @@ export interface XlaMeasureView extends MeasureTarget {
 	kind: XlaMeasureKind;
 	name: string;
 	unit: string | null;
+	source: XlaSource;
+	/** For a pulse dimension: which pulse (its name) and dimension. */
+	pulse: { surveyName: string; dimension: PulseDimension } | null;
+	ratingScale: RatingScale | null;
 	/** Newest first. */
 	values: { period: string; value: number; met: boolean }[];
 	latest: number | null;
@@ -58,8 +70,9 @@ const periodsShown = 6;
 async function withMeasures(services: { id: string; name: string; description: string | null }[]): Promise<XlaServiceView[]> {
 	if (services.length === 0) return [];
 	const measures = await db
-		.select()
+		.select({ measure: xlaMeasure, surveyName: pulseSurvey.name })
 		.from(xlaMeasure)
+		.leftJoin(pulseSurvey, eq(pulseSurvey.id, xlaMeasure.pulseSurveyId))
 		.where(
 			inArray(
 				xlaMeasure.serviceId,
@@ -67,6 +80,7 @@ async function withMeasures(services: { id: string; name: string; description: s
 			)
 		)
 		.orderBy(asc(xlaMeasure.kind), asc(xlaMeasure.name));
+	const entered = measures.filter(({ measure }) => measure.source === 'entered').map(({ measure }) => measure.id);
 	// The newest values per measure, ranked in SQL so that old periods are never read.
 	const ranked = db
 		.select({
@@ -76,25 +90,31 @@ async function withMeasures(services: { id: string; name: string; description: s
 			rank: sql<number>`row_number() over (partition by ${xlaValue.measureId} order by ${xlaValue.period} desc)`.as('rank')
 		})
 		.from(xlaValue)
-		.where(
-			inArray(
-				xlaValue.measureId,
-				measures.map((measure) => measure.id)
-			)
-		)
+		.where(inArray(xlaValue.measureId, entered))
 		.as('ranked');
-	const values = measures.length
-		? await db
-				.select({ measureId: ranked.measureId, period: ranked.period, value: ranked.value })
-				.from(ranked)
-				.where(lte(ranked.rank, periodsShown))
-				.orderBy(desc(ranked.period))
-		: [];
+	const [values, computed] = await Promise.all([
+		entered.length
+			? db
+					.select({ measureId: ranked.measureId, period: ranked.period, value: ranked.value })
+					.from(ranked)
+					.where(lte(ranked.rank, periodsShown))
+					.orderBy(desc(ranked.period))
+			: [],
+		computedValues(measures.map(({ measure }) => measure))
+	]);
+	const seriesOf = (id: string) => {
+		const series = computed.get(id);
+		if (!series) return values.filter((value) => value.measureId === id);
+		return [...series]
+			.sort(([a], [b]) => b.localeCompare(a))
+			.slice(0, periodsShown)
+			.map(([period, value]) => ({ period, value }));
+	};
 	return services.map((service) => {
 		const own: XlaMeasureView[] = measures
-			.filter((measure) => measure.serviceId === service.id)
-			.map((measure) => {
-				const series = values.filter((value) => value.measureId === measure.id).map(({ period, value }) => ({ period, value, met: meetsTarget(measure, value) }));
+			.filter(({ measure }) => measure.serviceId === service.id)
+			.map(({ measure, surveyName }) => {
+				const series = seriesOf(measure.id).map(({ period, value }) => ({ period, value, met: meetsTarget(measure, value) }));
 				return {
 					id: measure.id,
 					kind: measure.kind,
@@ -102,6 +122,9 @@ async function withMeasures(services: { id: string; name: string; description: s
 					unit: measure.unit,
 					target: measure.target,
 					higherIsBetter: measure.higherIsBetter,
+					source: measure.source,
+					pulse: measure.pulseDimension && surveyName ? { surveyName, dimension: measure.pulseDimension } : null,
+					ratingScale: (measure.ratingScale as RatingScale | null) ?? null,
 					values: series,
 					latest: series[0]?.value ?? null
 				};
@@ -128,18 +151,73 @@ export async function createService(input: { name: string; description: string |
 	return created ? { ok: true, id: created.id } : { ok: false, field: 'name', reason: 'duplicate' };
 }
 
-export async function addMeasure(serviceId: string, input: { kind: XlaMeasureKind; name: string; target: number; higherIsBetter: boolean; unit: string | null }): Promise<void> {
+export interface MeasureInput {
+	kind: XlaMeasureKind;
+	name: string;
+	target: number;
+	higherIsBetter: boolean;
+	unit: string | null;
+	source: XlaSource;
+	pulseSurveyId: string | null;
+	pulseDimension: PulseDimension | null;
+	ratingScale: RatingScale | null;
+}
+
+/** Adds a measure; a pulse dimension's survey must exist. */
+export async function addMeasure(serviceId: string, input: MeasureInput): Promise<{ ok: true } | { ok: false; field: 'pulseSurveyId'; reason: 'not_found' }> {
+	if (input.pulseSurveyId) {
+		const [survey] = await db.select({ id: pulseSurvey.id }).from(pulseSurvey).where(eq(pulseSurvey.id, input.pulseSurveyId));
+		if (!survey) return { ok: false, field: 'pulseSurveyId', reason: 'not_found' };
+	}
 	await db.insert(xlaMeasure).values({ serviceId, ...input });
+	return { ok: true };
 }
 
 /** Records (or corrects) a measure's value for a month; false when the measure is not this service's. */
 export async function recordValue(serviceId: string, input: { measureId: string; period: string; value: number }): Promise<boolean> {
-	const [measure] = await db.select({ serviceId: xlaMeasure.serviceId }).from(xlaMeasure).where(eq(xlaMeasure.id, input.measureId));
-	if (measure?.serviceId !== serviceId) return false;
+	const [measure] = await db.select({ serviceId: xlaMeasure.serviceId, source: xlaMeasure.source }).from(xlaMeasure).where(eq(xlaMeasure.id, input.measureId));
+	// Computed measures take no typed values: their figures come from Kring's own data.
+	if (measure?.serviceId !== serviceId || measure.source !== 'entered') return false;
 	const period = `${input.period.slice(0, 7)}-01`;
 	await db
 		.insert(xlaValue)
 		.values({ measureId: input.measureId, period, value: input.value })
 		.onConflictDoUpdate({ target: [xlaValue.measureId, xlaValue.period], set: { value: input.value } });
 	return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "How was it?" ratings by the people served
+
+/** The rating measures of a service this person has not rated this month. */
+export async function unratedThisMonth(actor: Actor, service: XlaServiceView): Promise<string[]> {
+	const ratingIds = service.measures.filter((measure) => measure.source === 'rating').map((measure) => measure.id);
+	if (ratingIds.length === 0) return [];
+	const period = monthStart(today((await getOrganisation()).timeZone));
+	const rated = await db
+		.select({ measureId: xlaRater.measureId })
+		.from(xlaRater)
+		.where(and(eq(xlaRater.personId, actor.id), eq(xlaRater.period, period), inArray(xlaRater.measureId, ratingIds)));
+	return ratingIds.filter((id) => !rated.some((row) => row.measureId === id));
+}
+
+export type RateResult = { ok: true } | { ok: false; reason: 'not_found' | 'already_rated' | 'invalid' };
+
+/**
+ * One rating per person, measure and month. Who rated and what they gave are written apart (no
+ * shared id, no time finer than the month); the rater's primary key refuses a second rating, also
+ * from parallel requests. A month's mean shows once the month is over, from `ratingsShownFrom` on.
+ */
+export async function rate(actor: Actor, serviceId: string, measureId: string, score: number): Promise<RateResult> {
+	if (!isId(serviceId) || !isId(measureId)) return { ok: false, reason: 'not_found' };
+	const [measure] = await db.select().from(xlaMeasure).where(and(eq(xlaMeasure.id, measureId), eq(xlaMeasure.serviceId, serviceId), eq(xlaMeasure.source, 'rating')));
+	if (!measure) return { ok: false, reason: 'not_found' };
+	if (!ratingOptions(measure.ratingScale as RatingScale).includes(score)) return { ok: false, reason: 'invalid' };
+	const period = monthStart(today((await getOrganisation()).timeZone));
+	return db.transaction(async (tx) => {
+		const taken = await tx.insert(xlaRater).values({ measureId, period, personId: actor.id }).onConflictDoNothing().returning({ measureId: xlaRater.measureId });
+		if (taken.length === 0) return { ok: false, reason: 'already_rated' } as const;
+		await tx.insert(xlaRating).values({ measureId, period, score });
+		return { ok: true } as const;
+	});
 }

@@ -8,8 +8,7 @@ import { listUnits } from '$lib/server/org';
 import { getOrganisation } from '$lib/server/organisation';
 import { createSurvey, listSurveys, today } from '$lib/server/pulse';
 import { queues, requestSoon } from '$lib/server/jobs/queue';
-import { pulseDimensions, type PulseQuestionKind } from '$lib/pulse';
-import { surveySchema } from '$lib/schemas/pulse';
+import { surveyQuestions, surveySchema } from '$lib/schemas/pulse';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'pulse.manage');
@@ -23,11 +22,7 @@ export const actions: Actions = {
 		const parsed = parseForm(surveySchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
 		const { data } = parsed;
-		const questions: { kind: PulseQuestionKind; prompt: string }[] = pulseDimensions.flatMap((dimension) =>
-			data[`questions_${dimension}`].map((prompt) => ({ kind: dimension, prompt }))
-		);
-		if (data.enps) questions.push({ kind: 'enps', prompt: m.pulse_enps_question() });
-		const result = await createSurvey({ ...data, questions });
+		const result = await createSurvey({ ...data, questions: surveyQuestions(data, m.pulse_enps_question()) });
 		if (!result.ok) return refuseFor(parsed.values, { [result.field]: result.reason });
 		// Opens the first round now when it is due today, rather than at the next hourly run.
 		await requestSoon(queues.pulseCycle);

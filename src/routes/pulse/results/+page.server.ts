@@ -5,6 +5,7 @@ import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
 import { parseForm } from '$lib/server/forms';
 import { getOrganisation } from '$lib/server/organisation';
+import { requestMeta } from '$lib/server/request-meta';
 import { pulseResults, recordAction, today } from '$lib/server/pulse';
 import { actionSchema, resultsQuerySchema } from '$lib/schemas/pulse';
 
@@ -23,7 +24,7 @@ export const actions: Actions = {
 		const parsed = parseForm(actionSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
 		// Which groups a person may act for is the authorisation module's rule, asked by the domain.
-		const result = await recordAction(actor, parsed.data);
+		const result = await recordAction(actor, parsed.data, requestMeta(event));
 		if (!result.ok) error(404);
 		setFlash(event.cookies, m.pulse_action_recorded());
 		redirect(303, `/pulse/results?survey=${parsed.data.surveyId}&group=${encodeURIComponent(parsed.data.group)}`);

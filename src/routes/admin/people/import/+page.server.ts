@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { authorize } from '$lib/server/authz';
 import { setFlash } from '$lib/server/flash';
-import { importColumns, importLimits, previewImport, runImport, type ImportPreview } from '$lib/server/people/import';
+import { importColumns, importLimits, previewImport, runImport } from '$lib/server/people/import';
+import { presentPreview } from '$lib/server/csv';
 import { requestMeta } from '$lib/server/request-meta';
 import { reasonMessage } from '$lib/reasons';
 import { importSchema } from '$lib/schemas/people';
@@ -12,21 +13,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	authorize(locals, url, 'people.manage');
 	return { columns: importColumns, maxRows: importLimits.maxRows };
 };
-
-/** The preview as the page shows it: messages in the reader's language, valid rows only sampled. */
-function present(preview: ImportPreview) {
-	const shown = preview.rows.filter((row) => row.issues.length > 0);
-	const sample = preview.rows.filter((row) => row.issues.length === 0).slice(0, Math.max(0, 50 - shown.length));
-	return {
-		valid: preview.valid,
-		total: preview.rows.length,
-		withIssues: shown.length,
-		fileIssues: preview.fileIssues.map(reasonMessage),
-		rows: [...shown, ...sample]
-			.sort((a, b) => a.line - b.line)
-			.map((row) => ({ ...row, issues: row.issues.map((issue) => ({ column: issue.column, message: reasonMessage(issue.reason) })) }))
-	};
-}
 
 export const actions: Actions = {
 	preview: async ({ request, locals, url }) => {
@@ -38,7 +24,7 @@ export const actions: Actions = {
 		if (file.size > importLimits.maxBytes) return fail(400, { errors: { file: reasonMessage('file_too_large') } });
 		const csv = await file.text();
 		const { preview } = await previewImport(csv);
-		const shown = present(preview);
+		const shown = presentPreview(preview);
 		if (!preview.valid) return fail(400, { preview: shown, fileName: file.name });
 		// Valid: the page asks for confirmation and sends the same file content back with it.
 		return { preview: shown, fileName: file.name, csv, sendInvitations: options.sendInvitations };
@@ -51,7 +37,7 @@ export const actions: Actions = {
 		const options = importSchema.parse({ sendInvitations: form.get('sendInvitations') ?? undefined });
 		if (typeof csv !== 'string' || !csv) return fail(400, { errors: { file: m.import_choose_file() } });
 		const result = await runImport(actor, csv, { fileName, sendInvitations: options.sendInvitations }, requestMeta(event));
-		if (!result.ok) return fail(400, { preview: present(result.preview), fileName });
+		if (!result.ok) return fail(400, { preview: presentPreview(result.preview), fileName });
 		setFlash(event.cookies, m.flash_imported({ count: result.count }));
 		redirect(303, '/admin/people?status=invited');
 	}

@@ -375,26 +375,33 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 	}
 	const candidates = db
-		.select({ id: post.id })
+		.select({ id: post.id, spaceId: post.spaceId, tags: post.tags, lastActivityAt: post.lastActivityAt })
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(where)
 		.orderBy(desc(post.lastActivityAt), desc(post.id))
 		.limit(feedCandidateLimit)
 		.as('candidates');
-	const followed = sql`(${post.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
-		or ${post.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	const followed = sql<boolean>`(${candidates.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
+		or ${candidates.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	const replies = sql`(select count(*)::int from ${comment} where ${comment.postId} = ${candidates.id} and ${comment.hiddenAt} is null)`;
 	// Following is worth three days of recency, each reply (up to ten) two hours.
-	const score = sql`${post.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${summaryColumns.commentCount}, 10) * interval '2 hours'`;
-	const rows = await db
-		.select({ ...summaryColumns, followed: sql<boolean>`${followed}` })
+	const score = sql`${candidates.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${replies}, 10) * interval '2 hours'`;
+	// Ranked among the candidates alone: only the page's rows are joined to their space and author.
+	const ranked = db
+		.select({ id: candidates.id, followed: followed.as('followed'), score: sql`${score}`.as('score') })
 		.from(candidates)
-		.innerJoin(post, eq(post.id, candidates.id))
+		.orderBy(desc(sql`score`), desc(candidates.id))
+		.limit(options.pageSize + 1)
+		.offset(offset)
+		.as('ranked');
+	const rows = await db
+		.select({ ...summaryColumns, followed: ranked.followed })
+		.from(ranked)
+		.innerJoin(post, eq(post.id, ranked.id))
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
-		.orderBy(desc(score), desc(post.id))
-		.limit(options.pageSize + 1)
-		.offset(offset);
+		.orderBy(desc(ranked.score), desc(post.id));
 	return { posts: rows.slice(0, options.pageSize).map((row) => ({ ...toSummary(row), followed: row.followed })), hasNext: rows.length > options.pageSize };
 }
 
@@ -893,7 +900,11 @@ export async function searchPosts(viewer: Subject, filters: SearchFilters): Prom
 	if (q) conditions.push(sql`(${post.search} @@ ${english} or ${post.search} @@ ${dutch})`);
 
 	const candidates = db
-		.select({ id: post.id, rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank') })
+		.select({
+			id: post.id,
+			lastActivityAt: post.lastActivityAt,
+			rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank')
+		})
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(visiblePosts(viewer, ...conditions))
@@ -901,23 +912,28 @@ export async function searchPosts(viewer: Subject, filters: SearchFilters): Prom
 		.orderBy(...(q ? [] : [desc(post.lastActivityAt)]))
 		.limit(searchCandidateLimit + 1)
 		.as('candidates');
+	// Ranked and counted among the candidates alone: only the page's rows are joined and highlighted.
+	const ranked = db
+		.select({ id: candidates.id, rank: candidates.rank, total: sql<number>`count(*) over ()`.as('total') })
+		.from(candidates)
+		.orderBy(desc(candidates.rank), desc(candidates.lastActivityAt), desc(candidates.id))
+		.limit(filters.pageSize)
+		.offset((filters.page - 1) * filters.pageSize)
+		.as('ranked');
 	const rows = await db
 		.select({
 			...summaryColumns,
-			rank: candidates.rank,
-			total: sql<number>`count(*) over ()`.mapWith(Number),
+			total: sql<number>`${ranked.total}`.mapWith(Number),
 			titleHtml: q ? sql<string>`ts_headline(${config}, ${post.title}, ${query}, 'HighlightAll=true, ' || ${headlineOptions})` : post.title,
 			snippet: q
 				? sql<string>`ts_headline(${config}, left(${post.body}, 5000), ${query}, ${headlineOptions})`
 				: sql<string>`left(${post.body}, 240)`
 		})
-		.from(candidates)
-		.innerJoin(post, eq(post.id, candidates.id))
+		.from(ranked)
+		.innerJoin(post, eq(post.id, ranked.id))
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
-		.orderBy(desc(candidates.rank), desc(post.lastActivityAt), desc(post.id))
-		.limit(filters.pageSize)
-		.offset((filters.page - 1) * filters.pageSize);
+		.orderBy(desc(ranked.rank), desc(post.lastActivityAt), desc(post.id));
 	// A page past the end has no rows to carry the count; it shows as empty.
 	const counted = rows[0]?.total ?? 0;
 	return {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
@@ -28,28 +28,30 @@ export interface SpaceDetail extends SpaceResource {
 	moderators: { id: string; name: string; email: string }[];
 }
 
+type Named = { id: string; name: string };
+
+/**
+ * A space's row with its partner organisations and moderators, in one statement: every knowledge
+ * page reads one, so the lists come along as JSON rather than as two more round trips.
+ */
+// Qualified by hand: in a select from the space alone drizzle leaves column names bare, and a bare
+// "id" inside these subqueries would be the partner's or the person's.
+const spaceIdColumn = sql`${space}.${sql.identifier('id')}`;
+const spaceWithAccess = {
+	...getTableColumns(space),
+	partners: sql<Named[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name)
+		from ${spacePartner} sp join ${partnerOrg} p on p.id = sp.partner_org_id where sp.space_id = ${spaceIdColumn}), '[]')`,
+	moderators: sql<(Named & { email: string })[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name, 'email', p.email) order by p.name)
+		from ${spaceModerator} sm join ${person} p on p.id = sm.person_id where sm.space_id = ${spaceIdColumn}), '[]')`
+};
+
 /** A space with who may read and moderate it, or null; the caller asks `can` whether this viewer may see it. */
 export async function getSpace(slug: string): Promise<SpaceDetail | null> {
-	const [row] = await db.select().from(space).where(eq(space.slug, slug));
-	if (!row) return null;
-	return withAccess(db, row);
+	const [row] = await db.select(spaceWithAccess).from(space).where(eq(space.slug, slug));
+	return row ? toSpaceDetail(row) : null;
 }
 
-async function withAccess(executor: Executor, row: typeof space.$inferSelect): Promise<SpaceDetail> {
-	const [partners, moderators] = await Promise.all([
-		executor
-			.select({ id: partnerOrg.id, name: partnerOrg.name })
-			.from(spacePartner)
-			.innerJoin(partnerOrg, eq(partnerOrg.id, spacePartner.partnerOrgId))
-			.where(eq(spacePartner.spaceId, row.id))
-			.orderBy(asc(partnerOrg.name)),
-		executor
-			.select({ id: person.id, name: person.name, email: person.email })
-			.from(spaceModerator)
-			.innerJoin(person, eq(person.id, spaceModerator.personId))
-			.where(eq(spaceModerator.spaceId, row.id))
-			.orderBy(asc(person.name))
-	]);
+function toSpaceDetail(row: typeof space.$inferSelect & { partners: Named[]; moderators: (Named & { email: string })[] }): SpaceDetail {
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -58,10 +60,10 @@ async function withAccess(executor: Executor, row: typeof space.$inferSelect): P
 		audience: row.audience,
 		includeAlumni: row.includeAlumni,
 		archived: row.archivedAt !== null,
-		partners,
-		moderators,
-		partnerOrgIds: partners.map((partner) => partner.id),
-		moderatorIds: moderators.map((moderator) => moderator.id)
+		partners: row.partners,
+		moderators: row.moderators,
+		partnerOrgIds: row.partners.map((partner) => partner.id),
+		moderatorIds: row.moderators.map((moderator) => moderator.id)
 	};
 }
 
@@ -164,9 +166,9 @@ export async function createSpace(actor: Actor, input: SpaceInput, meta: Request
 }
 
 /** Changes to one space wait for each other: moderators and partners are replaced whole, pins counted. */
-async function lockSpace(executor: Executor, id: string): Promise<typeof space.$inferSelect> {
-	const [row] = await executor.select().from(space).where(eq(space.id, id)).for('update');
-	return row!;
+async function lockSpace(executor: Executor, id: string): Promise<SpaceDetail> {
+	const [row] = await executor.select(spaceWithAccess).from(space).where(eq(space.id, id)).for('update', { of: space });
+	return toSpaceDetail(row!);
 }
 
 export type SpaceChange = { ok: true } | { ok: false; errors: Partial<Record<keyof SpaceDetailsInput, Reason>> };
@@ -237,7 +239,7 @@ export async function changeAudience(actor: Actor, target: SpaceDetail, input: A
 		const audience = await checkAudience(tx, input);
 		if (!audience.ok) return audience;
 		// What it was when this change got its turn, not when the page was read.
-		const current = await withAccess(tx, await lockSpace(tx, target.id));
+		const current = await lockSpace(tx, target.id);
 		const next = nextAccess(current, input, audience.partnerOrgIds);
 		const preview = await audienceCounts(tx, current, next);
 		await tx.update(space).set({ audience: next.audience, includeAlumni: next.includeAlumni }).where(eq(space.id, target.id));
@@ -673,14 +675,14 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 			hiddenAt: post.hiddenAt,
 			hiddenReason: post.hiddenReason,
 			pinnedAt: post.pinnedAt,
-			space
+			space: spaceWithAccess
 		})
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
 		.where(eq(post.id, id));
 	if (!row) return null;
-	const spaceAccess = await withAccess(db, row.space);
+	const spaceAccess = toSpaceDetail(row.space);
 	const hidden = row.hiddenAt !== null;
 	return {
 		...toSummary(row),

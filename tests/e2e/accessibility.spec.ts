@@ -396,6 +396,12 @@ for (const { theme, locale } of variants) {
 		await admin.getByRole('main').getByRole('link', { name: tt('knowledge_edit'), exact: true }).click();
 		await expect(admin).toHaveURL(/\/edit$/);
 		await expectAccessible(admin);
+		// A space's settings, with the preview of an audience change (nothing is written until confirmed).
+		await visit(admin, '/knowledge/platform/settings');
+		await label(admin, 'knowledge_field_audience').selectOption('alumni');
+		await submit(admin, button(admin, 'knowledge_audience_preview_submit'));
+		await expect(admin.getByRole('status').filter({ hasText: tt('knowledge_audience_preview_title') })).toBeVisible();
+		await expectAccessible(admin);
 		await visit(admin, '/knowledge/bookmarks');
 		await visit(admin, '/search?q=kubernetes');
 		await visit(admin, `/search?q=${unique()}`);

@@ -122,7 +122,7 @@ for (const javaScriptEnabled of [true, false]) {
 		// HR previews the audience with alumni, and only then confirms it.
 		await visit(hr, `/knowledge/${slug}/settings`);
 		await expectAccessible(hr);
-		await hr.getByRole('combobox', { name: t('knowledge_field_audience'), exact: true }).selectOption('alumni');
+		await hr.getByLabel(t('knowledge_field_audience'), { exact: true }).selectOption('alumni');
 		await submit(hr, hr.getByRole('button', { name: t('knowledge_audience_preview_submit') }));
 		const preview = hr.getByRole('status').filter({ hasText: t('knowledge_audience_preview_title') });
 		await expect(preview).toContainText(/\d+ people gain read access and 0 lose it; it concerns 0 posts\./);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
@@ -28,28 +28,30 @@ export interface SpaceDetail extends SpaceResource {
 	moderators: { id: string; name: string; email: string }[];
 }
 
+type Named = { id: string; name: string };
+
+/**
+ * A space's row with its partner organisations and moderators, in one statement: every knowledge
+ * page reads one, so the lists come along as JSON rather than as two more round trips.
+ */
+// Qualified by hand: in a select from the space alone drizzle leaves column names bare, and a bare
+// "id" inside these subqueries would be the partner's or the person's.
+const spaceIdColumn = sql`${space}.${sql.identifier('id')}`;
+const spaceWithAccess = {
+	...getTableColumns(space),
+	partners: sql<Named[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name)
+		from ${spacePartner} sp join ${partnerOrg} p on p.id = sp.partner_org_id where sp.space_id = ${spaceIdColumn}), '[]')`,
+	moderators: sql<(Named & { email: string })[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name, 'email', p.email) order by p.name)
+		from ${spaceModerator} sm join ${person} p on p.id = sm.person_id where sm.space_id = ${spaceIdColumn}), '[]')`
+};
+
 /** A space with who may read and moderate it, or null; the caller asks `can` whether this viewer may see it. */
 export async function getSpace(slug: string): Promise<SpaceDetail | null> {
-	const [row] = await db.select().from(space).where(eq(space.slug, slug));
-	if (!row) return null;
-	return withAccess(db, row);
+	const [row] = await db.select(spaceWithAccess).from(space).where(eq(space.slug, slug));
+	return row ? toSpaceDetail(row) : null;
 }
 
-async function withAccess(executor: Executor, row: typeof space.$inferSelect): Promise<SpaceDetail> {
-	const [partners, moderators] = await Promise.all([
-		executor
-			.select({ id: partnerOrg.id, name: partnerOrg.name })
-			.from(spacePartner)
-			.innerJoin(partnerOrg, eq(partnerOrg.id, spacePartner.partnerOrgId))
-			.where(eq(spacePartner.spaceId, row.id))
-			.orderBy(asc(partnerOrg.name)),
-		executor
-			.select({ id: person.id, name: person.name, email: person.email })
-			.from(spaceModerator)
-			.innerJoin(person, eq(person.id, spaceModerator.personId))
-			.where(eq(spaceModerator.spaceId, row.id))
-			.orderBy(asc(person.name))
-	]);
+function toSpaceDetail(row: typeof space.$inferSelect & { partners: Named[]; moderators: (Named & { email: string })[] }): SpaceDetail {
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -58,10 +60,10 @@ async function withAccess(executor: Executor, row: typeof space.$inferSelect): P
 		audience: row.audience,
 		includeAlumni: row.includeAlumni,
 		archived: row.archivedAt !== null,
-		partners,
-		moderators,
-		partnerOrgIds: partners.map((partner) => partner.id),
-		moderatorIds: moderators.map((moderator) => moderator.id)
+		partners: row.partners,
+		moderators: row.moderators,
+		partnerOrgIds: row.partners.map((partner) => partner.id),
+		moderatorIds: row.moderators.map((moderator) => moderator.id)
 	};
 }
 
@@ -164,9 +166,9 @@ export async function createSpace(actor: Actor, input: SpaceInput, meta: Request
 }
 
 /** Changes to one space wait for each other: moderators and partners are replaced whole, pins counted. */
-async function lockSpace(executor: Executor, id: string): Promise<typeof space.$inferSelect> {
-	const [row] = await executor.select().from(space).where(eq(space.id, id)).for('update');
-	return row!;
+async function lockSpace(executor: Executor, id: string): Promise<SpaceDetail> {
+	const [row] = await executor.select(spaceWithAccess).from(space).where(eq(space.id, id)).for('update', { of: space });
+	return toSpaceDetail(row!);
 }
 
 export type SpaceChange = { ok: true } | { ok: false; errors: Partial<Record<keyof SpaceDetailsInput, Reason>> };
@@ -237,7 +239,7 @@ export async function changeAudience(actor: Actor, target: SpaceDetail, input: A
 		const audience = await checkAudience(tx, input);
 		if (!audience.ok) return audience;
 		// What it was when this change got its turn, not when the page was read.
-		const current = await withAccess(tx, await lockSpace(tx, target.id));
+		const current = await lockSpace(tx, target.id);
 		const next = nextAccess(current, input, audience.partnerOrgIds);
 		const preview = await audienceCounts(tx, current, next);
 		await tx.update(space).set({ audience: next.audience, includeAlumni: next.includeAlumni }).where(eq(space.id, target.id));
@@ -375,26 +377,33 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 	}
 	const candidates = db
-		.select({ id: post.id })
+		.select({ id: post.id, spaceId: post.spaceId, tags: post.tags, lastActivityAt: post.lastActivityAt })
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(where)
 		.orderBy(desc(post.lastActivityAt), desc(post.id))
 		.limit(feedCandidateLimit)
 		.as('candidates');
-	const followed = sql`(${post.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
-		or ${post.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	const followed = sql<boolean>`(${candidates.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
+		or ${candidates.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
+	const replies = sql`(select count(*)::int from ${comment} where ${comment.postId} = ${candidates.id} and ${comment.hiddenAt} is null)`;
 	// Following is worth three days of recency, each reply (up to ten) two hours.
-	const score = sql`${post.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${summaryColumns.commentCount}, 10) * interval '2 hours'`;
-	const rows = await db
-		.select({ ...summaryColumns, followed: sql<boolean>`${followed}` })
+	const score = sql`${candidates.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${replies}, 10) * interval '2 hours'`;
+	// Ranked among the candidates alone: only the page's rows are joined to their space and author.
+	const ranked = db
+		.select({ id: candidates.id, followed: followed.as('followed'), score: sql`${score}`.as('score') })
 		.from(candidates)
-		.innerJoin(post, eq(post.id, candidates.id))
+		.orderBy(desc(sql`score`), desc(candidates.id))
+		.limit(options.pageSize + 1)
+		.offset(offset)
+		.as('ranked');
+	const rows = await db
+		.select({ ...summaryColumns, followed: ranked.followed })
+		.from(ranked)
+		.innerJoin(post, eq(post.id, ranked.id))
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
-		.orderBy(desc(score), desc(post.id))
-		.limit(options.pageSize + 1)
-		.offset(offset);
+		.orderBy(desc(ranked.score), desc(post.id));
 	return { posts: rows.slice(0, options.pageSize).map((row) => ({ ...toSummary(row), followed: row.followed })), hasNext: rows.length > options.pageSize };
 }
 
@@ -666,14 +675,14 @@ export async function getPost(id: string): Promise<PostDetail | null> {
 			hiddenAt: post.hiddenAt,
 			hiddenReason: post.hiddenReason,
 			pinnedAt: post.pinnedAt,
-			space
+			space: spaceWithAccess
 		})
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
 		.where(eq(post.id, id));
 	if (!row) return null;
-	const spaceAccess = await withAccess(db, row.space);
+	const spaceAccess = toSpaceDetail(row.space);
 	const hidden = row.hiddenAt !== null;
 	return {
 		...toSummary(row),
@@ -860,6 +869,8 @@ export interface SearchResult {
 	total: number;
 	/** More matched than were counted. */
 	capped: boolean;
+	/** How long the search took in the database, in milliseconds: the route reports it as Server-Timing. */
+	durationMs: number;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -873,6 +884,7 @@ const withoutMarks = (text: string) => text.replace(/[\u0001\u0002]/g, '');
  * costs no more than a rare one.
  */
 export async function searchPosts(viewer: Subject, filters: SearchFilters): Promise<SearchResult> {
+	const started = performance.now();
 	const conditions: (SQL | undefined)[] = [
 		filters.space ? eq(space.slug, filters.space) : undefined,
 		filters.kind ? eq(post.kind, filters.kind) : undefined,
@@ -882,7 +894,7 @@ export async function searchPosts(viewer: Subject, filters: SearchFilters): Prom
 		filters.answered === 'no' ? sql`${post.kind} = 'question' and ${post.acceptedCommentId} is null` : undefined
 	];
 	const q = filters.q?.trim();
-	if (filters.author && !isId(filters.author)) return { hits: [], total: 0, capped: false };
+	if (filters.author && !isId(filters.author)) return { hits: [], total: 0, capped: false, durationMs: 0 };
 	const english = sql`websearch_to_tsquery('english', ${q ?? ''})`;
 	const dutch = sql`websearch_to_tsquery('dutch', ${q ?? ''})`;
 	const query = sql`(case ${post.language} when 'nl' then ${dutch} else ${english} end)`;
@@ -890,7 +902,11 @@ export async function searchPosts(viewer: Subject, filters: SearchFilters): Prom
 	if (q) conditions.push(sql`(${post.search} @@ ${english} or ${post.search} @@ ${dutch})`);
 
 	const candidates = db
-		.select({ id: post.id, rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank') })
+		.select({
+			id: post.id,
+			lastActivityAt: post.lastActivityAt,
+			rank: q ? sql<number>`ts_rank(${post.search}, ${query})`.as('rank') : sql<number>`0`.as('rank')
+		})
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(visiblePosts(viewer, ...conditions))
@@ -898,28 +914,34 @@ export async function searchPosts(viewer: Subject, filters: SearchFilters): Prom
 		.orderBy(...(q ? [] : [desc(post.lastActivityAt)]))
 		.limit(searchCandidateLimit + 1)
 		.as('candidates');
+	// Ranked and counted among the candidates alone: only the page's rows are joined and highlighted.
+	const ranked = db
+		.select({ id: candidates.id, rank: candidates.rank, total: sql<number>`count(*) over ()`.as('total') })
+		.from(candidates)
+		.orderBy(desc(candidates.rank), desc(candidates.lastActivityAt), desc(candidates.id))
+		.limit(filters.pageSize)
+		.offset((filters.page - 1) * filters.pageSize)
+		.as('ranked');
 	const rows = await db
 		.select({
 			...summaryColumns,
-			rank: candidates.rank,
-			total: sql<number>`count(*) over ()`.mapWith(Number),
+			total: sql<number>`${ranked.total}`.mapWith(Number),
 			titleHtml: q ? sql<string>`ts_headline(${config}, ${post.title}, ${query}, 'HighlightAll=true, ' || ${headlineOptions})` : post.title,
 			snippet: q
 				? sql<string>`ts_headline(${config}, left(${post.body}, 5000), ${query}, ${headlineOptions})`
 				: sql<string>`left(${post.body}, 240)`
 		})
-		.from(candidates)
-		.innerJoin(post, eq(post.id, candidates.id))
+		.from(ranked)
+		.innerJoin(post, eq(post.id, ranked.id))
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.innerJoin(author, eq(author.id, post.authorId))
-		.orderBy(desc(candidates.rank), desc(post.lastActivityAt), desc(post.id))
-		.limit(filters.pageSize)
-		.offset((filters.page - 1) * filters.pageSize);
+		.orderBy(desc(ranked.rank), desc(post.lastActivityAt), desc(post.id));
 	// A page past the end has no rows to carry the count; it shows as empty.
 	const counted = rows[0]?.total ?? 0;
 	return {
 		hits: rows.map((row) => ({ ...toSummary(row), titleHtml: highlighted(row.titleHtml), snippetHtml: highlighted(row.snippet) })),
 		total: Math.min(counted, searchCandidateLimit),
-		capped: counted > searchCandidateLimit
+		capped: counted > searchCandidateLimit,
+		durationMs: performance.now() - started
 	};
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "flex_arrangement_feed_idx" ON "flex_arrangement" USING btree ("person_id","starts_on") WHERE "flex_arrangement"."status" = 'approved' and "flex_arrangement"."type" in ('remote', 'abroad', 'sabbatical');

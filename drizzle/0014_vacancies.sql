@@ -56,6 +56,7 @@ CREATE UNIQUE INDEX "referral_candidate_idx" ON "referral" USING btree ("vacancy
 CREATE INDEX "referral_referrer_idx" ON "referral" USING btree ("referrer_id","created_at");--> statement-breakpoint
 CREATE INDEX "referral_created_idx" ON "referral" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "rehire_person_idx" ON "rehire" USING btree ("person_id","rehired_on");--> statement-breakpoint
-CREATE INDEX "vacancy_open_idx" ON "vacancy" USING btree ("status","audience","created_at");--> statement-breakpoint
+CREATE INDEX "vacancy_open_idx" ON "vacancy" USING btree ("created_at","id") WHERE "vacancy"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "vacancy_created_idx" ON "vacancy" USING btree ("created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vacancy_application_person_idx" ON "vacancy_application" USING btree ("vacancy_id","person_id");--> statement-breakpoint
 CREATE INDEX "vacancy_application_applicant_idx" ON "vacancy_application" USING btree ("person_id");

@@ -19,6 +19,7 @@ import { todayIn } from '../../src/lib/server/flex';
 import { addDays } from '../../src/lib/server/flex/engine';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
 import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
+import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -66,6 +67,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeFlex(tx, { timeZone: demoTimeZone });
 			await seedLargeGrowth(tx);
 			await seedLargeAlumniNetwork(tx);
+			await seedLargeVacancies(tx, { count: Math.round(5_000 * scale) });
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -195,6 +197,11 @@ async function main(): Promise<void> {
 		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
 		{ name: `/alumni/directory?q=${commonName.toLowerCase()}`, as: 'employee', paths: [`/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}`] },
 		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] },
+		{ name: '/events', as: 'alumni', paths: ['/events'] },
+		// Years of vacancies, most closed: each reader's page walks the newest open ones it may see.
+		{ name: '/jobs', as: 'employee', paths: ['/jobs', '/jobs?page=5'] },
+		{ name: '/jobs', as: 'alumni', paths: ['/jobs'] },
+		{ name: '/jobs/referrals', as: 'hr', paths: ['/jobs/referrals'] },
 		// Writes come last, so that what they add changes no page measured before. Inside the bounds:
 		// working hours, approved by policy at once. Beyond them: four remote days, checked against the
 		// team rule under the unit's lock, and sent to the manager. Both write the audit log and a mail.

@@ -90,7 +90,7 @@ export async function listVacancies(actor: Subject, page: number, pageSize = 20)
 			.from(vacancy)
 			.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
 			.where(where)
-			.orderBy(sql`${vacancy.status} = 'open' desc`, desc(vacancy.createdAt), asc(vacancy.id))
+			.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
 			.limit(pageSize)
 			.offset((page - 1) * pageSize),
 		db.select({ total: sql<number>`count(*)::int` }).from(vacancy).where(where)
@@ -200,7 +200,7 @@ export async function listReferrals(actor: Actor, options: { all: boolean; vacan
 			.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
 			.innerJoin(person, eq(person.id, referral.referrerId))
 			.where(where)
-			.orderBy(desc(referral.createdAt), asc(referral.id))
+			.orderBy(desc(referral.createdAt), desc(referral.id))
 			.limit(pageSize)
 			.offset((options.page - 1) * pageSize),
 		db.select({ total: sql<number>`count(*)::int` }).from(referral).where(where)

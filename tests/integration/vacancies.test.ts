@@ -114,6 +114,9 @@ describe('boomerang applications', () => {
 		const rows = await app.db.select().from(vacancyApplication).where(eq(vacancyApplication.vacancyId, id));
 		expect(rows.map((row) => row.note)).toEqual(['I would love to come back.']);
 		expect(await (await (await clientFor(app, 'hr')).get(`/jobs/${id}`)).text()).toContain('I would love to come back.');
+		// HR's list counts the responses; others see no counts.
+		expect(await (await (await clientFor(app, 'hr')).get('/jobs')).text()).toMatch(/1 applied, 0 referred/);
+		expect(await (await (await clientFor(app, 'employee')).get('/jobs')).text()).not.toMatch(/ applied, \d+ referred/);
 		// Applications are for HR's eyes: another employee does not see them.
 		expect(await (await (await clientFor(app, 'employee')).get(`/jobs/${id}`)).text()).not.toContain('I would love to come back.');
 	});

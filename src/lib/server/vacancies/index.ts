@@ -81,12 +81,18 @@ const listColumns = {
 	unit: orgUnit.name
 };
 
+/** What HR sees on each vacancy in the list: how many applied and were referred. */
+const responseCounts = {
+	applications: sql<number>`(select count(*)::int from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${vacancy.id})`,
+	referrals: sql<number>`(select count(*)::int from ${referral} where ${referral.vacancyId} = ${vacancy.id})`
+};
+
 /** One page of the vacancies the reader sees (`visibleVacanciesFilter`), newest first, and how many there are. */
 export async function listVacancies(actor: Subject, page: number, pageSize = 20) {
 	const where = visibleVacanciesFilter(actor);
 	const [rows, [counted]] = await Promise.all([
 		db
-			.select(listColumns)
+			.select({ ...listColumns, ...(can(actor, 'vacancies.manage') ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
 			.from(vacancy)
 			.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
 			.where(where)

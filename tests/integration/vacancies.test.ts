@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, offboarding, orgUnit, outboxEmail, person, referral, rehire, vacancy, vacancyApplication, type VacancyAudience } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, event, eventRsvp, offboarding, orgUnit, outboxEmail, person, referral, rehire, vacancy, vacancyApplication, type VacancyAudience } from '../../src/lib/server/db/schema';
 import { referralLimit } from '../../src/lib/server/vacancies';
 import { alumniInsights } from '../../src/lib/server/vacancies/insights';
 
@@ -295,6 +295,22 @@ describe('boomerang rehire', () => {
 });
 
 describe('alumni insights', () => {
+	it('counts an alumnus as active after a referral, and their place at a network event', async () => {
+		const before = await alumniInsights();
+		const { person: alumnus } = await freshPerson('alumni');
+		const idle = await alumniInsights();
+		expect([idle.members, idle.active]).toEqual([before.members + 1, before.active]);
+		await app.db.insert(referral).values({ vacancyId: await postedVacancy(), referrerId: alumnus.id, candidateName: 'Active Candidate', candidateEmail: freshEmail('active'), why: 'Fits' });
+		const [gathering] = await app.db
+			.insert(event)
+			.values({ title: `Insights evening ${++counter}`, startsAt: new Date(Date.now() - 2 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000), timeZone: 'Europe/Amsterdam', place: 'Office', audience: 'both' })
+			.returning({ id: event.id, title: event.title });
+		await app.db.insert(eventRsvp).values({ eventId: gathering!.id, personId: alumnus.id, status: 'going' });
+		const after = await alumniInsights();
+		expect(after.active).toBe(before.active + 1);
+		expect(after.events.find((item) => item.id === gathering!.id)).toMatchObject({ title: gathering!.title, alumni: 1, employees: 0 });
+	});
+
 	it('counts members, consent, referrals and boomerangs as the tables hold them', async () => {
 		const insights = await alumniInsights();
 		const [members] = await app.db

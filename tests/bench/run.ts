@@ -20,6 +20,7 @@ import { addDays } from '../../src/lib/server/flex/engine';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
 import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { seedLargePulse } from '../../src/lib/server/pulse/demo';
+import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase } from '../support/database';
 import { signIn, startServer } from './server';
@@ -72,6 +73,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeGrowth(tx);
 			await seedLargeAlumniNetwork(tx);
 			await seedLargePulse(tx);
+			await seedLargeVacancies(tx, { count: Math.round(5_000 * scale) });
 		});
 		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
 		await handle.executeSql('vacuum analyze');
@@ -237,8 +239,12 @@ async function main(): Promise<void> {
 		{ name: '/alumni/directory', as: 'employee', paths: ['/alumni/directory'] },
 		// Filters on shared fields: each a condition on the sharing choice beside the value, so none has an index of its own.
 		{ name: '/alumni/directory?… (filters)', as: 'alumni', paths: ['/alumni/directory?openTo=mentoring&minYears=2', '/alumni/directory?role=engineer&location=a', `/alumni/directory?q=${encodeURIComponent(commonName.toLowerCase())}&employer=a`] },
-		{ name: '/events', as: 'employee', paths: ['/events'] },
+		{ name: '/events', as: 'alumni', paths: ['/events'] },
 		{ name: '/admin/offboarding/survey', as: 'hr', paths: ['/admin/offboarding/survey'] },
+		// Years of vacancies, most closed: each reader's page walks the newest open ones it may see.
+		{ name: '/jobs', as: 'employee', paths: ['/jobs', '/jobs?page=5'] },
+		{ name: '/jobs', as: 'alumni', paths: ['/jobs'] },
+		{ name: '/jobs/referrals', as: 'hr', paths: ['/jobs/referrals'] },
 		// Writes come last, so that what they add changes no page measured before. Inside the bounds:
 		// working hours, approved by policy at once. Beyond them: four remote days, checked against the
 		// team rule under the unit's lock, and sent to the manager. Both write the audit log and a mail.

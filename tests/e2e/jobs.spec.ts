@@ -29,6 +29,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await visitor.getByRole('link', { name: title }).click();
 		await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(title);
 		await expect(visitor.getByRole('button', { name: t('vacancies_refer'), exact: true })).toHaveCount(0);
+		await expect(visitor.getByRole('link', { name: t('vacancies_sign_in_to_respond') })).toHaveAttribute('href', /^\/login\?next=%2Fjobs%2F/);
 		await expectAccessible(visitor);
 
 		// The demo alumnus refers someone; referring the same person again is refused next to the address.

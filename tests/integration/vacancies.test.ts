@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, offboarding, orgUnit, outboxEmail, person, referral, rehire, vacancy, vacancyApplication, type VacancyAudience } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, event, eventRsvp, offboarding, orgUnit, outboxEmail, person, referral, rehire, vacancy, vacancyApplication, type VacancyAudience } from '../../src/lib/server/db/schema';
 import { referralLimit } from '../../src/lib/server/vacancies';
 import { alumniInsights } from '../../src/lib/server/vacancies/insights';
 
@@ -71,7 +71,7 @@ describe('vacancies and their audience', () => {
 				.from(vacancy)
 				.where(role === 'hr' ? undefined : sql`${vacancy.status} = 'open' and ${vacancy.audience} in (${sql.join(audiences.map((audience) => sql`${audience}`), sql`, `)})`);
 			const page = await (await client.get('/jobs?page=1')).text();
-			expect(page, role).toContain(`of ${visible!.count}`);
+			expect(page, role).toContain(`of ${visible!.count}</span>`);
 			if (role === 'hr') expect(visible!.count).toBe(total!.count);
 		}
 	});
@@ -114,6 +114,9 @@ describe('boomerang applications', () => {
 		const rows = await app.db.select().from(vacancyApplication).where(eq(vacancyApplication.vacancyId, id));
 		expect(rows.map((row) => row.note)).toEqual(['I would love to come back.']);
 		expect(await (await (await clientFor(app, 'hr')).get(`/jobs/${id}`)).text()).toContain('I would love to come back.');
+		// HR's list counts the responses; others see no counts.
+		expect(await (await (await clientFor(app, 'hr')).get('/jobs')).text()).toMatch(/1 applied, 0 referred/);
+		expect(await (await (await clientFor(app, 'employee')).get('/jobs')).text()).not.toMatch(/ applied, \d+ referred/);
 		// Applications are for HR's eyes: another employee does not see them.
 		expect(await (await (await clientFor(app, 'employee')).get(`/jobs/${id}`)).text()).not.toContain('I would love to come back.');
 	});
@@ -292,6 +295,22 @@ describe('boomerang rehire', () => {
 });
 
 describe('alumni insights', () => {
+	it('counts an alumnus as active after a referral, and their place at a network event', async () => {
+		const before = await alumniInsights();
+		const { person: alumnus } = await freshPerson('alumni');
+		const idle = await alumniInsights();
+		expect([idle.members, idle.active]).toEqual([before.members + 1, before.active]);
+		await app.db.insert(referral).values({ vacancyId: await postedVacancy(), referrerId: alumnus.id, candidateName: 'Active Candidate', candidateEmail: freshEmail('active'), why: 'Fits' });
+		const [gathering] = await app.db
+			.insert(event)
+			.values({ title: `Insights evening ${++counter}`, startsAt: new Date(Date.now() - 2 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000), timeZone: 'Europe/Amsterdam', place: 'Office', audience: 'both' })
+			.returning({ id: event.id, title: event.title });
+		await app.db.insert(eventRsvp).values({ eventId: gathering!.id, personId: alumnus.id, status: 'going' });
+		const after = await alumniInsights();
+		expect(after.active).toBe(before.active + 1);
+		expect(after.events.find((item) => item.id === gathering!.id)).toMatchObject({ title: gathering!.title, alumni: 1, employees: 0 });
+	});
+
 	it('counts members, consent, referrals and boomerangs as the tables hold them', async () => {
 		const insights = await alumniInsights();
 		const [members] = await app.db

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { orgUnit, person, referral, rehire, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience } from '../db/schema';
 import { createRandom } from '../demo';
@@ -120,4 +120,18 @@ async function seedBoomerangs(executor: Executor, returners: { id: string }[], n
 		await executor.insert(rehire).values({ personId: returner.id, unitId: row?.unitId ?? null, previousStartedOn: iso(leftOn - 4 * 365 * day), previousLeftOn: iso(leftOn), rehiredOn: iso(rehiredOn) });
 		await executor.update(person).set({ startedOn: iso(rehiredOn), updatedAt: now }).where(eq(person.id, returner.id));
 	}
+}
+
+/**
+ * For the benchmark: years of vacancies (one in five still open, audiences mixed) with a referral
+ * for every other one, each in one statement.
+ */
+export async function seedLargeVacancies(executor: Executor, options: { count: number }): Promise<void> {
+	await executor.execute(sql`insert into ${vacancy} ("title", "description", "location", "audience", "status", "created_at", "updated_at")
+		select 'Vacancy ' || n, 'A role in a growing team.', 'Groningen', (array['employees', 'alumni', 'public'])[1 + n % 3],
+			case when n % 5 = 0 then 'open' else 'closed' end, now() - make_interval(hours => n), now() - make_interval(hours => n)
+		from generate_series(1, ${options.count}) as n`);
+	await executor.execute(sql`insert into ${referral} ("vacancy_id", "referrer_id", "candidate_name", "candidate_email", "why", "status")
+		select v.id, (select id from ${person} where kind = 'employee' and status = 'active' order by id limit 1), 'Candidate ' || v.title, 'candidate.' || v.id || '@example.com', 'A good fit.', 'submitted'
+		from ${vacancy} v where v.title like 'Vacancy %' and right(v.title, 1) in ('0', '2', '4', '6', '8')`);
 }

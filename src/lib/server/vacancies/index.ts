@@ -81,16 +81,22 @@ const listColumns = {
 	unit: orgUnit.name
 };
 
+/** What HR sees on each vacancy in the list: how many applied and were referred. */
+const responseCounts = {
+	applications: sql<number>`(select count(*)::int from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${vacancy.id})`,
+	referrals: sql<number>`(select count(*)::int from ${referral} where ${referral.vacancyId} = ${vacancy.id})`
+};
+
 /** One page of the vacancies the reader sees (`visibleVacanciesFilter`), newest first, and how many there are. */
 export async function listVacancies(actor: Subject, page: number, pageSize = 20) {
 	const where = visibleVacanciesFilter(actor);
 	const [rows, [counted]] = await Promise.all([
 		db
-			.select(listColumns)
+			.select({ ...listColumns, ...(can(actor, 'vacancies.manage') ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
 			.from(vacancy)
 			.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
 			.where(where)
-			.orderBy(sql`${vacancy.status} = 'open' desc`, desc(vacancy.createdAt), asc(vacancy.id))
+			.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
 			.limit(pageSize)
 			.offset((page - 1) * pageSize),
 		db.select({ total: sql<number>`count(*)::int` }).from(vacancy).where(where)
@@ -200,7 +206,7 @@ export async function listReferrals(actor: Actor, options: { all: boolean; vacan
 			.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
 			.innerJoin(person, eq(person.id, referral.referrerId))
 			.where(where)
-			.orderBy(desc(referral.createdAt), asc(referral.id))
+			.orderBy(desc(referral.createdAt), desc(referral.id))
 			.limit(pageSize)
 			.offset((options.page - 1) * pageSize),
 		db.select({ total: sql<number>`count(*)::int` }).from(referral).where(where)

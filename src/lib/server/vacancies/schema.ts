@@ -20,7 +20,8 @@ export const vacancy = pgTable(
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('vacancy_open_idx').on(t.status, t.audience, t.createdAt)]
+	// The list walks the newest open vacancies and stops at a page; HR's list (closed too) has its own.
+	(t) => [index('vacancy_open_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'open'`), index('vacancy_created_idx').on(t.createdAt, t.id)]
 );
 
 /** A boomerang (or internal) application: one per person and vacancy, with their note. */

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		vacancy,
 		canManage,
+		signedIn: !!actor,
 		canRespond: can(actor, 'vacancy.respond', vacancy),
 		applications,
 		referrals: referrals?.referrals ?? null,

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, outboxEmail, personSkill, skill, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
@@ -399,6 +399,12 @@ describe('check-ins', () => {
 	it('go 6 and 13 months after the last day, once each, also when the job runs twice at once', async () => {
 		// The last day is 2030-01-10.
 		const { personalEmail } = await confirmedAlumnus({ checkIns: 'on', currentEmployer: 'Checked In BV' });
+		// One post since then where alumni read, one where only employees do: only the first counts.
+		const author = await personByEmail(app.db, demo.employee);
+		for (const audience of ['alumni', 'employees'] as const) {
+			const [where] = await app.db.select({ id: space.id }).from(space).where(eq(space.audience, audience)).limit(1);
+			await app.db.insert(post).values({ spaceId: where!.id, authorId: author.id, kind: 'article', title: `Since you left (${audience})`, createdAt: new Date('2030-03-01T10:00:00Z') });
+		}
 		await sendCheckIns(new Date('2030-07-09T12:00:00Z'), app.origin);
 		expect(await checkIns(personalEmail)).toEqual([]);
 		await Promise.all([0, 1, 2].map(() => sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin)));
@@ -407,6 +413,7 @@ describe('check-ins', () => {
 		expect(sixMonths).toHaveLength(1);
 		expect(sixMonths[0]).toContain('6 months');
 		expect(sixMonths[0]).toContain(`${app.origin}/alumni`);
+		expect(sixMonths[0]).toContain(`knowledge spaces you read: 1 (${app.origin}/knowledge)`);
 		await Promise.all([0, 1].map(() => sendCheckIns(new Date('2031-02-11T12:00:00Z'), app.origin)));
 		expect(await checkIns(personalEmail)).toHaveLength(2);
 		expect((await checkIns(personalEmail)).some((text) => text.includes('13 months'))).toBe(true);

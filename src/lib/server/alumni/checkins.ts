@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '../db';
-import { alumniCheckIn, alumniProfile, event, person } from '../db/schema';
-import { listedAlumniFilter } from '../authz';
+import { alumniCheckIn, alumniProfile, event, person, post, space } from '../db/schema';
+import { listedAlumniFilter, readableSpaceFilter, type Actor } from '../authz';
+import { actorColumns } from '../authz/actor';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
 import { getOrganisation, type Organisation } from '../organisation';
@@ -32,7 +33,7 @@ export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 	let sent = 0;
 	for (const months of checkInMonths) {
 		const due = await db
-			.select({ id: person.id, name: person.name, email: person.email, locale: person.locale, leftOn: person.leftOn })
+			.select({ ...actorColumns, leftOn: person.leftOn })
 			.from(person)
 			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
 			.where(
@@ -46,13 +47,15 @@ export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 					sql`not exists (select 1 from ${alumniCheckIn} where ${alumniCheckIn.personId} = ${person.id} and ${alumniCheckIn.months} = ${months})`
 				)
 			);
-		for (const alumnus of due) if (await sendCheckIn(alumnus, months, news, organisation, origin)) sent++;
+		// Alumni lead no one: the rest of an actor is what the person row says.
+		for (const { status: _status, leftOn, ...alumnus } of due) if (await sendCheckIn({ ...alumnus, isManager: false }, leftOn, months, news, organisation, origin)) sent++;
 	}
 	return sent;
 }
 
 async function sendCheckIn(
-	alumnus: { id: string; name: string; email: string; locale: string | null; leftOn: string | null },
+	alumnus: Actor,
+	leftOn: string | null,
 	months: number,
 	news: { events: string[]; eventCount: number },
 	organisation: Organisation,
@@ -65,7 +68,13 @@ async function sendCheckIn(
 			.select({ count: sql<number>`count(*)::int` })
 			.from(person)
 			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
-			.where(and(listedAlumniFilter(), sql`${alumniProfile.consentedAt} > ${alumnus.leftOn}::date`, sql`${person.id} <> ${alumnus.id}`));
+			.where(and(listedAlumniFilter(), sql`${alumniProfile.consentedAt} > ${leftOn}::date`, sql`${person.id} <> ${alumnus.id}`));
+		// Posts since they left in the spaces they may read, by the same rule as their knowledge pages.
+		const [posts] = await tx
+			.select({ count: sql<number>`count(*)::int` })
+			.from(post)
+			.innerJoin(space, eq(space.id, post.spaceId))
+			.where(and(readableSpaceFilter(alumnus), sql`${post.hiddenAt} is null`, sql`${post.createdAt} > ${leftOn}::date`));
 		await queueEmail(tx, {
 			to: alumnus.email,
 			personId: alumnus.id,
@@ -75,6 +84,8 @@ async function sendCheckIn(
 				name: alumnus.name,
 				profileLink: `${origin}/alumni`,
 				eventsLink: `${origin}/events`,
+				knowledgeLink: `${origin}/knowledge`,
+				posts: posts?.count ?? 0,
 				months,
 				...news,
 				joined: joined?.count ?? 0

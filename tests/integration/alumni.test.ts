@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, event, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
@@ -405,6 +405,9 @@ describe('check-ins', () => {
 			const [where] = await app.db.select({ id: space.id }).from(space).where(eq(space.audience, audience)).limit(1);
 			await app.db.insert(post).values({ spaceId: where!.id, authorId: author.id, kind: 'article', title: `Since you left (${audience})`, createdAt: new Date('2030-03-01T10:00:00Z') });
 		}
+		// And an event ahead that alumni may join, and one for employees only.
+		for (const audience of ['both', 'employees'] as const)
+			await app.db.insert(event).values({ title: `Summer party (${audience})`, startsAt: new Date('2030-08-01T17:00:00Z'), endsAt: new Date('2030-08-01T20:00:00Z'), timeZone: 'Europe/Amsterdam', place: 'Roof', audience });
 		await sendCheckIns(new Date('2030-07-09T12:00:00Z'), app.origin);
 		expect(await checkIns(personalEmail)).toEqual([]);
 		await Promise.all([0, 1, 2].map(() => sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin)));
@@ -414,6 +417,7 @@ describe('check-ins', () => {
 		expect(sixMonths[0]).toContain('6 months');
 		expect(sixMonths[0]).toContain(`${app.origin}/alumni`);
 		expect(sixMonths[0]).toContain(`knowledge spaces you read: 1 (${app.origin}/knowledge)`);
+		expect(sixMonths[0]).toContain(`Upcoming events: 1 (${app.origin}/events)\n- Summer party (both)`);
 		await Promise.all([0, 1].map(() => sendCheckIns(new Date('2031-02-11T12:00:00Z'), app.origin)));
 		expect(await checkIns(personalEmail)).toHaveLength(2);
 		expect((await checkIns(personalEmail)).some((text) => text.includes('13 months'))).toBe(true);

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { db, type Executor } from '../db';
 import { alumniCheckIn, alumniProfile, event, person, post, space } from '../db/schema';
-import { listedAlumniFilter, readableSpaceFilter, type Actor } from '../authz';
+import { listedAlumniFilter, readableSpaceFilter, visibleEventsFilter, type Actor } from '../authz';
 import { actorColumns } from '../authz/actor';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
@@ -10,13 +10,11 @@ import { checkInEmail } from './mail';
 import { checkInMonths } from '$lib/alumni';
 import { dateIn } from '.';
 
-/** The upcoming events alumni may join: what a check-in tells about. */
-async function upcomingAlumniEvents(now: Date) {
-	const where = and(inArray(event.audience, ['alumni', 'both']), gt(event.startsAt, now));
-	const [titles, [counted]] = await Promise.all([
-		db.select({ title: event.title }).from(event).where(where).orderBy(asc(event.startsAt)).limit(3),
-		db.select({ count: sql<number>`count(*)::int` }).from(event).where(where)
-	]);
+/** The upcoming events the alumnus may join, by the events' own audience rule. */
+async function upcomingEvents(executor: Executor, alumnus: Actor, now: Date) {
+	const where = and(visibleEventsFilter(alumnus), gt(event.startsAt, now));
+	const titles = await executor.select({ title: event.title }).from(event).where(where).orderBy(asc(event.startsAt)).limit(3);
+	const [counted] = await executor.select({ count: sql<number>`count(*)::int` }).from(event).where(where);
 	return { events: titles.map((row) => row.title), eventCount: counted?.count ?? 0 };
 }
 
@@ -29,7 +27,6 @@ async function upcomingAlumniEvents(now: Date) {
 export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 	const organisation = await getOrganisation();
 	const today = dateIn(organisation.timeZone, now);
-	const news = await upcomingAlumniEvents(now);
 	let sent = 0;
 	for (const months of checkInMonths) {
 		const due = await db
@@ -48,7 +45,7 @@ export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 				)
 			);
 		// Alumni lead no one: the rest of an actor is what the person row says.
-		for (const { status: _status, leftOn, ...alumnus } of due) if (await sendCheckIn({ ...alumnus, isManager: false }, leftOn, months, news, organisation, origin)) sent++;
+		for (const { status: _status, leftOn, ...alumnus } of due) if (await sendCheckIn({ ...alumnus, isManager: false }, leftOn, months, now, organisation, origin)) sent++;
 	}
 	return sent;
 }
@@ -57,13 +54,14 @@ async function sendCheckIn(
 	alumnus: Actor,
 	leftOn: string | null,
 	months: number,
-	news: { events: string[]; eventCount: number },
+	now: Date,
 	organisation: Organisation,
 	origin: string
 ): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const claimed = await tx.insert(alumniCheckIn).values({ personId: alumnus.id, months }).onConflictDoNothing().returning({ personId: alumniCheckIn.personId });
 		if (claimed.length === 0) return false;
+		const news = await upcomingEvents(tx, alumnus, now);
 		const [joined] = await tx
 			.select({ count: sql<number>`count(*)::int` })
 			.from(person)

@@ -6,7 +6,7 @@ import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support
 import { alumniProfile, auditEvent, event, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyParticipation, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
 import { contactsPerDay, exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -355,8 +355,11 @@ describe('the exit survey', () => {
 	it('dies with a cancelled offboarding', async () => {
 		const { leaver, link } = await surveyLink();
 		const [row] = await offboardingsOf(leaver.id);
+		const before = await exitSurveyParticipation();
 		await (await clientFor(app, 'hr')).action('/admin/offboarding?/cancel', { id: row!.id });
 		expect((await app.client().action(link, answers())).status).toBe(410);
+		// Nor is the person counted as asked any more.
+		expect(await exitSurveyParticipation()).toEqual({ asked: before.asked - 1, answered: before.answered });
 	});
 
 	it('shows HR a quarter only once it is over and holds N answers, and its comments only from 2N, in random order', async () => {

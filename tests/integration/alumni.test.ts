@@ -3,10 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp, type TestClient } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support/fixtures';
-import { alumniProfile, auditEvent, outboxEmail, personSkill, skill, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
+import { alumniProfile, auditEvent, event, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { answerExitSurvey, completeDueOffboardings, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyParticipation, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
 import { contactsPerDay, exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -355,8 +355,11 @@ describe('the exit survey', () => {
 	it('dies with a cancelled offboarding', async () => {
 		const { leaver, link } = await surveyLink();
 		const [row] = await offboardingsOf(leaver.id);
+		const before = await exitSurveyParticipation();
 		await (await clientFor(app, 'hr')).action('/admin/offboarding?/cancel', { id: row!.id });
 		expect((await app.client().action(link, answers())).status).toBe(410);
+		// Nor is the person counted as asked any more.
+		expect(await exitSurveyParticipation()).toEqual({ asked: before.asked - 1, answered: before.answered });
 	});
 
 	it('shows HR a quarter only once it is over and holds N answers, and its comments only from 2N, in random order', async () => {
@@ -399,6 +402,15 @@ describe('check-ins', () => {
 	it('go 6 and 13 months after the last day, once each, also when the job runs twice at once', async () => {
 		// The last day is 2030-01-10.
 		const { personalEmail } = await confirmedAlumnus({ checkIns: 'on', currentEmployer: 'Checked In BV' });
+		// One post since then where alumni read, one where only employees do: only the first counts.
+		const author = await personByEmail(app.db, demo.employee);
+		for (const audience of ['alumni', 'employees'] as const) {
+			const [where] = await app.db.select({ id: space.id }).from(space).where(eq(space.audience, audience)).limit(1);
+			await app.db.insert(post).values({ spaceId: where!.id, authorId: author.id, kind: 'article', title: `Since you left (${audience})`, createdAt: new Date('2030-03-01T10:00:00Z') });
+		}
+		// And an event ahead that alumni may join, and one for employees only.
+		for (const audience of ['both', 'employees'] as const)
+			await app.db.insert(event).values({ title: `Summer party (${audience})`, startsAt: new Date('2030-08-01T17:00:00Z'), endsAt: new Date('2030-08-01T20:00:00Z'), timeZone: 'Europe/Amsterdam', place: 'Roof', audience });
 		await sendCheckIns(new Date('2030-07-09T12:00:00Z'), app.origin);
 		expect(await checkIns(personalEmail)).toEqual([]);
 		await Promise.all([0, 1, 2].map(() => sendCheckIns(new Date('2030-07-11T12:00:00Z'), app.origin)));
@@ -407,6 +419,8 @@ describe('check-ins', () => {
 		expect(sixMonths).toHaveLength(1);
 		expect(sixMonths[0]).toContain('6 months');
 		expect(sixMonths[0]).toContain(`${app.origin}/alumni`);
+		expect(sixMonths[0]).toContain(`knowledge spaces you read: 1 (${app.origin}/knowledge)`);
+		expect(sixMonths[0]).toContain(`Upcoming events: 1 (${app.origin}/events)\n- Summer party (both)`);
 		await Promise.all([0, 1].map(() => sendCheckIns(new Date('2031-02-11T12:00:00Z'), app.origin)));
 		expect(await checkIns(personalEmail)).toHaveLength(2);
 		expect((await checkIns(personalEmail)).some((text) => text.includes('13 months'))).toBe(true);

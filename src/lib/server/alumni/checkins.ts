@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db } from '../db';
-import { alumniCheckIn, alumniProfile, event, person } from '../db/schema';
-import { listedAlumniFilter } from '../authz';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { db, type Executor } from '../db';
+import { alumniCheckIn, alumniProfile, event, person, post, space } from '../db/schema';
+import { listedAlumniFilter, readableSpaceFilter, visibleEventsFilter, type Actor } from '../authz';
+import { actorColumns } from '../authz/actor';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
 import { getOrganisation, type Organisation } from '../organisation';
@@ -9,13 +10,11 @@ import { checkInEmail } from './mail';
 import { checkInMonths } from '$lib/alumni';
 import { dateIn } from '.';
 
-/** The upcoming events alumni may join: what a check-in tells about. */
-async function upcomingAlumniEvents(now: Date) {
-	const where = and(inArray(event.audience, ['alumni', 'both']), gt(event.startsAt, now));
-	const [titles, [counted]] = await Promise.all([
-		db.select({ title: event.title }).from(event).where(where).orderBy(asc(event.startsAt)).limit(3),
-		db.select({ count: sql<number>`count(*)::int` }).from(event).where(where)
-	]);
+/** The upcoming events the alumnus may join, by the events' own audience rule. */
+async function upcomingEvents(executor: Executor, alumnus: Actor, now: Date) {
+	const where = and(visibleEventsFilter(alumnus), gt(event.startsAt, now));
+	const titles = await executor.select({ title: event.title }).from(event).where(where).orderBy(asc(event.startsAt)).limit(3);
+	const [counted] = await executor.select({ count: sql<number>`count(*)::int` }).from(event).where(where);
 	return { events: titles.map((row) => row.title), eventCount: counted?.count ?? 0 };
 }
 
@@ -28,11 +27,10 @@ async function upcomingAlumniEvents(now: Date) {
 export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 	const organisation = await getOrganisation();
 	const today = dateIn(organisation.timeZone, now);
-	const news = await upcomingAlumniEvents(now);
 	let sent = 0;
 	for (const months of checkInMonths) {
 		const due = await db
-			.select({ id: person.id, name: person.name, email: person.email, locale: person.locale, leftOn: person.leftOn })
+			.select({ ...actorColumns, leftOn: person.leftOn })
 			.from(person)
 			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
 			.where(
@@ -46,26 +44,35 @@ export async function sendCheckIns(now: Date, origin: string): Promise<number> {
 					sql`not exists (select 1 from ${alumniCheckIn} where ${alumniCheckIn.personId} = ${person.id} and ${alumniCheckIn.months} = ${months})`
 				)
 			);
-		for (const alumnus of due) if (await sendCheckIn(alumnus, months, news, organisation, origin)) sent++;
+		// Alumni lead no one: the rest of an actor is what the person row says.
+		for (const { status: _status, leftOn, ...alumnus } of due) if (await sendCheckIn({ ...alumnus, isManager: false }, leftOn, months, now, organisation, origin)) sent++;
 	}
 	return sent;
 }
 
 async function sendCheckIn(
-	alumnus: { id: string; name: string; email: string; locale: string | null; leftOn: string | null },
+	alumnus: Actor,
+	leftOn: string | null,
 	months: number,
-	news: { events: string[]; eventCount: number },
+	now: Date,
 	organisation: Organisation,
 	origin: string
 ): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const claimed = await tx.insert(alumniCheckIn).values({ personId: alumnus.id, months }).onConflictDoNothing().returning({ personId: alumniCheckIn.personId });
 		if (claimed.length === 0) return false;
+		const news = await upcomingEvents(tx, alumnus, now);
 		const [joined] = await tx
 			.select({ count: sql<number>`count(*)::int` })
 			.from(person)
 			.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
-			.where(and(listedAlumniFilter(), sql`${alumniProfile.consentedAt} > ${alumnus.leftOn}::date`, sql`${person.id} <> ${alumnus.id}`));
+			.where(and(listedAlumniFilter(), sql`${alumniProfile.consentedAt} > ${leftOn}::date`, sql`${person.id} <> ${alumnus.id}`));
+		// Posts since they left in the spaces they may read, by the same rule as their knowledge pages.
+		const [posts] = await tx
+			.select({ count: sql<number>`count(*)::int` })
+			.from(post)
+			.innerJoin(space, eq(space.id, post.spaceId))
+			.where(and(readableSpaceFilter(alumnus), sql`${post.hiddenAt} is null`, sql`${post.createdAt} > ${leftOn}::date`));
 		await queueEmail(tx, {
 			to: alumnus.email,
 			personId: alumnus.id,
@@ -75,6 +82,8 @@ async function sendCheckIn(
 				name: alumnus.name,
 				profileLink: `${origin}/alumni`,
 				eventsLink: `${origin}/events`,
+				knowledgeLink: `${origin}/knowledge`,
+				posts: posts?.count ?? 0,
 				months,
 				...news,
 				joined: joined?.count ?? 0

@@ -14,11 +14,13 @@ export interface CheckInNews {
 	events: string[];
 	eventCount: number;
 	joined: number;
+	posts: number;
 }
 
-export function checkInEmail(locale: Locale, input: { organisation: string; name: string; profileLink: string; eventsLink: string } & CheckInNews): RenderedEmail {
+export function checkInEmail(locale: Locale, input: { organisation: string; name: string; profileLink: string; eventsLink: string; knowledgeLink: string } & CheckInNews): RenderedEmail {
 	const lines = [
 		input.eventCount ? m.alumni_email_checkin_events({ count: input.eventCount, link: input.eventsLink }, { locale }) + input.events.map((title) => `\n- ${title}`).join('') : null,
+		input.posts ? m.alumni_email_checkin_posts({ count: input.posts, link: input.knowledgeLink }, { locale }) : null,
 		input.joined ? m.alumni_email_checkin_joined({ count: input.joined }, { locale }) : null
 	].filter(Boolean);
 	return {

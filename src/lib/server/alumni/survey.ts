@@ -152,6 +152,6 @@ export async function exitSurveyParticipation() {
 	const [row] = await db
 		.select({ asked: sql<number>`count(*)::int`, answered: sql<number>`count(*) filter (where ${offboarding.surveyAnswered})::int` })
 		.from(offboarding)
-		.where(sql`${offboarding.surveyTokenId} is not null`);
+		.where(and(sql`${offboarding.surveyTokenId} is not null`, ne(offboarding.status, 'cancelled')));
 	return row ?? { asked: 0, answered: 0 };
 }

@@ -4,7 +4,8 @@ import { demo, expect, expectAccessible, signIn, signOut, t, test, visit, type D
 const employed = [t('nav_home'), t('nav_people'), t('knowledge_nav'), t('flex_nav'), t('growth_nav'), t('opportunities_nav'), t('pulse_nav'), t('xla_nav'), t('alumni_nav'), t('events_nav'), t('vacancies_nav')];
 
 /** HR also finds the retention signals, after the XLAs. */
-const employedHr = [...employed.slice(0, 7), t('insights_nav'), ...employed.slice(7)];
+const afterXla = employed.indexOf(t('xla_nav')) + 1;
+const employedHr = [...employed.slice(0, afterXla), t('insights_nav'), ...employed.slice(afterXla)];
 
 /** What each demo role finds: the main navigation, the sections of its home, the admin sections. */
 const expected: Record<DemoRole, { nav: string[]; home: string[]; intro: string; admin: string[] | null }> = {

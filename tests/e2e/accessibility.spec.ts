@@ -100,6 +100,13 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/growth/skills');
 				await visit(visitor, '/growth/mentors');
+				// Opportunities: recommended and open ones, one of them, the post form, my posts and applications.
+				await visit(visitor, '/opportunities');
+				await visitor.getByRole('region', { name: tt('opportunities_recommended_title') }).getByRole('heading', { level: 3 }).getByRole('link').first().click();
+				await expect(visitor).toHaveURL(/\/opportunities\/[\w-]+$/);
+				await expectAccessible(visitor);
+				await visit(visitor, '/opportunities/new');
+				await visit(visitor, '/opportunities/mine');
 				await visit(visitor, '/admin/people');
 				await expect(heading(visitor)).toHaveText(tt('error_403_title'));
 				await visit(visitor, '/people/00000000-0000-4000-8000-000000000000');
@@ -160,6 +167,8 @@ for (const { theme, locale } of variants) {
 				await visit(visitor, '/alumni/directory?openTo=mentoring');
 				await expect(visitor.getByRole('list', { name: tt('alumni_directory_results') })).toBeVisible();
 			}
+			// What is posted for alumni and for partners.
+			if (role === 'alumni' || role === 'partner') await visit(visitor, '/opportunities');
 			await signOut(visitor, locale);
 		}
 

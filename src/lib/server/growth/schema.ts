@@ -13,7 +13,7 @@ export const mentorshipStatuses = ['requested', 'accepted', 'declined', 'ended']
 export type MentorshipStatus = (typeof mentorshipStatuses)[number];
 
 /** Proficiency on the framework's scale, 1 (aware) to 5 (shapes the field). */
-const proficiencyCheck = (name: string, column: AnyPgColumn) => check(name, sql`${column} between 1 and 5`);
+export const proficiencyCheck = (name: string, column: AnyPgColumn) => check(name, sql`${column} between 1 and 5`);
 
 export const skill = pgTable(
 	'skill',
@@ -309,5 +309,5 @@ export const managerSkillView = pgTable(
 		proficiency: integer('proficiency').notNull(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), check('manager_skill_view_proficiency', sql`${t.proficiency} between 1 and 5`)]
+	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), proficiencyCheck('manager_skill_view_proficiency', t.proficiency)]
 );

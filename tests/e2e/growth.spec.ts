@@ -139,3 +139,37 @@ for (const javaScriptEnabled of [true, false]) {
 		await expectAccessible(manager);
 	});
 }
+
+/** The employee shares her self-assessment; her manager adds his view beside it; withdrawn, it is gone. */
+for (const javaScriptEnabled of [true, false]) {
+	test(`a manager's view beside a shared self-assessment (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async ({ openPage }) => {
+		test.setTimeout(90_000);
+		const page = await openPage({ javaScriptEnabled, signedInAs: demo.employee });
+		await visit(page, '/growth/skills');
+		await submit(page, page.getByRole('button', { name: t('growth_assessment_share') }));
+		await expectFlash(page, t('growth_flash_assessment_shared'));
+		await expectAccessible(page);
+
+		const manager = await openPage({ javaScriptEnabled, signedInAs: demo.manager });
+		await visit(manager, '/growth');
+		await manager.getByRole('region', { name: t('growth_assessments_shared_with_me') }).getByRole('link', { name: 'Eva Jansen' }).click();
+		await expect(manager.getByRole('heading', { level: 1 })).toHaveText(t('growth_manager_view_title', { name: 'Eva Jansen' }));
+		await expectAccessible(manager);
+		await manager.getByLabel('Kubernetes', { exact: true }).selectOption('3');
+		await submit(manager, manager.getByRole('button', { name: t('growth_manager_view_save') }));
+		await expectFlash(manager, t('growth_flash_manager_view_saved'));
+		await expectAccessible(manager);
+		const managerUrl = new URL(manager.url()).pathname;
+
+		await visit(page, '/growth/skills');
+		await expect(page.getByRole('columnheader', { name: t('growth_manager_view_of', { name: 'Maarten de Boer' }) }).first()).toBeVisible();
+		const row = page.getByRole('row').filter({ has: page.getByLabel('Kubernetes', { exact: true }) });
+		await expect(row.getByRole('cell', { name: '3', exact: true })).toBeVisible();
+		await submit(page, page.getByRole('button', { name: t('growth_assessment_withdraw') }));
+		await expectFlash(page, t('growth_flash_assessment_withdrawn'));
+		await expect(page.getByRole('columnheader', { name: t('growth_manager_view_of', { name: 'Maarten de Boer' }) })).toHaveCount(0);
+		await expectAccessible(page);
+		await visit(manager, managerUrl);
+		await expect(manager.getByRole('heading', { level: 1 })).toHaveText(t('error_404_title'));
+	});
+}

@@ -154,7 +154,7 @@ async function resourceOf(executor: Executor, id: string, lock = false) {
 export async function getOpportunity(actor: Actor, id: string) {
 	if (!isId(id)) return null;
 	const [row] = await db
-		.select({ ...listColumns, description: opportunity.description, posterKind: poster.kind })
+		.select({ ...listColumns, description: opportunity.description })
 		.from(opportunity)
 		.innerJoin(poster, eq(poster.id, opportunity.posterId))
 		.where(eq(opportunity.id, id));

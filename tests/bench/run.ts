@@ -18,6 +18,7 @@ import { seedLargeFlex } from '../../src/lib/server/flex/demo';
 import { todayIn } from '../../src/lib/server/flex';
 import { addDays } from '../../src/lib/server/flex/engine';
 import { seedLargeGrowth } from '../../src/lib/server/growth/demo';
+import { seedLargeOpportunities } from '../../src/lib/server/opportunities/demo';
 import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { seedLargePulse } from '../../src/lib/server/pulse/demo';
 import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
@@ -71,6 +72,7 @@ async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; co
 			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
 			await seedLargeFlex(tx, { timeZone: demoTimeZone });
 			await seedLargeGrowth(tx);
+			await seedLargeOpportunities(tx, { count: Math.round(5_000 * scale) });
 			await seedLargeAlumniNetwork(tx);
 			await seedLargePulse(tx);
 			await seedLargeVacancies(tx, { count: Math.round(5_000 * scale) });
@@ -228,6 +230,10 @@ async function main(): Promise<void> {
 		// Own plans, and a manager's list of the plans a large team shared with them.
 		{ name: '/growth', as: 'employee', paths: ['/growth'] },
 		{ name: '/growth', as: 'manager', paths: ['/growth'] },
+		// 5k opportunities: "recommended for you" ranks every open one asking a skill of mine (kept 30 s
+		// per person), beside a page of all open ones with their count; alumni see a filtered share.
+		{ name: '/opportunities', as: 'employee', paths: ['/opportunities'] },
+		{ name: '/opportunities', as: 'alumni', paths: ['/opportunities'] },
 		// Twelve closed rounds of the demo's pulse, asked of all 10k employees; results come from per-unit tallies, so their cost follows units × rounds, not head count.
 		{ name: '/pulse/results', as: 'hr', paths: ['/pulse/results'] },
 		// Every unit's signals: the pulse's results, flex figures, a year of leavers and every growth plan's last check-in.

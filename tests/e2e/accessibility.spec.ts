@@ -108,6 +108,13 @@ for (const { theme, locale } of variants) {
 				await expectAccessible(visitor);
 				await visit(visitor, '/growth/skills');
 				await visit(visitor, '/growth/mentors');
+				// Opportunities: recommended and open ones, one of them, the post form, my posts and applications.
+				await visit(visitor, '/opportunities');
+				await visitor.getByRole('region', { name: tt('opportunities_recommended_title') }).getByRole('heading', { level: 3 }).getByRole('link').first().click();
+				await expect(visitor).toHaveURL(/\/opportunities\/[\w-]+$/);
+				await expectAccessible(visitor);
+				await visit(visitor, '/opportunities/new');
+				await visit(visitor, '/opportunities/mine');
 				await visit(visitor, '/admin/people');
 				await expect(heading(visitor)).toHaveText(tt('error_403_title'));
 				await visit(visitor, '/people/00000000-0000-4000-8000-000000000000');
@@ -185,6 +192,8 @@ for (const { theme, locale } of variants) {
 				await visit(visitor, '/jobs/referrals');
 				await expect(heading(visitor)).toHaveText(tt('vacancies_my_referrals'));
 			}
+			// What is posted for alumni and for partners.
+			if (role === 'alumni' || role === 'partner') await visit(visitor, '/opportunities');
 			await signOut(visitor, locale);
 		}
 

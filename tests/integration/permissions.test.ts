@@ -7,7 +7,7 @@ import { boundsForm } from '../support/flex';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
-import { alumniProfile, calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { alumniProfile, assessmentShare, calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -206,6 +206,16 @@ async function freshProposal(context: Context): Promise<string> {
 	await freshSkill(context);
 	return '/admin/growth';
 }
+
+/** The demo employee's self-assessment, shared with her manager (or not: withdrawn). */
+async function sharedAssessment(context: Context, shared = true): Promise<string> {
+	const { db } = context.app;
+	await db.delete(assessmentShare).where(eq(assessmentShare.personId, context.ids.employee));
+	if (shared) await db.insert(assessmentShare).values({ personId: context.ids.employee, managerId: context.ids.manager });
+	return `/growth/skills/${context.ids.employee}`;
+}
+/** Only the manager it is shared with reads a shared self-assessment; the person uses /growth/skills. */
+const assessmentManager = (): Record<Role, Outcome> => ({ ...signedIn(404), manager: 'ok', partner: 403 });
 
 /** An opportunity the demo manager posted for an audience, with one application from a fresh colleague. */
 async function freshOpportunity(context: Context, audience: OpportunityAudience = 'employees', status: 'open' | 'closed' = 'open'): Promise<string> {
@@ -506,6 +516,14 @@ const cases: Case[] = [
 	{ route: '/growth/skills', action: 'GET', path: () => '/growth/skills', expect: growers() },
 	{ route: '/growth/skills', action: 'propose', path: () => '/growth/skills', body: () => ({ name: `Proposed ${++unitCounter}`, category: 'Test', description: '' }), expect: growers() },
 	{ route: '/growth/skills', action: 'save', path: () => '/growth/skills', body: () => ({}), expect: growers() },
+	// Alumni have no manager to share with.
+	{ route: '/growth/skills', action: 'share', path: () => '/growth/skills', body: () => ({}), expect: { ...growers(), alumni: 409 } },
+	{ route: '/growth/skills', action: 'unshare', path: () => '/growth/skills', body: () => ({}), expect: growers() },
+	{ route: '/growth/skills/[id]', action: 'GET', path: (context) => sharedAssessment(context), expect: assessmentManager() },
+	{ route: '/growth/skills/[id]', action: 'GET', path: (context) => sharedAssessment(context, false), expect: { ...assessmentManager(), manager: 404 }, note: 'withdrawn' },
+	{ route: '/growth/skills/[id]', action: 'GET', path: () => '/growth/skills/not-a-uuid', expect: { ...signedIn(404), partner: 403 }, note: 'malformed id' },
+	{ route: '/growth/skills/[id]', action: 'default', path: (context) => sharedAssessment(context), body: () => ({}), expect: assessmentManager() },
+	{ route: '/growth/skills/[id]', action: 'default', path: (context) => sharedAssessment(context, false), body: () => ({}), expect: { ...assessmentManager(), manager: 404 }, note: 'withdrawn' },
 	{ route: '/growth/plans/new', action: 'GET', path: () => '/growth/plans/new', expect: growers() },
 	{ route: '/growth/plans/new', action: 'default', path: () => '/growth/plans/new', body: planFields, expect: growers() },
 	{ route: '/growth/plans/[id]', action: 'GET', path: (context) => freshPlan(context), expect: planReaders() },

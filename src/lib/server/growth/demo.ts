@@ -275,7 +275,7 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 		for (let extra = random.int(0, 3); extra > 0; extra--) assess(employee.id, random.pick(skillRows).name, random.int(1, 4), random.chance(0.3));
 	}
 	for (const alumnus of alumni.slice(0, 12)) for (let count = random.int(3, 6); count > 0; count--) assess(alumnus.id, random.pick(skillRows).name, random.int(2, 5));
-	await insertInChunks(executor, personSkill, assessments);
+	await insertInOrder(executor, [rowsFor(personSkill, assessments)]);
 
 	// Plans for about 40% of the employees; Eva has two, one shared with her manager.
 	const plans: (typeof growthPlan.$inferInsert)[] = [];
@@ -329,14 +329,16 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 			random
 		);
 	}
-	await insertInChunks(executor, growthPlan, plans);
-	await insertInChunks(executor, planShare, shares);
-	// Goals before their milestones: milestones reference them.
-	await insertInChunks(executor, planGoal, goals.filter((goal) => !goal.parentId));
-	await insertInChunks(executor, planGoal, goals.filter((goal) => goal.parentId));
-	await insertInChunks(executor, planCheckIn, checkIns);
-	await insertInChunks(executor, planActivity, activities);
-	await insertInChunks(executor, planComment, comments);
+	await insertInOrder(executor, [
+		rowsFor(growthPlan, plans),
+		rowsFor(planShare, shares),
+		// Goals before their milestones: milestones reference them.
+		rowsFor(planGoal, goals.filter((goal) => !goal.parentId)),
+		rowsFor(planGoal, goals.filter((goal) => goal.parentId)),
+		rowsFor(planCheckIn, checkIns),
+		rowsFor(planActivity, activities),
+		rowsFor(planComment, comments)
+	]);
 
 	// About 25 mentor offers, a third from alumni, each on skills they assessed high.
 	const mentors = [
@@ -357,15 +359,14 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 		offers.push({ personId: architect.id, capacity: 2, note: 'Architecture and observability are my favourite topics.' });
 		offerSkills.push({ personId: architect.id, skillId: skillId('Software architecture'), proficiency: 5 }, { personId: architect.id, skillId: skillId('Observability'), proficiency: 4 });
 	}
-	await insertInChunks(executor, mentorOffer, offers);
-	await insertInChunks(executor, mentorOfferSkill, offerSkills);
+	await insertInOrder(executor, [rowsFor(mentorOffer, offers), rowsFor(mentorOfferSkill, offerSkills)]);
 	const relationships: (typeof mentorship.$inferInsert)[] = [];
 	for (const offer of offers.slice(0, 8)) {
 		const mentee = random.pick(employees);
 		if (mentee.id === offer.personId || mentee.id === eva?.id || relationships.some((row) => row.menteeId === mentee.id)) continue;
 		relationships.push({ mentorId: offer.personId, menteeId: mentee.id, status: 'accepted', message: 'Would you mentor me?', startedOn: random.date('2026-03-01', latestDate) });
 	}
-	await insertInChunks(executor, mentorship, relationships);
+	await insertInOrder(executor, [rowsFor(mentorship, relationships)]);
 
 	// The marketplace: posted by HR, the demo manager and colleagues; the demo employee applies herself.
 	const staffAndManager = await executor
@@ -389,11 +390,17 @@ export async function seedGrowthDemo(executor: Executor): Promise<void> {
 	await executor.execute(sql`analyze growth_plan, plan_share, person_skill, mentor_offer_skill`);
 }
 
+type Table = Parameters<Executor['insert']>[0];
+/** Rows for one table, checked against it; `insertInOrder` writes a list of them. */
+export const rowsFor = <T extends Table>(table: T, rows: readonly T['$inferInsert'][]) => ({ table, rows: rows as readonly object[] });
+
 // Well below PostgreSQL's 65,535 parameters per statement for these narrow rows.
 const chunkSize = 1000;
 
-export async function insertInChunks<T extends Parameters<Executor['insert']>[0]>(executor: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
-	for (let start = 0; start < rows.length; start += chunkSize) await executor.insert(table).values(rows.slice(start, start + chunkSize) as never);
+/** Writes each table's rows in the order given (later ones may reference earlier ones), in chunks. */
+export async function insertInOrder(executor: Executor, batches: readonly ReturnType<typeof rowsFor>[]): Promise<void> {
+	for (const { table, rows } of batches)
+		for (let start = 0; start < rows.length; start += chunkSize) await executor.insert(table).values(rows.slice(start, start + chunkSize) as never);
 }
 
 /**

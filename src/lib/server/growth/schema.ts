@@ -13,7 +13,7 @@ export const mentorshipStatuses = ['requested', 'accepted', 'declined', 'ended']
 export type MentorshipStatus = (typeof mentorshipStatuses)[number];
 
 /** Proficiency on the framework's scale, 1 (aware) to 5 (shapes the field). */
-const proficiencyCheck = (name: string, column: AnyPgColumn) => check(name, sql`${column} between 1 and 5`);
+export const proficiencyCheck = (name: string, column: AnyPgColumn) => check(name, sql`${column} between 1 and 5`);
 
 export const skill = pgTable(
 	'skill',
@@ -69,19 +69,24 @@ export const levelSkill = pgTable(
 	(t) => [primaryKey({ columns: [t.levelId, t.skillId] }), index('level_skill_skill_idx').on(t.skillId), proficiencyCheck('level_skill_proficiency', t.proficiency)]
 );
 
+/** One person's level in one skill: what a self-assessment and a manager's view of it share. */
+const personSkillLevel = () => ({
+	personId: uuid('person_id')
+		.notNull()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	skillId: uuid('skill_id')
+		.notNull()
+		.references(() => skill.id, { onDelete: 'cascade' }),
+	proficiency: integer('proficiency').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
 /** A person's own assessment of a skill. It stays theirs after they leave. */
 export const personSkill = pgTable(
 	'person_skill',
 	{
-		personId: uuid('person_id')
-			.notNull()
-			.references(() => person.id, { onDelete: 'cascade' }),
-		skillId: uuid('skill_id')
-			.notNull()
-			.references(() => skill.id, { onDelete: 'cascade' }),
-		proficiency: integer('proficiency').notNull(),
-		wantToGrow: boolean('want_to_grow').notNull().default(false),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		...personSkillLevel(),
+		wantToGrow: boolean('want_to_grow').notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), index('person_skill_skill_idx').on(t.skillId, t.proficiency), proficiencyCheck('person_skill_proficiency', t.proficiency)]
 );
@@ -297,17 +302,10 @@ export const assessmentShare = pgTable(
 export const managerSkillView = pgTable(
 	'manager_skill_view',
 	{
-		personId: uuid('person_id')
-			.notNull()
-			.references(() => person.id, { onDelete: 'cascade' }),
-		skillId: uuid('skill_id')
-			.notNull()
-			.references(() => skill.id, { onDelete: 'cascade' }),
+		...personSkillLevel(),
 		managerId: uuid('manager_id')
 			.notNull()
-			.references(() => person.id, { onDelete: 'cascade' }),
-		proficiency: integer('proficiency').notNull(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+			.references(() => person.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), check('manager_skill_view_proficiency', sql`${t.proficiency} between 1 and 5`)]
+	(t) => [primaryKey({ columns: [t.personId, t.skillId] }), proficiencyCheck('manager_skill_view_proficiency', t.proficiency)]
 );

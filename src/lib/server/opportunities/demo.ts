@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { person } from '../db/schema/core';
 import type { Random } from '../demo';
-import { insertInChunks } from '../growth/demo';
+import { insertInOrder, rowsFor } from '../growth/demo';
 import { opportunity, opportunityApplication, opportunitySkill, type OpportunityAudience, type OpportunityKind } from './schema';
 
 /** Kind, title, hours a week, audience and the skills asked (name → level). */
@@ -81,9 +81,7 @@ export async function seedOpportunitiesDemo(
 		for (const applicant of audience.filter(() => random.chance(0.15)).slice(0, 4))
 			applications.push({ opportunityId: row.id!, applicantId: applicant.id, note: random.pick(notes), tellManager: random.chance(0.3), status: random.chance(0.2) ? 'declined' : 'applied' });
 	}
-	await insertInChunks(executor, opportunity, opportunities);
-	await insertInChunks(executor, opportunitySkill, asked);
-	await insertInChunks(executor, opportunityApplication, applications);
+	await insertInOrder(executor, [rowsFor(opportunity, opportunities), rowsFor(opportunitySkill, asked), rowsFor(opportunityApplication, applications)]);
 }
 
 /**

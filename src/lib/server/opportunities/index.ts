@@ -154,7 +154,7 @@ async function resourceOf(executor: Executor, id: string, lock = false) {
 export async function getOpportunity(actor: Actor, id: string) {
 	if (!isId(id)) return null;
 	const [row] = await db
-		.select({ ...listColumns, description: opportunity.description, posterKind: poster.kind })
+		.select({ ...listColumns, description: opportunity.description })
 		.from(opportunity)
 		.innerJoin(poster, eq(poster.id, opportunity.posterId))
 		.where(eq(opportunity.id, id));
@@ -235,9 +235,14 @@ async function managerOf(executor: Executor, personId: string): Promise<Recipien
 	return row ?? null;
 }
 
-/** One email about an opportunity: subject and body from messages, with the link and the signature. */
-async function tell(executor: Executor, to: Recipient, purpose: string, text: (locale: ReturnType<typeof recipientLocale>) => { subject: string; body: string }) {
-	const organisation = await getOrganisation();
+type Organisation = Awaited<ReturnType<typeof getOrganisation>>;
+
+/**
+ * One email about an opportunity: subject and body from messages, with the link and the signature.
+ * The organisation is read before the transaction: embedded PostgreSQL has one connection, which
+ * the transaction holds.
+ */
+async function tell(executor: Executor, organisation: Organisation, to: Recipient, purpose: string, text: (locale: ReturnType<typeof recipientLocale>) => { subject: string; body: string }) {
 	const locale = recipientLocale(to.locale, organisation.defaultLocale);
 	const { subject, body } = text(locale);
 	await queueEmail(executor, { to: to.email, personId: to.id, purpose, subject, text: body + signature(organisation.name, locale) });
@@ -250,6 +255,7 @@ async function tell(executor: Executor, to: Recipient, purpose: string, text: (l
 export async function postOpportunity(actor: Actor, input: OpportunityInput, meta: { origin: string; ip: string | null }): Promise<GrowthResult> {
 	if (!can(actor, 'opportunities.post')) return { ok: false, reason: 'not_found', status: 403 };
 	const skillIds = input.skills.map((row) => row.skillId);
+	const organisation = await getOrganisation();
 	const result = await db.transaction(async (tx) => {
 		const known = skillIds.length ? await tx.select({ id: skill.id }).from(skill).where(inArray(skill.id, skillIds)) : [];
 		if (!known.length) return { ok: false, field: 'skills', reason: 'opportunities_skills_required' } as const;
@@ -261,7 +267,7 @@ export async function postOpportunity(actor: Actor, input: OpportunityInput, met
 		await recordAudit(tx, { actorId: actor.id, action: 'opportunity.posted', target: { type: 'opportunity', id, label: input.title }, ip: meta.ip });
 		const manager = actor.roles.includes('hr') ? null : await managerOf(tx, actor.id);
 		if (manager)
-			await tell(tx, manager, 'opportunities.posted', (locale) => ({
+			await tell(tx, organisation, manager, 'opportunities.posted', (locale) => ({
 				subject: m.opportunities_email_posted_subject({ name: actor.name }, { locale }),
 				body: m.opportunities_email_posted_body({ manager: manager.name, name: actor.name, title: input.title, hours: input.hoursPerWeek, link: `${meta.origin}/opportunities/${id}` }, { locale })
 			}));
@@ -292,6 +298,7 @@ export async function setOpportunityOpen(actor: Actor, id: string, open: boolean
  * later, when I am selected). The poster is told someone applied; the audit log (HR's) is not.
  */
 export async function applyTo(actor: Actor, id: string, input: ApplicationInput, origin: string): Promise<GrowthResult> {
+	const organisation = await getOrganisation();
 	const result = await db.transaction(async (tx) => {
 		const row = await resourceOf(tx, id);
 		if (!row || !can(actor, 'opportunity.view', row)) return notFound;
@@ -307,13 +314,13 @@ export async function applyTo(actor: Actor, id: string, input: ApplicationInput,
 		const link = `${origin}/opportunities/${id}`;
 		const [posterRow] = await tx.select(recipientColumns).from(person).where(eq(person.id, row.posterId));
 		if (posterRow)
-			await tell(tx, posterRow, 'opportunities.applied', (locale) => ({
+			await tell(tx, organisation, posterRow, 'opportunities.applied', (locale) => ({
 				subject: m.opportunities_email_applied_subject({ title: row.title }, { locale }),
 				body: m.opportunities_email_applied_body({ poster: posterRow.name, name: actor.name, title: row.title, link }, { locale })
 			}));
 		const manager = input.tellManager ? await managerOf(tx, actor.id) : null;
 		if (manager)
-			await tell(tx, manager, 'opportunities.applied_manager', (locale) => ({
+			await tell(tx, organisation, manager, 'opportunities.applied_manager', (locale) => ({
 				subject: m.opportunities_email_manager_applied_subject({ name: actor.name }, { locale }),
 				body: m.opportunities_email_manager_applied_body({ manager: manager.name, name: actor.name, title: row.title, link }, { locale })
 			}));
@@ -330,6 +337,7 @@ export async function applyTo(actor: Actor, id: string, input: ApplicationInput,
  */
 export async function decideApplication(actor: Actor, opportunityId: string, applicationId: string, select: boolean, meta: { origin: string; ip: string | null }): Promise<GrowthResult> {
 	if (!isId(applicationId) || !isId(opportunityId)) return notFound;
+	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		const [application] = await tx.select().from(opportunityApplication).where(eq(opportunityApplication.id, applicationId));
 		const row = application?.opportunityId === opportunityId ? await resourceOf(tx, opportunityId, true) : null;
@@ -351,14 +359,14 @@ export async function decideApplication(actor: Actor, opportunityId: string, app
 		const link = `${meta.origin}/opportunities/${row.id}`;
 		const [applicant] = await tx.select(recipientColumns).from(person).where(eq(person.id, application.applicantId));
 		if (applicant)
-			await tell(tx, applicant, select ? 'opportunities.selected' : 'opportunities.declined', (locale) =>
+			await tell(tx, organisation, applicant, select ? 'opportunities.selected' : 'opportunities.declined', (locale) =>
 				select
 					? { subject: m.opportunities_email_selected_subject({ title: row.title }, { locale }), body: m.opportunities_email_selected_body({ name: applicant.name, title: row.title, link }, { locale }) }
 					: { subject: m.opportunities_email_declined_subject({ title: row.title }, { locale }), body: m.opportunities_email_declined_body({ name: applicant.name, title: row.title, link }, { locale }) }
 			);
 		const manager = select && applicant ? await managerOf(tx, applicant.id) : null;
 		if (manager && applicant && manager.id !== actor.id)
-			await tell(tx, manager, 'opportunities.selected_manager', (locale) => ({
+			await tell(tx, organisation, manager, 'opportunities.selected_manager', (locale) => ({
 				subject: m.opportunities_email_manager_selected_subject({ name: applicant.name }, { locale }),
 				body: m.opportunities_email_manager_selected_body({ manager: manager.name, name: applicant.name, title: row.title, link }, { locale })
 			}));

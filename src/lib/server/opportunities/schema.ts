@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, person } from '../db/schema/core';
-import { skill } from '../growth/schema';
+import { proficiencyCheck, skill } from '../growth/schema';
 
 export const opportunityKinds = ['project', 'gig', 'rotation', 'mentoring', 'role'] as const;
 export type OpportunityKind = (typeof opportunityKinds)[number];
@@ -54,7 +54,7 @@ export const opportunitySkill = pgTable(
 			.references(() => skill.id, { onDelete: 'cascade' }),
 		proficiency: integer('proficiency').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.opportunityId, t.skillId] }), index('opportunity_skill_skill_idx').on(t.skillId), check('opportunity_skill_proficiency', sql`${t.proficiency} between 1 and 5`)]
+	(t) => [primaryKey({ columns: [t.opportunityId, t.skillId] }), index('opportunity_skill_skill_idx').on(t.skillId), proficiencyCheck('opportunity_skill_proficiency', t.proficiency)]
 );
 
 /** Someone's interest in an opportunity, once per person; only its poster and the applicant see it. */

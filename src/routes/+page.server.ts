@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { can } from '$lib/server/authz';
 import { isSetUp } from '$lib/server/organisation';
-import { countPeople, firstReports, firstTeamMates, getPerson } from '$lib/server/people';
+import { countPeople, homeCards } from '$lib/server/people';
 import { listAuditEvents } from '$lib/server/audit';
 
 /** People shown on a card; the card links to the rest, however large the team or unit. */
@@ -14,11 +14,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!actor) redirect(303, (await isSetUp()) ? '/login' : '/setup');
 	const employee = actor.kind === 'employee';
 	const staff = can(actor, 'people.manage');
-	// All at once: the session already says which unit the person is in.
-	const [me, teamMates, reports, counts, recent] = await Promise.all([
-		getPerson(actor.id),
-		employee && actor.managerId ? firstTeamMates(actor, actor.managerId, cardSize) : null,
-		actor.isManager ? firstReports(actor, actor.id, cardSize) : null,
+	// All at once: the session already says which unit the person is in. The person and their
+	// cards are one statement; HR's counts are kept a few seconds, the audit log is its own.
+	const [{ me, teamMates, reports }, counts, recent] = await Promise.all([
+		homeCards(actor, { teamOf: employee ? actor.managerId : null, reports: actor.isManager, limit: cardSize }),
 		staff ? countPeople() : null,
 		can(actor, 'audit.view') ? listAuditEvents({ limit: 5 }).then((result) => result.events) : null
 	]);

@@ -10,7 +10,7 @@ import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { issueAuthToken } from '../../src/lib/server/auth/tokens-store';
 import { parseToken } from '../../src/lib/server/auth/tokens';
 import { can } from '../../src/lib/server/authz';
-import { directReports, firstTeamMates, searchPeople, toPrefixQuery } from '../../src/lib/server/people';
+import { directReports, homeCards, searchPeople, toPrefixQuery } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
 import type { FormResult } from '../../src/lib/forms';
 import PersonForm from '../../src/routes/admin/people/PersonForm.svelte';
@@ -367,7 +367,7 @@ describe('finding people', () => {
 				const mates = allowed.filter(
 					(target) => target.managerId === actor.managerId && target.kind === 'employee' && target.status !== 'deactivated' && target.id !== actor.id
 				);
-				expect(ids((await firstTeamMates(actor, actor.managerId, 10_000)).people), `${role}: team-mates`).toEqual(ids(mates));
+				expect(ids((await homeCards(actor, { teamOf: actor.managerId, reports: false, limit: 10_000 })).teamMates!.people), `${role}: team-mates`).toEqual(ids(mates));
 			}
 		}
 		expect(ids(await directReports(await actorFor('hr'), manager.id))).toContain(invited!.id);

@@ -1,6 +1,6 @@
 // The team view: who works where this week, and the team's arrangements, a page of people at a
 // time (a lead may have hundreds), with the whole team's count on site per day.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { db, rawRows } from '../db';
 import { flexArrangement, person } from '../db/schema';
 import type { Actor } from '../authz';
@@ -52,31 +52,29 @@ export type TeamPage = Awaited<ReturnType<typeof teamPage>>;
 export async function teamPage(actor: Actor, options: { page: number; pageSize: number }, now = new Date()) {
 	const today = todayIn((await getOrganisation()).timeZone, now);
 	const days = workWeek(today);
+	type Shown = { id: string; type: (typeof flexArrangement.$inferSelect)['type']; startsOn: string; endsOn: string | null; remoteDays: number[] };
+	// The page's people with everything of theirs still running on the week's Monday, in one round
+	// trip: the week needs it, the list what has not ended today.
 	const [people, counts, bounds] = await Promise.all([
-		db
-			.select({ id: person.id, name: person.name })
-			.from(person)
-			.where(teamMember(actor.id))
-			.orderBy(asc(person.name), asc(person.id))
-			.limit(options.pageSize)
-			.offset((options.page - 1) * options.pageSize),
+		rawRows<{ id: string; name: string; arrangements: Shown[] }>(
+			db,
+			sql`select ${person.id} as id, ${person.name} as name,
+				coalesce((select json_agg(json_build_object('id', ${flexArrangement.id}, 'type', ${flexArrangement.type},
+						'startsOn', ${flexArrangement.startsOn}, 'endsOn', ${flexArrangement.endsOn}, 'remoteDays', ${flexArrangement.remoteDays}) order by ${flexArrangement.startsOn})
+					from ${flexArrangement}
+					where ${flexArrangement.personId} = ${person.id} and ${flexArrangement.status} = 'approved' and ${overlapping(days[0]!, null)}), '[]') as arrangements
+			from ${person} where ${teamMember(actor.id)}
+			order by ${person.name}, ${person.id}
+			limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`
+		),
 		teamCounts.get(`${actor.id}|${days[0]}`),
 		shownBoundsFor(actor.unitId)
 	]);
-	// Everything still running on the week's Monday: the week needs it, the list what has not ended today.
-	const arrangements = people.length
-		? await db
-				.select({ id: flexArrangement.id, personId: flexArrangement.personId, type: flexArrangement.type, startsOn: flexArrangement.startsOn, endsOn: flexArrangement.endsOn, remoteDays: flexArrangement.remoteDays })
-				.from(flexArrangement)
-				.where(and(inArray(flexArrangement.personId, people.map((member) => member.id)), eq(flexArrangement.status, 'approved'), overlapping(days[0]!, null)))
-				.orderBy(asc(flexArrangement.startsOn))
-		: [];
 	const anchorDays = bounds.anchorDays.value;
 	return {
 		total: counts.size,
 		days: days.map((date, index) => ({ date, anchor: anchorDays.includes(index + 1), onSite: counts.size - (counts.away[index] ?? 0) })),
-		people: people.map((member) => {
-			const own = arrangements.filter((arrangement) => arrangement.personId === member.id);
+		people: people.map(({ arrangements: own, ...member }) => {
 			const week: Whereabouts[] = days.map((date) => whereaboutsOn(date, own));
 			return { ...member, week, arrangements: own.filter((arrangement) => !arrangement.endsOn || arrangement.endsOn >= today) };
 		})

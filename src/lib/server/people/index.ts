@@ -171,36 +171,59 @@ function reportsOf(actor: Actor, managerId: string): SQL | undefined {
 /** Past this many a card says "100+": counting a unit of thousands on every visit costs more than the page. */
 const countUpTo = 100;
 
+type Few = { people: { id: string; name: string; jobTitle: string | null }[]; total: number; more: boolean };
+
 /**
- * The first few by name and how many there are (up to `countUpTo`; `more` past it): a card on the
- * home page, as cheap for a unit of thousands as for a team of five. One round trip with two
- * subqueries, each planned on its own: asked for both at once the planner sorts a large team
- * instead of walking the name index for the first few.
+ * The first few by name and how many there are (up to `countUpTo`; `more` past it), as two columns
+ * `<name>_count` and `<name>_people`: a card on the home page, as cheap for a unit of thousands as
+ * for a team of five. Two subqueries, each planned on its own: asked for both at once the planner
+ * sorts a large team instead of walking the name index for the first few.
  */
-async function firstFew(where: SQL | undefined, limit: number) {
+function firstFewColumns(where: SQL | undefined, limit: number, name: string): SQL {
 	const condition = where ?? sql`true`;
-	const [row] = await rawRows<{ count: number; people: { id: string; name: string; jobTitle: string | null }[] }>(
-		db,
-		sql`select
-			(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to) as count,
-			(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
-				from (select ${person.id} as id, ${person.name} as name, ${person.jobTitle} as job_title from ${person}
-					where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first) as people`
-	);
-	const count = row?.count ?? 0;
-	return { people: row?.people ?? [], total: Math.min(count, countUpTo), more: count > countUpTo };
+	return sql`(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to) as ${sql.identifier(`${name}_count`)},
+		(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
+			from (select ${person.id} as id, ${person.name} as name, ${person.jobTitle} as job_title from ${person}
+				where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first) as ${sql.identifier(`${name}_people`)}`;
 }
 
-/** The first `limit` of a manager's direct reports, and how many there are. */
-export const firstReports = (actor: Actor, managerId: string, limit: number) => firstFew(reportsOf(actor, managerId), limit);
+function toFew(count: number | undefined, people: Few['people'] | undefined): Few {
+	return { people: people ?? [], total: Math.min(count ?? 0, countUpTo), more: (count ?? 0) > countUpTo };
+}
 
 /**
- * The first `limit` of a person's team-mates, the others who report to their manager, and how
- * many there are. Read from the same index as the reports: a unit's lead would otherwise scan the
- * whole unit for the few members who are not their own reports.
+ * A person's team-mates, the others who report to their manager. Read from the same index as the
+ * reports: a unit's lead would otherwise scan the whole unit for the few members who are not their own reports.
  */
-export const firstTeamMates = (viewer: Actor, managerId: string, limit: number) =>
-	firstFew(and(reportsOf(viewer, managerId), ne(person.id, viewer.id)), limit);
+const teamMatesOf = (viewer: Actor, managerId: string) => and(reportsOf(viewer, managerId), ne(person.id, viewer.id));
+
+export interface HomeCards {
+	me: { kind: PersonKind; jobTitle: string | null; unitName: string | null; managerId: string | null; managerName: string | null; unitId: string | null; partnerOrgName: string | null } | null;
+	teamMates: Few | null;
+	reports: Few | null;
+}
+
+/**
+ * What the home page shows of a person, in one round trip: who they are (unit, manager, partner
+ * organisation), the first of their team-mates (when they have a manager) and of their reports
+ * (when they lead someone).
+ */
+export async function homeCards(actor: Actor, options: { teamOf: string | null; reports: boolean; limit: number }): Promise<HomeCards> {
+	const managerOf = alias(person, 'manager_of');
+	const [row] = await rawRows<{ me: HomeCards['me'] } & Record<string, unknown>>(
+		db,
+		sql`select
+			(select json_build_object('kind', ${person.kind}, 'jobTitle', ${person.jobTitle}, 'unitName', ${orgUnit.name}, 'managerId', ${person.managerId},
+					'managerName', ${managerOf.name}, 'unitId', ${person.unitId}, 'partnerOrgName', ${partnerOrg.name})
+				from ${person} left join ${orgUnit} on ${orgUnit.id} = ${person.unitId} left join ${person} ${managerOf} on ${managerOf.id} = ${person.managerId}
+					left join ${partnerOrg} on ${partnerOrg.id} = ${person.partnerOrgId}
+				where ${person.id} = ${actor.id}) as me
+			${options.teamOf ? sql`, ${firstFewColumns(teamMatesOf(actor, options.teamOf), options.limit, 'team')}` : sql``}
+			${options.reports ? sql`, ${firstFewColumns(reportsOf(actor, actor.id), options.limit, 'reports')}` : sql``}`
+	);
+	const few = (name: string) => toFew(row?.[`${name}_count`] as number | undefined, row?.[`${name}_people`] as Few['people'] | undefined);
+	return { me: row?.me ?? null, teamMates: options.teamOf ? few('team') : null, reports: options.reports ? few('reports') : null };
+}
 
 export interface PeopleCounts {
 	employees: number;

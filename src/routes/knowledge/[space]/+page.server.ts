@@ -8,7 +8,7 @@ import { minutesUntil } from '$lib/server/auth/rate-limit';
 import { requestMeta } from '$lib/server/request-meta';
 import { consumePosting, createPost, isFollowing, listPinned, listPosts, listReportedPosts, toggleFollow } from '$lib/server/knowledge';
 import { feedQuerySchema, postSchema } from '$lib/schemas/knowledge';
-import { readableSpace } from './readable';
+import { readableSpace, shownSpace } from './readable';
 
 const pageSize = 20;
 
@@ -24,16 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		isFollowing(actor, { spaceId: space.id })
 	]);
 	return {
-		space: {
-			slug: space.slug,
-			name: space.name,
-			description: space.description,
-			audience: space.audience,
-			includeAlumni: space.includeAlumni,
-			archived: space.archived,
-			partners: space.partners,
-			moderators: space.moderators.map(({ id, name }) => ({ id, name }))
-		},
+		space: { ...shownSpace(space), moderators: space.moderators.map(({ id, name }) => ({ id, name })) },
 		...feed,
 		pinned,
 		page,

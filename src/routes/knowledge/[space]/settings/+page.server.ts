@@ -8,7 +8,7 @@ import { changeAudience, previewAudience, setArchived, updateSpace } from '$lib/
 import { listPartners } from '$lib/server/partners';
 import { requestMeta } from '$lib/server/request-meta';
 import { audienceSchema, spaceDetailsSchema } from '$lib/schemas/knowledge';
-import { readableSpace } from '../readable';
+import { readableSpace, shownSpace } from '../readable';
 
 /** The space, for someone who may look after it: its moderators and staff; changing its audience is for staff alone. */
 async function managedSpace(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>, audience = false) {
@@ -23,17 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const canChangeAudience = can(actor, 'knowledge.space.audience');
 	const partners = canChangeAudience ? await listPartners() : [];
 	return {
-		space: {
-			slug: space.slug,
-			name: space.name,
-			description: space.description,
-			audience: space.audience,
-			includeAlumni: space.includeAlumni,
-			archived: space.archived,
-			partners: space.partners,
-			partnerOrgIds: space.partnerOrgIds,
-			moderatorEmails: space.moderators.map((moderator) => moderator.email).join(', ')
-		},
+		space: { ...shownSpace(space), partnerOrgIds: space.partnerOrgIds, moderatorEmails: space.moderators.map((moderator) => moderator.email).join(', ') },
 		partners: partners.map((partner) => ({ value: partner.id, label: partner.name })),
 		canChangeAudience
 	};

@@ -33,7 +33,7 @@ test.describe.configure({ mode: 'parallel' });
 for (const { theme, locale } of variants) {
 	test(`every page passes axe (${theme} theme, ${locale === 'en' ? 'English' : 'Dutch'})`, async ({ openPage }) => {
 		// Every domain adds its pages here: about a second of axe each, more on a busy machine.
-		test.setTimeout(360_000);
+		test.setTimeout(420_000);
 		const tt = (key: string, params: Record<string, string | number> = {}) => t(key, params, locale as Locale);
 		const label = (page: Page, key: string) => page.getByLabel(tt(key), { exact: true });
 		const button = (page: Page, key: string, params: Record<string, string | number> = {}) =>

@@ -84,6 +84,22 @@ describe('editing a pulse', () => {
 		expect(page).not.toContain('>Workload?<');
 	});
 
+	it('keeps the questions as they are when only the rhythm changes, eNPS wording included', async () => {
+		const hr = await clientFor(app, 'hr');
+		const name = `Steady pulse ${freshEmail()}`;
+		await hr.action('/admin/pulse?/create', { ...surveyForm(name, { happiness: 'Happy?' }), enps: 'on', firstOpensOn: addDays(day, 30) });
+		const [survey] = await app.db.select().from(pulseSurvey).where(eq(pulseSurvey.name, name));
+		const before = await questionsOf(survey!.id);
+		// Saved in Dutch: the eNPS question's wording on the form is Dutch, the stored one English.
+		const [dutchHr] = await app.db.insert(person).values({ email: freshEmail('hr'), name: 'Dutch HR', kind: 'employee', status: 'active', roles: ['hr'], locale: 'nl' }).returning({ id: person.id });
+		const dutch = await clientForPerson(app, dutchHr!.id);
+		expect(await (await dutch.get(`/admin/pulse/${survey!.id}`)).text()).toContain('Hoe waarschijnlijk');
+		const saved = await dutch.action(`/admin/pulse/${survey!.id}?/update`, { ...surveyForm(name, { happiness: 'Happy?' }), enps: 'on', recurrenceDays: '28' });
+		expect(saved.type).toBe('redirect');
+		expect(await questionsOf(survey!.id)).toEqual(before);
+		expect((await app.db.select().from(pulseSurvey).where(eq(pulseSurvey.id, survey!.id)))[0]!.recurrenceDays).toBe(28);
+	});
+
 	it('refuses lowering N, bad input and an unknown unit next to the field, changing nothing', async () => {
 		const hr = await clientFor(app, 'hr');
 		const name = `Strict pulse ${freshEmail()}`;

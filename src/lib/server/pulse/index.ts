@@ -123,14 +123,17 @@ export async function updateSurvey(actor: Actor, id: string, input: SurveySettin
 			.from(pulseQuestion)
 			.where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound)))
 			.orderBy(asc(pulseQuestion.position));
-		const questionsChanged = JSON.stringify(current) !== JSON.stringify(input.questions);
+		// The eNPS question's wording comes from the editor's language: keeping it is not a change.
+		const keptEnps = current.find((question) => question.kind === 'enps');
+		const questions = input.questions.map((question) => (question.kind === 'enps' && keptEnps ? keptEnps : question));
+		const questionsChanged = JSON.stringify(current) !== JSON.stringify(questions);
 		if (questionsChanged) {
 			const [last] = await tx.select({ number: sql<number | null>`max(${pulseRound.number})` }).from(pulseRound).where(eq(pulseRound.surveyId, id));
 			const asked = last?.number ?? 0;
 			// Questions no round has asked yet are simply replaced; the others stay with the rounds that asked them.
 			await tx.delete(pulseQuestion).where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound), sql`${pulseQuestion.firstRound} > ${asked}`));
 			await tx.update(pulseQuestion).set({ lastRound: asked }).where(and(eq(pulseQuestion.surveyId, id), isNull(pulseQuestion.lastRound)));
-			await tx.insert(pulseQuestion).values(input.questions.map((question, position) => ({ surveyId: id, position, firstRound: asked + 1, ...question })));
+			await tx.insert(pulseQuestion).values(questions.map((question, position) => ({ surveyId: id, position, firstRound: asked + 1, ...question })));
 		}
 		await tx
 			.update(pulseSurvey)
@@ -143,9 +146,9 @@ export async function updateSurvey(actor: Actor, id: string, input: SurveySettin
 				allowComment: input.allowComment
 			})
 			.where(eq(pulseSurvey.id, id));
-		const changed = (['name', 'recurrenceDays', 'windowDays', 'minGroupSize', 'allowComment'] as const).filter((key) => survey[key] !== input[key]);
-		if (JSON.stringify(survey.audienceUnitIds) !== JSON.stringify(input.audienceUnitIds)) changed.push('audienceUnitIds' as never);
-		if (questionsChanged) changed.push('questions' as never);
+		const changed: string[] = (['name', 'recurrenceDays', 'windowDays', 'minGroupSize', 'allowComment'] as const).filter((key) => survey[key] !== input[key]);
+		if (JSON.stringify(survey.audienceUnitIds) !== JSON.stringify(input.audienceUnitIds)) changed.push('audienceUnitIds');
+		if (questionsChanged) changed.push('questions');
 		await recordAudit(tx, { actorId: actor.id, action: 'pulse.survey_updated', target: { type: 'pulse_survey', id, label: input.name }, ip: meta.ip, details: { changed } });
 		return { ok: true } as const;
 	});

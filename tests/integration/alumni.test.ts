@@ -71,6 +71,25 @@ async function employeeActor(): Promise<Actor> {
 	return { id: row.id, name: row.name, email: row.email, kind: row.kind, roles: row.roles, isManager: false, unitId: row.unitId, managerId: row.managerId, partnerOrgId: row.partnerOrgId, locale: row.locale };
 }
 
+describe('the alumni home', () => {
+	it("shows the network's news the alumnus may read: jobs for alumni, never jobs for employees only", async () => {
+		const hr = await clientFor(app, 'hr');
+		const titles = { employees: `Inside only ${++counter}`, alumni: `Welcome back ${++counter}` };
+		for (const [audience, title] of Object.entries(titles)) {
+			const posted = await hr.action('/jobs?/create', { title, description: 'A role.', location: 'Groningen', unitId: '', audience });
+			expect(posted.type, JSON.stringify(posted.data)).toBe('redirect');
+		}
+		const home = await (await clientFor(app, 'alumni')).get('/alumni');
+		expect(home.status).toBe(200);
+		const html = await home.text();
+		expect(html).toContain("What's new in the network");
+		expect(html).toContain(titles.alumni);
+		expect(html).not.toContain(titles.employees);
+		// The home is the alumni's own: employees are refused it.
+		expect((await (await clientFor(app, 'employee')).get('/alumni')).status).toBe(403);
+	});
+});
+
 describe('offboarding', () => {
 	it('refuses bad input next to each field and writes nothing', async () => {
 		const hr = await clientFor(app, 'hr');

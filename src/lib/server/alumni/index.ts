@@ -356,9 +356,19 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 	if (query.location) conditions.push(sharing('location', containsText(alumniProfile.location, query.location)));
 	if (query.skillId) conditions.push(sharing('skills', sql`exists (select 1 from ${personSkill} where ${personSkill.personId} = ${person.id} and ${personSkill.skillId} = ${query.skillId})`));
 	if (query.openTo) conditions.push(sharing('openTo', sql`${query.openTo} = any(${alumniProfile.openTo})`));
+	// The page is chosen (and the matches counted) on ids and names alone; the shared fields, the
+	// skills subquery above all, are then read for that page's rows only, not for every match.
 	const rows = await rawRows<DirectoryEntry & { total: number }>(
 		db,
-		sql`select ${person.id} as id, ${person.name} as name,
+		sql`with page as (
+			select ${person.id} as id, ${person.name} as name, count(*) over ()::int as total
+			from ${person}
+			join ${alumniProfile} on ${alumniProfile.personId} = ${person.id}
+			where ${and(...conditions)}
+			order by ${person.name}, ${person.id}
+			limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+		)
+		select page.id, page.name,
 			${sharedValue('formerUnit', sql`${orgUnit.name}`)} as "formerUnit",
 			${sharedValue('years', yearsHere)} as years,
 			${sharedValue('employer', sql`${alumniProfile.currentEmployer}`)} as employer,
@@ -366,13 +376,12 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 			${sharedValue('location', sql`${alumniProfile.location}`)} as location,
 			coalesce(${sharedValue('skills', sql`array(select ${skill.name} from ${personSkill} join ${skill} on ${skill.id} = ${personSkill.skillId} where ${personSkill.personId} = ${person.id} order by ${personSkill.proficiency} desc, ${skill.name} limit 5)`)}, '{}') as skills,
 			coalesce(${sharedValue('openTo', sql`${alumniProfile.openTo}`)}, '{}') as "openTo",
-			count(*) over ()::int as total
-		from ${person}
-		join ${alumniProfile} on ${alumniProfile.personId} = ${person.id}
+			page.total
+		from page
+		join ${person} on ${person.id} = page.id
+		join ${alumniProfile} on ${alumniProfile.personId} = page.id
 		left join ${orgUnit} on ${orgUnit.id} = ${person.unitId}
-		where ${and(...conditions)}
-		order by ${person.name}, ${person.id}
-		limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+		order by page.name, page.id`
 	);
 	return { entries: rows.map(({ total: _total, ...entry }) => entry), total: rows[0]?.total ?? 0 };
 }

@@ -11,6 +11,7 @@ import { pulseInvitationEmail, pulseReminderEmail } from './mail';
 import { recordAudit } from '../audit';
 import type { RequestMeta } from '../request-meta';
 import { groupTree, orgWide, shownGroups, type GroupTree } from './anonymity';
+import { shortLivedByKey } from '../cache';
 import {
 	pulseAction,
 	pulseAnswer,
@@ -425,6 +426,9 @@ export async function closeRound(roundId: string): Promise<boolean> {
 		await tx.delete(pulseAnswer).where(eq(pulseAnswer.roundId, roundId));
 		await tx.delete(pulseParticipation).where(eq(pulseParticipation.roundId, roundId));
 		return true;
+	}).then((closed) => {
+		if (closed) closedRoundFigures.clear();
+		return closed;
 	});
 }
 
@@ -526,6 +530,23 @@ export function shuffle<T>(items: T[]): T[] {
 }
 
 /**
+ * The per-unit tallies and counts of a set of closed rounds, the same for every viewer (who sees
+ * which group is decided after, per request). Closing a round is what writes them, so keyed by the
+ * exact rounds and cleared by `closeRound`; the lifetime bounds how long another instance's close lags.
+ */
+const closedRoundFigures = shortLivedByKey(30_000, async (key) => {
+	const roundIds = key.split(',');
+	const [tallies, roundUnits] = await Promise.all([
+		db.select().from(pulseTally).where(inArray(pulseTally.roundId, roundIds)),
+		db.select().from(pulseRoundUnit).where(inArray(pulseRoundUnit.roundId, roundIds))
+	]);
+	return { tallies, roundUnits };
+});
+
+/** After writing tallies outside `closeRound` (the demo's seeding). */
+export const forgetClosedRoundFigures = () => closedRoundFigures.clear();
+
+/**
  * What a viewer may see of a pulse: only closed rounds, only groups their role allows, and of
  * those only the ones `shownGroups` lets through for that round.
  */
@@ -603,11 +624,7 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	};
 	if (rounds.length === 0) return finish();
 
-	const roundIds = rounds.map((round) => round.id);
-	const [tallies, roundUnits] = await Promise.all([
-		db.select().from(pulseTally).where(inArray(pulseTally.roundId, roundIds)),
-		db.select().from(pulseRoundUnit).where(inArray(pulseRoundUnit.roundId, roundIds))
-	]);
+	const { tallies, roundUnits } = await closedRoundFigures.get(rounds.map((round) => round.id).join(','));
 	const allowed = new Set(candidates);
 	const ancestry = (unitId: string | null): string[] => {
 		const chain: string[] = [];

@@ -121,6 +121,17 @@ const cases: BadInput[] = [
 		errors: { [`level.${anySkillId}`]: 'Choose one of the options.', skills: 'Choose at least one required skill.' }
 	},
 	{
+		form: "a manager's view with a level off the scale",
+		as: 'manager',
+		path: async () => {
+			const [employee] = await rawRows<{ id: string; managerId: string }>(app.db, sql`select id, manager_id as "managerId" from person where email = ${demo.employee}`);
+			await app.db.execute(sql`insert into assessment_share (person_id, manager_id) values (${employee!.id}, ${employee!.managerId}) on conflict do nothing`);
+			return `/growth/skills/${employee!.id}`;
+		},
+		body: { [`level.${anySkillId}`]: '9' },
+		errors: { [`level.${anySkillId}`]: 'Choose one of the options.' }
+	},
+	{
 		form: 'applying with too long a note',
 		as: 'employee',
 		path: openOpportunity,

@@ -287,12 +287,12 @@ export const skillProposal = pgTable(
 export const assessmentShare = pgTable(
 	'assessment_share',
 	{
-	personId: uuid('person_id')
-		.primaryKey()
-		.references(() => person.id, { onDelete: 'cascade' }),
-	managerId: uuid('manager_id')
-		.notNull()
-		.references(() => person.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.primaryKey()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		managerId: uuid('manager_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('assessment_share_manager_idx').on(t.managerId)]

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { buildIfStale } from '../../src/cli/build.js';
-import { migrateDatabase, openDatabase, rawRows, type DatabaseOptions } from '../../src/lib/server/db';
+import { migrateDatabase, openDatabase, rawRows, type DatabaseHandle, type DatabaseOptions } from '../../src/lib/server/db';
 import { demoLogins, demoPassword, demoTimeZone, seedDemo, seedLargeOrganisation, type DemoRole } from '../../src/lib/server/demo';
 import { seedLargeKnowledge } from '../../src/lib/server/knowledge/demo';
 import { seedLargeFlex } from '../../src/lib/server/flex/demo';
@@ -23,7 +23,7 @@ import { seedLargeAlumniNetwork } from '../../src/lib/server/alumni/demo';
 import { seedLargePulse } from '../../src/lib/server/pulse/demo';
 import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { createServerDatabase } from '../support/database';
+import { createServerDatabase, withDatabase } from '../support/database';
 import { signIn, startServer } from './server';
 
 const connections = 10;
@@ -33,12 +33,31 @@ const maxP99Ms = 100;
 /** Routes that time their own work (a `Server-Timing` header, e.g. search) must keep its p95 under this. */
 const maxServerP95Ms = 30;
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, duration: { type: 'string', default: '10' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+	options: {
+		scale: { type: 'string', default: '1' },
+		duration: { type: 'string', default: '10' },
+		only: { type: 'string' },
+		keep: { type: 'boolean', default: false },
+		reuse: { type: 'string' },
+		profile: { type: 'boolean', default: false }
+	}
+});
 const scale = Number(values.scale);
 const duration = Number(values.duration);
 /** Measure only the routes whose name contains this (and the floor, which the ratios need). */
 const only = values.only;
-if (!(scale > 0) || !(duration > 0)) throw new Error('Usage: npm run bench -- [--scale 1] [--duration 10] [--only /search] (positive numbers)');
+/**
+ * For working on one route: `--keep` leaves the seeded PostgreSQL database in place and `--reuse
+ * <name>` measures on it again without seeding (what earlier runs' form posts added stays);
+ * `--profile` writes the server's CPU profile (node --cpu-prof) to tests/bench/results/.
+ */
+const { keep, reuse, profile } = values;
+if (!(scale > 0) || !(duration > 0)) {
+	throw new Error('Usage: npm run bench -- [--scale 1] [--duration 10] [--only /search] [--keep | --reuse <database>] [--profile] (positive numbers)');
+}
+if ((keep || reuse) && !process.env.DATABASE_URL) throw new Error('--keep and --reuse need DATABASE_URL: an embedded database lives in a temporary directory.');
+const resultsDirectory = join('tests', 'bench', 'results');
 
 // Undone in reverse order, also on failure and Ctrl-C: the server stops before its database goes.
 const undo: (() => Promise<unknown>)[] = [];
@@ -50,8 +69,9 @@ process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options: DatabaseOptions; env: Record<string, string> }> {
 	const url = process.env.DATABASE_URL;
 	if (url) {
-		const database = await createServerDatabase(url, 'kring_bench');
-		undo.push(database.drop);
+		const database = reuse ? { name: reuse, url: withDatabase(url, reuse), drop: async () => {} } : await createServerDatabase(url, 'kring_bench');
+		if (keep) console.log(`Keeping database ${database.name}: measure on it again with --reuse ${database.name}.`);
+		else if (!reuse) undo.push(database.drop);
 		return { driver: 'postgres', options: { databaseUrl: database.url, dataDir: 'memory://' }, env: { DATABASE_URL: database.url } };
 	}
 	const directory = await mkdtemp(join(tmpdir(), 'kring-bench-'));
@@ -60,25 +80,29 @@ async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options
 	return { driver: 'pglite', options: { dataDir }, env: { KRING_DATA_DIR: dataDir } };
 }
 
-/** Seeds and settles the database, and picks what the routes ask for. Closed again: one process per PGlite directory. */
+async function seedAll(handle: DatabaseHandle): Promise<void> {
+	await migrateDatabase(handle);
+	const passwordHash = await hashPassword(demoPassword);
+	await handle.db.transaction(async (tx) => {
+		await seedDemo(tx, { passwordHash });
+		await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
+		await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
+		await seedLargeFlex(tx, { timeZone: demoTimeZone });
+		await seedLargeGrowth(tx);
+		await seedLargeOpportunities(tx, { count: Math.round(5_000 * scale) });
+		await seedLargeAlumniNetwork(tx);
+		await seedLargePulse(tx);
+		await seedLargeVacancies(tx, { count: Math.round(5_000 * scale) });
+	});
+	// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
+	await handle.executeSql('vacuum analyze');
+}
+
+/** Seeds and settles the database (unless reused), and picks what the routes ask for. Closed again: one process per PGlite directory. */
 async function seed(options: DatabaseOptions): Promise<{ personIds: string[]; commonName: string; postIds: string[]; xlaServicePath: string }> {
 	const handle = await openDatabase(options);
 	try {
-		await migrateDatabase(handle);
-		const passwordHash = await hashPassword(demoPassword);
-		await handle.db.transaction(async (tx) => {
-			await seedDemo(tx, { passwordHash });
-			await seedLargeOrganisation(tx, { passwordHash, employees: Math.round(10_000 * scale), alumni: Math.round(20_000 * scale) });
-			await seedLargeKnowledge(tx, { count: Math.round(100_000 * scale) });
-			await seedLargeFlex(tx, { timeZone: demoTimeZone });
-			await seedLargeGrowth(tx);
-			await seedLargeOpportunities(tx, { count: Math.round(5_000 * scale) });
-			await seedLargeAlumniNetwork(tx);
-			await seedLargePulse(tx);
-			await seedLargeVacancies(tx, { count: Math.round(5_000 * scale) });
-		});
-		// Statistics and visibility map as autovacuum leaves them on a database that has been up a while.
-		await handle.executeSql('vacuum analyze');
+		if (!reuse) await seedAll(handle);
 		// Random-looking but the same people every run (the ids themselves are random).
 		const people = await rawRows<{ id: string }>(
 			handle.db,
@@ -196,10 +220,10 @@ function printTable(figures: Figures[]): void {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const database = await freshDatabase();
-	console.log(`Seeding ${Math.round(10_000 * scale)} employees and ${Math.round(20_000 * scale)} alumni into a fresh ${database.driver} database…`);
+	if (!reuse) console.log(`Seeding ${Math.round(10_000 * scale)} employees and ${Math.round(20_000 * scale)} alumni into a fresh ${database.driver} database…`);
 	const { personIds, commonName, postIds, xlaServicePath } = await seed(database.options);
 	buildIfStale();
-	const server = await startServer(database.env);
+	const server = await startServer(database.env, profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDirectory}`] : []);
 	undo.push(server.stop);
 
 	const email = (role: DemoRole) => demoLogins.find((login) => login.role === role)!.email;
@@ -299,9 +323,8 @@ async function main(): Promise<void> {
 		target: { minRatio, maxP99Ms, maxServerP95Ms },
 		routes: figures
 	};
-	const directory = join('tests', 'bench', 'results');
-	await mkdir(directory, { recursive: true });
-	const file = join(directory, `${report.at.replace(/[:.]/g, '-')}-${database.driver}.json`);
+	await mkdir(resultsDirectory, { recursive: true });
+	const file = join(resultsDirectory, `${report.at.replace(/[:.]/g, '-')}-${database.driver}.json`);
 	await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 	console.log(`\nWritten to ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
 }

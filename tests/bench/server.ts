@@ -27,15 +27,15 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 	clearTimeout(timer);
 }
 
-/** Starts `node build` with `env` (the database) and waits until /health answers. */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
+/** Starts `node build` with `env` (the database) and Node's `nodeArgs`, and waits until /health answers. */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 90_000): Promise<RunningServer> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	// The bench decides the database: never the caller's DATABASE_URL or data directory.
 	const inherited = { ...process.env };
 	delete inherited.DATABASE_URL;
 	delete inherited.KRING_DATA_DIR;
-	const child = spawn('node', ['build'], {
+	const child = spawn('node', [...nodeArgs, 'build'], {
 		env: { ...inherited, PORT: String(port), ORIGIN: origin, KRING_DEMO: '0', KRING_JOBS: '0', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

@@ -6,7 +6,7 @@ import { startApp, type TestApp } from '../support/app';
 import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail } from '../support/fixtures';
 import { auditEvent, authToken, outboxEmail, rateLimit, session } from '../../src/lib/server/db/schema';
-import { installedDatabase } from '../../src/lib/server/db';
+import { installedDatabase, rawRows } from '../../src/lib/server/db';
 import { deliverPending, queueEmail } from '../../src/lib/server/mail/outbox';
 import { housekeeping, startJobs, stopJobs } from '../../src/lib/server/jobs';
 import { readConfig } from '../../src/lib/server/config';
@@ -17,6 +17,19 @@ beforeAll(async () => {
 	app = await startApp();
 });
 afterAll(() => app?.close());
+
+describe('database statements', () => {
+	it('are prepared once per connection on PostgreSQL (parsed and planned once), and inside transactions too', async () => {
+		const { driver } = installedDatabase()!;
+		await app.db.transaction(async (tx) => {
+			for (const n of [1, 2, 3]) await tx.execute(sql`select ${n}::int as n /* kring prepared check */`);
+			// Spelled in two halves, so that this statement does not count itself.
+			const [row] = await rawRows<{ count: number }>(tx, sql`select count(*)::int as count from pg_prepared_statements where statement like '%kring prepared' || ' check%'`);
+			// The embedded driver sends unnamed statements: there is no pool of connections to keep them on.
+			expect(row?.count).toBe(driver === 'postgres' ? 1 : 0);
+		});
+	});
+});
 
 describe('audit log', () => {
 	it('cannot be changed or deleted, not even by the application', async () => {

@@ -18,3 +18,8 @@ export const dateTimeFormat: (locale: string, options?: Intl.DateTimeFormatOptio
 export const numberFormat: (locale: string, options?: Intl.NumberFormatOptions) => Intl.NumberFormat = memoised(
 	(locale, options) => new Intl.NumberFormat(locale, options)
 );
+
+/** The calendar date at `at` in a time zone, as YYYY-MM-DD: rounds, bounds and check-ins go by the organisation's calendar. */
+export function calendarDate(timeZone: string, at = new Date()): string {
+	return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

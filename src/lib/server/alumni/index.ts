@@ -16,6 +16,7 @@ import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 import { consentVersion } from '$lib/alumni';
 import { attachExitSurvey } from './survey';
+import { calendarDate } from '$lib/formats';
 
 export { sendCheckIns } from './checkins';
 export { contactTarget, sendMessage } from './contact';
@@ -125,9 +126,7 @@ export async function offboardingCandidates() {
 }
 
 /** The calendar date at `now` in a time zone, as YYYY-MM-DD. */
-export function dateIn(timeZone: string, now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const dateIn = calendarDate;
 
 /**
  * The job's work: every scheduled offboarding whose last day has ended (in the organisation's

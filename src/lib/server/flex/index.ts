@@ -14,7 +14,7 @@ import type { RequestMeta } from '../request-meta';
 import { can, type Actor } from '../authz';
 import { listUnits } from '../org';
 import type { Reason } from '$lib/reasons';
-import { dateTimeFormat } from '$lib/formats';
+import { calendarDate } from '$lib/formats';
 import { ruleKeys, type ArrangementStatus } from '$lib/flex';
 import type { OrgBoundsInput, RequestInput, UnitBoundsInput } from '$lib/schemas/flex';
 import { addDays, checkRequest, effectiveBounds, isWithin, unitRuleProblems, verdict, type BoundsVersion, type EffectiveBounds, type FlexRequest, type RequestContext } from './engine';
@@ -22,9 +22,7 @@ import { defaultAnchorDays, defaultCountries, defaultDecisionDays, defaultOrgRul
 import { decisionEmail, endedEarlyEmail, escalatedEmail, informedEmail, pendingEmail, reminderEmail, reviewEmail } from './mail';
 
 /** Today's date in the organisation's time zone, as YYYY-MM-DD. */
-export function todayIn(timeZone: string, now = new Date()): string {
-	return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const todayIn = calendarDate;
 
 /** Mail to one person in their language, queued in the transaction of the change it tells of. */
 async function notify(tx: Executor, recipientId: string | null, purpose: string, render: (locale: Locale) => RenderedEmail): Promise<void> {

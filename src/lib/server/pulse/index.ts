@@ -24,15 +24,14 @@ import {
 	pulseTally
 } from './schema';
 import { defaultMinGroupSize, pulseDimensions, type PulseDimension, type PulseQuestionKind, type SurveySettings } from '$lib/pulse';
+import { calendarDate } from '$lib/formats';
 
 export { orgWide } from './anonymity';
 
 const dayMs = 86_400_000;
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 /** Today in the organisation's time zone: rounds open and close by its calendar. */
-export function today(timeZone: string, now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const today = calendarDate;
 
 // ---------------------------------------------------------------------------------------------
 // Defining a pulse (HR)
@@ -546,6 +545,57 @@ const closedRoundFigures = shortLivedByKey(30_000, async (key) => {
 /** After writing tallies outside `closeRound` (the demo's seeding). */
 export const forgetClosedRoundFigures = () => closedRoundFigures.clear();
 
+type Sums = { answered: number; invited: number; byKind: Map<PulseQuestionKind, { answers: number; total: number; promoters: number; detractors: number }> };
+type ClosedRoundFigures = Awaited<ReturnType<typeof closedRoundFigures.get>>;
+
+/** A unit and the groups above it up to the organisation; a unit no longer in the tree counts for the organisation only. */
+function ancestryIn(tree: GroupTree, unitId: string | null): string[] {
+	const chain: string[] = [];
+	for (let at: string | undefined = unitId && tree.parentOf.has(unitId) ? unitId : orgWide; at; at = at === orgWide ? undefined : tree.parentOf.get(at)) chain.push(at);
+	return chain;
+}
+
+/**
+ * The figures summed per round and group, up the unit tree: the same for every viewer (which
+ * groups one may see is decided after), so worked out once per cached figures, unit tree and
+ * questions rather than on every request.
+ */
+const rollUps = new WeakMap<ClosedRoundFigures, { shape: string; sums: Map<string, Sums> }>();
+function rolledUp(figures: ClosedRoundFigures, tree: GroupTree, kindOf: ReadonlyMap<string, PulseQuestionKind>): Map<string, Sums> {
+	const shape = JSON.stringify([[...tree.parentOf], [...kindOf]]);
+	const known = rollUps.get(figures);
+	if (known?.shape === shape) return known.sums;
+	const sums = new Map<string, Sums>();
+	const sumsFor = (roundId: string, group: string): Sums => {
+		const key = `${roundId}:${group}`;
+		let entry = sums.get(key);
+		if (!entry) sums.set(key, (entry = { answered: 0, invited: 0, byKind: new Map() }));
+		return entry;
+	};
+	for (const row of figures.roundUnits) {
+		for (const group of ancestryIn(tree, row.unitId)) {
+			const entry = sumsFor(row.roundId, group);
+			entry.answered += row.answered;
+			entry.invited += row.invited;
+		}
+	}
+	for (const row of figures.tallies) {
+		const kind = kindOf.get(row.questionId);
+		if (!kind) continue;
+		for (const group of ancestryIn(tree, row.unitId)) {
+			const byKind = sumsFor(row.roundId, group).byKind;
+			const entry = byKind.get(kind) ?? { answers: 0, total: 0, promoters: 0, detractors: 0 };
+			entry.answers += row.answers;
+			entry.total += row.total;
+			entry.promoters += row.promoters;
+			entry.detractors += row.detractors;
+			byKind.set(kind, entry);
+		}
+	}
+	rollUps.set(figures, { shape, sums });
+	return sums;
+}
+
 /**
  * What a viewer may see of a pulse: only closed rounds, only groups their role allows, and of
  * those only the ones `shownGroups` lets through for that round.
@@ -624,13 +674,10 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	};
 	if (rounds.length === 0) return finish();
 
-	const { tallies, roundUnits } = await closedRoundFigures.get(rounds.map((round) => round.id).join(','));
+	const figures = await closedRoundFigures.get(rounds.map((round) => round.id).join(','));
+	const { roundUnits } = figures;
 	const allowed = new Set(candidates);
-	const ancestry = (unitId: string | null): string[] => {
-		const chain: string[] = [];
-		for (let at: string | undefined = unitId && tree.parentOf.has(unitId) ? unitId : orgWide; at; at = at === orgWide ? undefined : tree.parentOf.get(at)) chain.push(at);
-		return chain;
-	};
+	const ancestry = (unitId: string | null) => ancestryIn(tree, unitId);
 
 	/** Answers per unit in one round; a unit no longer in the tree counts for the organisation only. */
 	const directCounts = (roundId: string) => {
@@ -644,34 +691,9 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	};
 	const shownPerRound = rounds.map((round) => shownGroups(tree, directCounts(round.id), allowed, survey.minGroupSize));
 
-	type Sums = { answered: number; invited: number; byKind: Map<PulseQuestionKind, { answers: number; total: number; promoters: number; detractors: number }> };
-	const sums = new Map<string, Sums>();
-	const sumsFor = (roundId: string, group: string): Sums => {
-		const key = `${roundId}:${group}`;
-		let entry = sums.get(key);
-		if (!entry) sums.set(key, (entry = { answered: 0, invited: 0, byKind: new Map() }));
-		return entry;
-	};
-	for (const row of roundUnits) {
-		for (const group of ancestry(row.unitId)) {
-			const entry = sumsFor(row.roundId, group);
-			entry.answered += row.answered;
-			entry.invited += row.invited;
-		}
-	}
-	for (const row of tallies) {
-		const kind = kindOf.get(row.questionId);
-		if (!kind) continue;
-		for (const group of ancestry(row.unitId)) {
-			const byKind = sumsFor(row.roundId, group).byKind;
-			const entry = byKind.get(kind) ?? { answers: 0, total: 0, promoters: 0, detractors: 0 };
-			entry.answers += row.answers;
-			entry.total += row.total;
-			entry.promoters += row.promoters;
-			entry.detractors += row.detractors;
-			byKind.set(kind, entry);
-		}
-	}
+	const sums = rolledUp(figures, tree, kindOf);
+	const none: Sums = { answered: 0, invited: 0, byKind: new Map() };
+	const sumsFor = (roundId: string, group: string): Sums => sums.get(`${roundId}:${group}`) ?? none;
 
 	for (const group of candidates) {
 		result.series[group] = rounds.map((round, index) => {

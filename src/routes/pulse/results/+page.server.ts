@@ -15,7 +15,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// A group outside the viewer's reach is not theirs to know about: 404, as for an unknown one.
 	const [results, organisation] = await Promise.all([pulseResults(actor, { surveyId: query.survey, group: query.group }), getOrganisation()]);
 	if (!results) error(404);
-	return { results, today: today(organisation.timeZone) };
+	// The page draws the selected group's trend and every group's latest round: sending each group's
+	// whole series made the page twice the size, and serialising it cost more than working it out.
+	const { series, ...rest } = results;
+	const latestIndex = results.rounds.length - 1;
+	const latest = Object.fromEntries(Object.entries(series).map(([group, points]) => [group, points[latestIndex] ?? null]));
+	return { results: { ...rest, series: series[results.selected] ?? [], latest }, today: today(organisation.timeZone) };
 };
 
 export const actions: Actions = {

@@ -95,8 +95,10 @@ function preparing(client: Sql): Sql {
 	return new Proxy(client, {
 		get(target, property) {
 			if (property === 'unsafe') {
+				// `simple` (untyped, but read by postgres.js) keeps statements without parameters on the
+				// extended protocol too, the only one that prepares.
 				return (query: string, parameters?: never[], queryOptions?: Record<string, unknown>) =>
-					target.unsafe(query, parameters, { ...queryOptions, prepare: true, simple: false });
+					target.unsafe(query, parameters, { ...queryOptions, prepare: true, simple: false } as { prepare: boolean });
 			}
 			// A transaction runs on its own connection's client: prepare there too.
 			if (property === 'begin') {

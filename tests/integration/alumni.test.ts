@@ -308,6 +308,30 @@ describe('the alumni directory', () => {
 		for (const hidden of [`Employer ${tag}`, `Role ${tag}`, `Town ${tag}`, 'years here', someSkill!.name]) expect(bare).not.toContain(hidden);
 	});
 
+	it('lists everyone listed unfiltered, by name, with their number; consent given or withdrawn here changes the number at once', async () => {
+		const listedNow = async () => {
+			const rows = await app.db
+				.select({ id: person.id, name: person.name })
+				.from(person)
+				.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
+				.where(and(eq(person.kind, 'alumni'), eq(person.status, 'active'), sql`${alumniProfile.consentedAt} is not null`))
+				.orderBy(person.name, person.id);
+			return rows;
+		};
+		const employee = await clientFor(app, 'employee');
+		const shown = async () => {
+			const html = await (await employee.get('/alumni/directory')).text();
+			return { html, count: Number(html.match(/<p role="status">(\d+)/)?.[1]) };
+		};
+		const { alumnus } = await confirmedAlumnus({ consent: 'on' });
+		const before = await listedNow();
+		const first = await shown();
+		expect(first.count).toBe(before.length);
+		for (const listed of before.slice(0, 5)) expect(lists(first.html, listed.name)).toBe(true);
+		await alumnus.action('/alumni?/save', {});
+		expect((await shown()).count).toBe(before.length - 1);
+	});
+
 	it('drops an alumnus who withdraws consent', async () => {
 		const { leaver, alumnus } = await confirmedAlumnus({ consent: 'on', currentEmployer: 'Leaving Soon' });
 		const employee = await clientFor(app, 'employee');

@@ -16,6 +16,7 @@ import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 import { consentVersion } from '$lib/alumni';
 import { attachExitSurvey } from './survey';
+import { shortLived } from '../cache';
 import { calendarDate } from '$lib/formats';
 
 export { sendCheckIns } from './checkins';
@@ -243,6 +244,7 @@ export interface SharingInput {
 
 /** Profile values and consent as stored: consent keeps its first date and version while it lasts. */
 async function saveSharing(tx: Executor, personId: string, input: SharingInput, now: Date, meta: RequestMeta | null) {
+	listedCount.clear();
 	const [before] = await tx.select({ consentedAt: alumniProfile.consentedAt }).from(alumniProfile).where(eq(alumniProfile.personId, personId)).for('update');
 	const hadConsent = !!before?.consentedAt;
 	const consent = input.consent
@@ -340,6 +342,20 @@ const containsText = (column: SQL | AnyColumn, text: string) => sql`${column} il
 const yearsHere = sql`floor((${person.leftOn} - ${person.startedOn}) / 365.25)::int`;
 
 /**
+ * How many alumni the directory lists, for its unfiltered pages: counting every listed alumnus
+ * cost 60 times the page itself at 20k alumni. It may lag a few seconds; consent given or
+ * withdrawn here clears it.
+ */
+const listedCount = shortLived(30_000, async () => {
+	const [row] = await db
+		.select({ count: sql<number>`count(*)::int` })
+		.from(person)
+		.innerJoin(alumniProfile, eq(alumniProfile.personId, person.id))
+		.where(listedAlumniFilter());
+	return row?.count ?? 0;
+});
+
+/**
  * Listed alumni (consent given; `listedAlumniFilter`), each with only the fields they chose.
  * Hidden values never leave the database.
  */
@@ -357,10 +373,12 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 	if (query.openTo) conditions.push(sharing('openTo', sql`${query.openTo} = any(${alumniProfile.openTo})`));
 	// The page is chosen (and the matches counted) on ids and names alone; the shared fields, the
 	// skills subquery above all, are then read for that page's rows only, not for every match.
-	const rows = await rawRows<DirectoryEntry & { total: number }>(
+	// Unfiltered, the page is the first rows of the name index and the count is kept (`listedCount`).
+	const filtered = conditions.length > 1;
+	const pageRows = rawRows<DirectoryEntry & { total: number }>(
 		db,
 		sql`with page as (
-			select ${person.id} as id, ${person.name} as name, count(*) over ()::int as total
+			select ${person.id} as id, ${person.name} as name, ${filtered ? sql`count(*) over ()::int` : sql`0`} as total
 			from ${person}
 			join ${alumniProfile} on ${alumniProfile.personId} = ${person.id}
 			where ${and(...conditions)}
@@ -382,5 +400,6 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 		left join ${orgUnit} on ${orgUnit.id} = ${person.unitId}
 		order by page.name, page.id`
 	);
-	return { entries: rows.map(({ total: _total, ...entry }) => entry), total: rows[0]?.total ?? 0 };
+	const [rows, total] = await Promise.all([pageRows, filtered ? pageRows.then((found) => found[0]?.total ?? 0) : listedCount.get()]);
+	return { entries: rows.map(({ total: _total, ...entry }) => entry), total };
 }

@@ -80,15 +80,25 @@ const listColumns = {
 /** Open opportunities this person may see, newest first, a page at a time, with how many there are. */
 export async function listOpportunities(actor: Actor, options: { kind?: OpportunityKind; page: number }) {
 	const where = and(eq(opportunity.status, 'open'), visibleOpportunitiesFilter(actor), options.kind ? eq(opportunity.kind, options.kind) : undefined);
+	// The page first, then its posters: joined before the limit, every open one met every person.
+	const { posterName: _posterName, ...opportunityColumns } = listColumns;
+	const page = db
+		.select(opportunityColumns)
+		.from(opportunity)
+		.where(where)
+		.orderBy(desc(opportunity.createdAt), asc(opportunity.id))
+		.limit(pageSize)
+		.offset((options.page - 1) * pageSize)
+		.as('page');
+	// The page's own columns, as the outer query names them.
+	type PageColumn = keyof typeof opportunityColumns;
+	const pageFields = Object.fromEntries(Object.keys(opportunityColumns).map((key) => [key, page[key as PageColumn]])) as { [K in PageColumn]: (typeof page)[K] };
 	const [rows, [total]] = await Promise.all([
 		db
-			.select(listColumns)
-			.from(opportunity)
-			.innerJoin(poster, eq(poster.id, opportunity.posterId))
-			.where(where)
-			.orderBy(desc(opportunity.createdAt), asc(opportunity.id))
-			.limit(pageSize)
-			.offset((options.page - 1) * pageSize),
+			.select({ ...pageFields, posterName: poster.name })
+			.from(page)
+			.innerJoin(poster, eq(poster.id, page.posterId))
+			.orderBy(desc(page.createdAt), asc(page.id)),
 		db.select({ count: sql<number>`count(*)::int` }).from(opportunity).where(where)
 	]);
 	return { opportunities: rows, total: total?.count ?? 0, pageSize };

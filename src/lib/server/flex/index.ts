@@ -268,7 +268,9 @@ async function deciderFor(executor: Executor, personId: string, managerId: strin
 
 /** The managers whose decisions `actorId` takes today: themselves and whoever delegated to them. */
 function decidesFor(actorId: string, today: string): SQL {
-	return sql`(${flexArrangement.deciderId} = ${actorId}::uuid or ${flexArrangement.deciderId} in (
+	// One `= any(array(…))`, not two conditions joined by OR: so the decider index alone answers it
+	// (the inbox counts on the index only), the OR made the database read every waiting request.
+	return sql`${flexArrangement.deciderId} = any(array(select ${actorId}::uuid union all
 		select ${flexDelegation.managerId} from ${flexDelegation}
 		where ${flexDelegation.delegateId} = ${actorId}::uuid and ${today}::date between ${flexDelegation.startsOn} and ${flexDelegation.endsOn}))`;
 }
@@ -496,10 +498,12 @@ export async function arrangementFor(actor: Actor, id: string, now = new Date())
  */
 export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) {
 	const today = todayIn((await getOrganisation()).timeZone, now);
-	const rows = await db
+	const waitingFor = and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor)));
+	// The oldest few first, then whose they are: joined before the limit, every waiting request met its person.
+	const page = db
 		.select({
 			id: flexArrangement.id,
-			personName: person.name,
+			personId: flexArrangement.personId,
 			type: flexArrangement.type,
 			startsOn: flexArrangement.startsOn,
 			endsOn: flexArrangement.endsOn,
@@ -507,17 +511,35 @@ export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) 
 			checks: flexArrangement.checks,
 			note: flexArrangement.note,
 			deadlineAt: flexArrangement.deadlineAt,
-			waiting: sql<number>`count(*) over ()`.mapWith(Number)
+			createdAt: flexArrangement.createdAt
 		})
 		.from(flexArrangement)
-		.innerJoin(person, eq(person.id, flexArrangement.personId))
-		.where(and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor))))
+		.where(waitingFor)
 		.orderBy(asc(flexArrangement.createdAt))
-		.limit(limit);
+		.limit(limit)
+		.as('page');
+	const [rows, [counted]] = await Promise.all([
+		db
+			.select({
+				id: page.id,
+				personName: person.name,
+				type: page.type,
+				startsOn: page.startsOn,
+				endsOn: page.endsOn,
+				details: page.details,
+				checks: page.checks,
+				note: page.note,
+				deadlineAt: page.deadlineAt
+			})
+			.from(page)
+			.innerJoin(person, eq(person.id, page.personId))
+			.orderBy(asc(page.createdAt)),
+		db.select({ waiting: sql<number>`count(*)::int` }).from(flexArrangement).where(waitingFor)
+	]);
 	return {
-		waiting: rows[0]?.waiting ?? 0,
+		waiting: counted?.waiting ?? 0,
 		// The page shows why each one needs a decision; what lies inside, and where each bound comes from, it leaves to the request's own page.
-		requests: rows.map(({ checks, waiting: _waiting, ...request }) => ({
+		requests: rows.map(({ checks, ...request }) => ({
 			...request,
 			beyond: checks.filter((check) => check.outcome !== 'inside').map(({ rule, outcome, requested, allowed, country }) => ({ rule, outcome, requested, allowed, country }))
 		}))

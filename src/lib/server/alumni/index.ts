@@ -334,9 +334,14 @@ export interface DirectoryEntry {
 	openTo: OpenToFlag[];
 }
 
-/** A field's value only where its owner shares it; filters match shared values only, or they would tell. */
-const sharedValue = (field: SharedField, value: SQL) => sql`case when ${field} = any(${alumniProfile.shared}) then ${value} end`;
-const sharing = (field: SharedField, condition: SQL) => sql`${field} = any(${alumniProfile.shared}) and ${condition}`;
+/**
+ * A field's value only where its owner shares it; filters match shared values only, or they would
+ * tell. Containment (`@>`) rather than `= any(…)`: the planner prices it as one comparison, so it
+ * tests the sharing choice before the text matches instead of after them.
+ */
+const shares = (field: SharedField) => sql`${alumniProfile.shared} @> array[${field}]::text[]`;
+const sharedValue = (field: SharedField, value: SQL) => sql`case when ${shares(field)} then ${value} end`;
+const sharing = (field: SharedField, condition: SQL) => sql`${shares(field)} and ${condition}`;
 const containsText = (column: SQL | AnyColumn, text: string) => sql`${column} ilike ${`%${text.replace(/[\\%_]/g, '\\$&')}%`}`;
 /** Whole years from the first to the last day; null when either is unknown. */
 const yearsHere = sql`floor((${person.leftOn} - ${person.startedOn}) / 365.25)::int`;
@@ -365,26 +370,32 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 	// The search index narrows; the name alone decides (it also holds email words and job titles).
 	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery}) and to_tsvector('simple', ${person.name}) @@ to_tsquery('simple', ${tsquery})`);
 	if (query.unitId) conditions.push(sharing('formerUnit', sql`${person.unitId} = ${query.unitId}`));
-	if (query.minYears !== undefined) conditions.push(sharing('years', sql`${yearsHere} >= ${query.minYears}`));
+	// Whole years ≥ n exactly when the days reach n × 365.25: compared in days, no row's years are computed.
+	if (query.minYears !== undefined) conditions.push(sharing('years', sql`${person.leftOn} - ${person.startedOn} >= ${Math.ceil(query.minYears * 365.25)}`));
 	if (query.employer) conditions.push(sharing('employer', containsText(alumniProfile.currentEmployer, query.employer)));
 	if (query.role) conditions.push(sharing('role', containsText(alumniProfile.currentRole, query.role)));
 	if (query.location) conditions.push(sharing('location', containsText(alumniProfile.location, query.location)));
 	if (query.skillId) conditions.push(sharing('skills', sql`exists (select 1 from ${personSkill} where ${personSkill.personId} = ${person.id} and ${personSkill.skillId} = ${query.skillId})`));
-	if (query.openTo) conditions.push(sharing('openTo', sql`${query.openTo} = any(${alumniProfile.openTo})`));
+	if (query.openTo) conditions.push(sharing('openTo', sql`${alumniProfile.openTo} @> array[${query.openTo}]::text[]`));
 	// The page is chosen (and the matches counted) on ids and names alone; the shared fields, the
 	// skills subquery above all, are then read for that page's rows only, not for every match.
 	// Unfiltered, the page is the first rows of the name index and the count is kept (`listedCount`).
+	// Filtered, the matches are found once, whole, and then counted and paged: asked for a count
+	// beside the first page by name, the planner walked the name index through every person and
+	// looked up each one's profile (42 ms at 20k alumni, against 18 for the listed profiles first).
 	const filtered = conditions.length > 1;
-	const pageRows = rawRows<DirectoryEntry & { total: number }>(
-		db,
-		sql`with page as (
-			select ${person.id} as id, ${person.name} as name, ${filtered ? sql`count(*) over ()::int` : sql`0`} as total
+	const matching = sql`select ${person.id} as id, ${person.name} as name
 			from ${person}
 			join ${alumniProfile} on ${alumniProfile.personId} = ${person.id}
-			where ${and(...conditions)}
-			order by ${person.name}, ${person.id}
-			limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
-		)
+			where ${and(...conditions)}`;
+	const limit = sql`limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`;
+	const page = filtered
+		? sql`matches as materialized (${matching}),
+			page as (select id, name, (select count(*)::int from matches) as total from matches order by name, id ${limit})`
+		: sql`page as (${matching} order by ${person.name}, ${person.id} ${limit})`;
+	const pageRows = rawRows<DirectoryEntry & { total: number }>(
+		db,
+		sql`with ${page}
 		select page.id, page.name,
 			${sharedValue('formerUnit', sql`${orgUnit.name}`)} as "formerUnit",
 			${sharedValue('years', yearsHere)} as years,
@@ -393,7 +404,7 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 			${sharedValue('location', sql`${alumniProfile.location}`)} as location,
 			coalesce(${sharedValue('skills', sql`array(select ${skill.name} from ${personSkill} join ${skill} on ${skill.id} = ${personSkill.skillId} where ${personSkill.personId} = ${person.id} order by ${personSkill.proficiency} desc, ${skill.name} limit 5)`)}, '{}') as skills,
 			coalesce(${sharedValue('openTo', sql`${alumniProfile.openTo}`)}, '{}') as "openTo",
-			page.total
+			${filtered ? sql`page.total` : sql`0`} as total
 		from page
 		join ${person} on ${person.id} = page.id
 		join ${alumniProfile} on ${alumniProfile.personId} = page.id

@@ -1,6 +1,33 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * Paraglide's generated registry builds a new Intl formatter (PluralRules, NumberFormat, …) on every
+ * message that counts or formats something: half a millisecond of a search page's server time. This
+ * rewrites it to keep one formatter per locale and options. It fails the build if the registry
+ * changes shape, so that an upgrade cannot quietly bring the cost back.
+ */
+function memoisedIntlFormatters(): Plugin {
+	const constructed = /new Intl\.(\w+)\((\w+), (\w+)\)/g;
+	return {
+		name: 'kring:memoised-intl-formatters',
+		transform(code, id) {
+			if (!id.endsWith('/src/lib/paraglide/registry.js')) return null;
+			const rewritten = code.replace(constructed, 'formatter(Intl.$1, $2, $3)');
+			if (rewritten === code || /new Intl\./.test(rewritten)) throw new Error('The Paraglide registry changed shape: check memoisedIntlFormatters in vite.config.ts.');
+			return `${rewritten}
+const formatters = new Map();
+function formatter(Formatter, locale, options) {
+	const key = Formatter.name + ' ' + locale + ' ' + JSON.stringify(options ?? null);
+	let made = formatters.get(key);
+	if (!made) formatters.set(key, (made = new Formatter(locale, options)));
+	return made;
+}
+`;
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -10,6 +37,7 @@ export default defineConfig({
 			// The server decides (see hooks.server.ts) and keeps this cookie in step; the browser reads it.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
+		memoisedIntlFormatters(),
 		sveltekit()
 	],
 	test: {

@@ -5,8 +5,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 /**
  * Paraglide's generated registry builds a new Intl formatter (PluralRules, NumberFormat, …) on every
  * message that counts or formats something: half a millisecond of a search page's server time. This
- * rewrites it to keep one formatter per locale and options. It fails the build if the registry
- * changes shape, so that an upgrade cannot quietly bring the cost back.
+ * rewrites it to take them from `intlFormatter` (src/lib/formats.ts), one per locale and options. It
+ * fails the build if the registry changes shape, so that an upgrade cannot quietly bring the cost back.
  */
 function memoisedIntlFormatters(): Plugin {
 	const constructed = /new Intl\.(\w+)\((\w+), (\w+)\)/g;
@@ -14,17 +14,9 @@ function memoisedIntlFormatters(): Plugin {
 		name: 'kring:memoised-intl-formatters',
 		transform(code, id) {
 			if (!id.endsWith('/src/lib/paraglide/registry.js')) return null;
-			const rewritten = code.replace(constructed, 'formatter(Intl.$1, $2, $3)');
+			const rewritten = code.replace(constructed, 'intlFormatter(Intl.$1, $2, $3)');
 			if (rewritten === code || /new Intl\./.test(rewritten)) throw new Error('The Paraglide registry changed shape: check memoisedIntlFormatters in vite.config.ts.');
-			return `${rewritten}
-const formatters = new Map();
-function formatter(Formatter, locale, options) {
-	const key = Formatter.name + ' ' + locale + ' ' + JSON.stringify(options ?? null);
-	let made = formatters.get(key);
-	if (!made) formatters.set(key, (made = new Formatter(locale, options)));
-	return made;
-}
-`;
+			return `import { intlFormatter } from '../formats';\n${rewritten}`;
 		}
 	};
 }

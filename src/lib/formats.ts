@@ -1,23 +1,19 @@
+const made = new Map<string, unknown>();
+
 /**
- * Intl formatters, made once per locale and options: building one costs far more than formatting
- * with it, and a page of dates or numbers would otherwise build one per value.
+ * An Intl formatter, made once per kind, locale and options: building one costs far more than
+ * formatting with it, and a page of dates or numbers would otherwise build one per value.
+ * Paraglide's generated message registry is rewritten at build time to use it too (vite.config.ts).
  */
-function memoised<F>(create: (locale: string, options: object) => F) {
-	const made = new Map<string, F>();
-	return (locale: string, options: object = {}): F => {
-		const key = `${locale}|${JSON.stringify(options)}`;
-		let format = made.get(key);
-		if (!format) made.set(key, (format = create(locale, options)));
-		return format;
-	};
+export function intlFormatter<F>(Formatter: new (locale: string, options?: never) => F, locale: string, options: object = {}): F {
+	const key = `${Formatter.name}|${locale}|${JSON.stringify(options)}`;
+	let format = made.get(key) as F | undefined;
+	if (!format) made.set(key, (format = new Formatter(locale, options as never)));
+	return format;
 }
 
-export const dateTimeFormat: (locale: string, options?: Intl.DateTimeFormatOptions) => Intl.DateTimeFormat = memoised(
-	(locale, options) => new Intl.DateTimeFormat(locale, options)
-);
-export const numberFormat: (locale: string, options?: Intl.NumberFormatOptions) => Intl.NumberFormat = memoised(
-	(locale, options) => new Intl.NumberFormat(locale, options)
-);
+export const dateTimeFormat = (locale: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => intlFormatter(Intl.DateTimeFormat, locale, options);
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat => intlFormatter(Intl.NumberFormat, locale, options);
 
 /** The calendar date at `at` in a time zone, as YYYY-MM-DD: rounds, bounds and check-ins go by the organisation's calendar. */
 export function calendarDate(timeZone: string, at = new Date()): string {

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alumniProfile, event, growthPlan, opportunity, person, planShare, space, spacePartner, vacancy, type EventAudience, type OpportunityAudience, type PersonKind, type PersonStatus, type Role, type SpaceAudience, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import type { Actor } from './actor';
 
@@ -329,12 +329,27 @@ export function visibleOpportunitiesFilter(actor: Actor): SQL | undefined {
 	return sql`(${opportunity.audience} in (${audiences}) or ${opportunity.posterId} = ${actor.id})`;
 }
 
+export type PeopleVisibility = 'everyone' | 'colleagues' | 'self';
+
+/** Whom an actor's people lists hold: staff everyone, employees their active colleagues and partners, others only themselves. */
+export function peopleVisibility(actor: Actor): PeopleVisibility {
+	return isStaff(actor) ? 'everyone' : isEmployee(actor) ? 'colleagues' : 'self';
+}
+
+/**
+ * The people a visibility shows, as a WHERE clause; `self` is the actor's id, or a placeholder for
+ * it in a query built once per visibility and run for many actors.
+ */
+export function peopleFilter(visibility: PeopleVisibility, self: string | Placeholder): SQL | undefined {
+	if (visibility === 'everyone') return undefined;
+	const isSelf = eq(person.id, self);
+	if (visibility === 'self') return isSelf;
+	return or(isSelf, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+}
+
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */
 export function visiblePeopleFilter(actor: Actor): SQL | undefined {
-	if (isStaff(actor)) return undefined;
-	const self = eq(person.id, actor.id);
-	if (!isEmployee(actor)) return self;
-	return or(self, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+	return peopleFilter(peopleVisibility(actor), actor.id);
 }
 
 /** The list counterpart of `can(actor, 'growth.plan.read', …)`: the plans the actor may read, as a WHERE clause. */

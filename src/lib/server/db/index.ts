@@ -68,11 +68,24 @@ export const db: Database = new Proxy({} as Database, {
  * queries every request runs add that up.
  */
 export function prepared<T>(build: (database: Database) => T): () => T {
-	const built = new WeakMap<Database, T>();
-	return () => {
+	const query = preparedShapes(() => '', build);
+	return () => query(undefined);
+}
+
+/**
+ * `prepared` for a query with a few shapes (say, what the viewer may see and which parts are
+ * asked for): one built query per database and shape. `keyOf` must name everything `build` reads
+ * from the shape, or one shape's query would answer for another.
+ */
+export function preparedShapes<S, T>(keyOf: (shape: S) => string, build: (database: Database, shape: S) => T): (shape: S) => T {
+	const built = new WeakMap<Database, Map<string, T>>();
+	return (shape) => {
 		const database = current();
-		let query = built.get(database);
-		if (!query) built.set(database, (query = build(database)));
+		let shapes = built.get(database);
+		if (!shapes) built.set(database, (shapes = new Map()));
+		const key = keyOf(shape);
+		let query = shapes.get(key);
+		if (!query) shapes.set(key, (query = build(database, shape)));
 		return query;
 	};
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, prepared, rawRows, type Executor } from '../db';
+import { db, isId, prepared, preparedShapes, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { shortLived } from '../cache';
@@ -8,7 +8,7 @@ import { invalidatePersonSessions } from '../auth/session';
 import { revokeUnusedTokens } from '../auth/tokens-store';
 import { sendInvitation } from '../auth/invitation';
 import { normalizeEmail } from '../auth';
-import { can, visiblePeopleFilter, type Actor } from '../authz';
+import { can, peopleFilter, peopleVisibility, visiblePeopleFilter, type Actor, type PeopleVisibility } from '../authz';
 import { getOrganisation } from '../organisation';
 import { isWithin, subtreeIds, unitTree, type Tree } from '../org';
 import type { RequestMeta } from '../request-meta';
@@ -161,11 +161,14 @@ const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobT
 
 /** The people who report to someone (a manager's team), as far as the actor may see them. */
 export async function directReports(actor: Actor, managerId: string) {
-	return db.select(summaryColumns).from(person).where(reportsOf(actor, managerId)).orderBy(asc(person.name));
+	return db.select(summaryColumns).from(person).where(reportsOf(peopleVisibility(actor), managerId, actor.id)).orderBy(asc(person.name));
 }
 
-function reportsOf(actor: Actor, managerId: string): SQL | undefined {
-	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'), visiblePeopleFilter(actor));
+/** Ids, or placeholders for them in a query built once (`homeCards`). */
+type IdOr = string | Placeholder;
+
+function reportsOf(visibility: PeopleVisibility, managerId: IdOr, viewerId: IdOr): SQL | undefined {
+	return and(eq(person.managerId, managerId), ne(person.status, 'deactivated'), eq(person.kind, 'employee'), peopleFilter(visibility, viewerId));
 }
 
 /** Past this many a card says "100+": counting a unit of thousands on every visit costs more than the page. */
@@ -174,28 +177,30 @@ const countUpTo = 100;
 type Few = { people: { id: string; name: string; jobTitle: string | null }[]; total: number; more: boolean };
 
 /**
- * The first few by name and how many there are (up to `countUpTo`; `more` past it), as two columns
- * `<name>_count` and `<name>_people`: a card on the home page, as cheap for a unit of thousands as
- * for a team of five. Two subqueries, each planned on its own: asked for both at once the planner
- * sorts a large team instead of walking the name index for the first few.
+ * The first few by name and how many there are (up to `countUpTo`; `more` past it): a card on the
+ * home page, as cheap for a unit of thousands as for a team of five. Two subqueries, each planned
+ * on its own: asked for both at once the planner sorts a large team instead of walking the name
+ * index for the first few.
  */
-function firstFewColumns(where: SQL | undefined, limit: number, name: string): SQL {
+function firstFew(where: SQL | undefined, limit: Placeholder) {
 	const condition = where ?? sql`true`;
-	return sql`(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to) as ${sql.identifier(`${name}_count`)},
-		(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
+	return {
+		count: sql<number>`(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to)`,
+		people: sql<Few['people']>`(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
 			from (select ${person.id} as id, ${person.name} as name, ${person.jobTitle} as job_title from ${person}
-				where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first) as ${sql.identifier(`${name}_people`)}`;
+				where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first)`
+	};
 }
 
-function toFew(count: number | undefined, people: Few['people'] | undefined): Few {
-	return { people: people ?? [], total: Math.min(count ?? 0, countUpTo), more: (count ?? 0) > countUpTo };
+function toFew(found: { count: number; people: Few['people'] }): Few {
+	return { people: found.people, total: Math.min(found.count, countUpTo), more: found.count > countUpTo };
 }
 
 /**
  * A person's team-mates, the others who report to their manager. Read from the same index as the
  * reports: a unit's lead would otherwise scan the whole unit for the few members who are not their own reports.
  */
-const teamMatesOf = (viewer: Actor, managerId: string) => and(reportsOf(viewer, managerId), ne(person.id, viewer.id));
+const teamMatesOf = (visibility: PeopleVisibility, managerId: IdOr, viewerId: IdOr) => and(reportsOf(visibility, managerId, viewerId), ne(person.id, viewerId));
 
 export interface HomeCards {
 	me: { kind: PersonKind; jobTitle: string | null; unitName: string | null; managerId: string | null; managerName: string | null; unitId: string | null; partnerOrgName: string | null } | null;
@@ -203,26 +208,52 @@ export interface HomeCards {
 	reports: Few | null;
 }
 
+interface HomeShape {
+	visibility: PeopleVisibility;
+	team: boolean;
+	reports: boolean;
+}
+
+const managerOf = alias(person, 'manager_of');
+
+// Built once per shape: building this select cost more than the database spent answering it.
+const homeCardsQuery = preparedShapes(
+	(shape: HomeShape) => `${shape.visibility}:${shape.team}:${shape.reports}`,
+	(database, { visibility, team, reports }) => {
+		const viewer = sql.placeholder('viewer');
+		const limit = sql.placeholder('limit');
+		return database
+			.select({
+				kind: person.kind,
+				jobTitle: person.jobTitle,
+				unitName: orgUnit.name,
+				managerId: person.managerId,
+				managerName: managerOf.name,
+				unitId: person.unitId,
+				partnerOrgName: partnerOrg.name,
+				...(team ? { team: firstFew(teamMatesOf(visibility, sql.placeholder('manager'), viewer), limit) } : {}),
+				...(reports ? { reports: firstFew(reportsOf(visibility, viewer, viewer), limit) } : {})
+			})
+			.from(person)
+			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
+			.leftJoin(managerOf, eq(managerOf.id, person.managerId))
+			.leftJoin(partnerOrg, eq(partnerOrg.id, person.partnerOrgId))
+			.where(eq(person.id, viewer))
+			.prepare(`home_cards_${visibility}_${team}_${reports}`);
+	}
+);
+
 /**
  * What the home page shows of a person, in one round trip: who they are (unit, manager, partner
  * organisation), the first of their team-mates (when they have a manager) and of their reports
  * (when they lead someone).
  */
 export async function homeCards(actor: Actor, options: { teamOf: string | null; reports: boolean; limit: number }): Promise<HomeCards> {
-	const managerOf = alias(person, 'manager_of');
-	const [row] = await rawRows<{ me: HomeCards['me'] } & Record<string, unknown>>(
-		db,
-		sql`select
-			(select json_build_object('kind', ${person.kind}, 'jobTitle', ${person.jobTitle}, 'unitName', ${orgUnit.name}, 'managerId', ${person.managerId},
-					'managerName', ${managerOf.name}, 'unitId', ${person.unitId}, 'partnerOrgName', ${partnerOrg.name})
-				from ${person} left join ${orgUnit} on ${orgUnit.id} = ${person.unitId} left join ${person} ${managerOf} on ${managerOf.id} = ${person.managerId}
-					left join ${partnerOrg} on ${partnerOrg.id} = ${person.partnerOrgId}
-				where ${person.id} = ${actor.id}) as me
-			${options.teamOf ? sql`, ${firstFewColumns(teamMatesOf(actor, options.teamOf), options.limit, 'team')}` : sql``}
-			${options.reports ? sql`, ${firstFewColumns(reportsOf(actor, actor.id), options.limit, 'reports')}` : sql``}`
-	);
-	const few = (name: string) => toFew(row?.[`${name}_count`] as number | undefined, row?.[`${name}_people`] as Few['people'] | undefined);
-	return { me: row?.me ?? null, teamMates: options.teamOf ? few('team') : null, reports: options.reports ? few('reports') : null };
+	const shape = { visibility: peopleVisibility(actor), team: !!options.teamOf, reports: options.reports };
+	const [row] = await homeCardsQuery(shape).execute({ viewer: actor.id, manager: options.teamOf, limit: options.limit });
+	if (!row) return { me: null, teamMates: null, reports: null };
+	const { team, reports, ...me } = row;
+	return { me, teamMates: team ? toFew(team) : null, reports: reports ? toFew(reports) : null };
 }
 
 export interface PeopleCounts {

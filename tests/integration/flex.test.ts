@@ -84,6 +84,32 @@ describe('requests', () => {
 		expect(page).toContain(`/flex/${id}`);
 	});
 
+	it('pages the history on /flex, ten at a time, while what is current or upcoming stays on every page', async () => {
+		const [platform] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team'));
+		const colleague = await freshEmployee(platform!.id);
+		const running = await approvedArrangement(app.db, colleague);
+		const upcoming = await approvedArrangement(app.db, colleague, { startsOn: inDays(20), endsOn: null });
+		// Twelve that are over: ended, declined or withdrawn, the newest starting 30 days ago.
+		const past: string[] = [];
+		for (let index = 0; index < 12; index++) {
+			const status = (['approved', 'declined', 'withdrawn'] as const)[index % 3];
+			past.push(await approvedArrangement(app.db, colleague, { status, startsOn: inDays(-30 - index * 40), endsOn: inDays(-10 - index * 40) }));
+		}
+		const client = await clientForPerson(app, colleague);
+		const first = await (await client.get('/flex')).text();
+		const second = await (await client.get('/flex?page=2')).text();
+		for (const page of [first, second]) {
+			expect(page).toContain(`/flex/${running}`);
+			expect(page).toContain(`/flex/${upcoming}`);
+		}
+		expect(past.filter((id) => first.includes(`/flex/${id}`))).toEqual(past.slice(0, 10));
+		expect(past.filter((id) => second.includes(`/flex/${id}`))).toEqual(past.slice(10));
+		expect(first).toContain('href="/flex?page=2"');
+		// A page that is no number is the first.
+		const unreadable = await (await client.get('/flex?page=x')).text();
+		expect(past.filter((id) => unreadable.includes(`/flex/${id}`))).toEqual(past.slice(0, 10));
+	});
+
 	it("shows the manager's week: who works where, with the anchor days", async () => {
 		const page = await (await (await clientFor(app, 'manager')).get('/flex/team')).text();
 		expect(page).toContain('This week');

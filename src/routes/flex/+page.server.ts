@@ -9,12 +9,21 @@ import { balances, myArrangements, shownBoundsFor, submitRequest, todayIn } from
 import { getOrganisation } from '$lib/server/organisation';
 import { requestMeta } from '$lib/server/request-meta';
 import { requestSchema, requestTypeSchema } from '$lib/schemas/flex';
+import { page } from '$lib/schemas/common';
 import { feedActions } from './feed';
+
+/** History rows per page. */
+const historyPageSize = 10;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'flex.use');
 	const today = todayIn((await getOrganisation()).timeZone);
-	const [bounds, arrangements, feeds] = await Promise.all([shownBoundsFor(actor.unitId), myArrangements(actor.id), feedsOf(actor.id)]);
+	const historyPage = page.parse(url.searchParams.get('page') ?? undefined);
+	const [bounds, arrangements, feeds] = await Promise.all([
+		shownBoundsFor(actor.unitId),
+		myArrangements(actor.id, today, { page: historyPage, pageSize: historyPageSize }),
+		feedsOf(actor.id)
+	]);
 	return {
 		today,
 		// Leads edit their unit's bounds; whether they lead one the bounds page finds out.
@@ -22,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mayViewInsights: can(actor, 'flex.insights'),
 		bounds,
 		arrangements,
+		historyPage,
+		historyPageSize,
 		feedSince: feeds.person ?? null,
 		balances: await balances(actor.id, bounds, today),
 		requestType: requestTypeSchema.catch('remote').parse(url.searchParams.get('type') ?? undefined)

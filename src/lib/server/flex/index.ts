@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
@@ -446,17 +446,36 @@ const arrangementColumns = {
 	deadlineAt: flexArrangement.deadlineAt,
 	createdAt: flexArrangement.createdAt
 };
-export type ArrangementRow = Awaited<ReturnType<typeof myArrangements>>[number];
+export type ArrangementRow = Awaited<ReturnType<typeof myArrangements>>['live'][number];
 
-/** A person's arrangements, newest start first (the page splits them into current, upcoming and history). */
-export async function myArrangements(personId: string, limit = 200) {
-	return db
-		.select(listColumns)
-		.from(flexArrangement)
-		.innerJoin(person, eq(person.id, flexArrangement.personId))
-		.where(eq(flexArrangement.personId, personId))
-		.orderBy(desc(flexArrangement.startsOn), desc(flexArrangement.createdAt))
-		.limit(limit);
+/** Still in play on `today`: waiting for a decision, or approved and not over. */
+const inPlay = (today: string) =>
+	and(inArray(flexArrangement.status, ['approved', 'pending']), or(isNull(flexArrangement.endsOn), gte(flexArrangement.endsOn, today)))!;
+
+/**
+ * A person's arrangements for /flex, newest start first: every one still in play (the page splits
+ * them into current and upcoming) and one page of the rest, their history, with its size. Years of
+ * history are paged rather than rendered whole.
+ */
+export async function myArrangements(personId: string, today: string, history: { page: number; pageSize: number }) {
+	const mine = (condition: SQL) =>
+		db
+			.select(listColumns)
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(flexArrangement.personId, personId), condition))
+			.orderBy(desc(flexArrangement.startsOn), desc(flexArrangement.createdAt));
+	const [live, past, [counted]] = await Promise.all([
+		mine(inPlay(today)),
+		mine(not(inPlay(today)))
+			.limit(history.pageSize)
+			.offset((history.page - 1) * history.pageSize),
+		db
+			.select({ count: sql<number>`count(*)::int` })
+			.from(flexArrangement)
+			.where(and(eq(flexArrangement.personId, personId), not(inPlay(today))))
+	]);
+	return { live, history: past, historyTotal: counted?.count ?? 0 };
 }
 
 /** What is left this year and this month, for the /flex page. */

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { startApp, type TestApp, type TestClient } from '../support/app';
-import { clientFor } from '../support/sessions';
-import { demo, personByEmail } from '../support/fixtures';
+import { clientFor, clientForPerson } from '../support/sessions';
+import { demo, freshEmail, personByEmail } from '../support/fixtures';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { can, readableSpaceFilter, type Actor } from '../../src/lib/server/authz';
 import { auditEvent, comment, outboxEmail, post, report, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
-import { getSpace, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
+import { getSpace, listPosts, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
 
 /**
  * Knowledge across boundaries: content in every audience, read by every kind of person through
@@ -320,6 +320,35 @@ describe('reports', () => {
 		const open = await app.db.select().from(report).where(and(eq(report.commentId, commentId), sql`${report.resolvedAt} is null`));
 		expect(open).toHaveLength(0);
 		expect(await (await moderator.get('/knowledge/platform')).text()).not.toContain('Reported posts');
+	});
+
+	it("keeps each post's count of visible comments, which the feed ranks by, through replies, hiding and restoring", async () => {
+		// A colleague of long standing: the demo's new accounts have a posting budget the other tests spend.
+		const [colleague] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('counted'), name: 'Counted Colleague', kind: 'employee', status: 'active', createdAt: new Date(Date.now() - 30 * 86_400_000) })
+			.returning({ id: person.id });
+		const writer = await clientForPerson(app, colleague!.id);
+		const asked = await writer.action('/knowledge/platform?/post', { kind: 'question', title: 'Counted thread', body: 'Text', url: '', tags: '', language: 'en' });
+		const path = asked.location!;
+		const postId = path.split('/').pop()!;
+		const count = async () => (await app.db.select({ count: post.commentCount }).from(post).where(eq(post.id, postId)))[0]!.count;
+		expect(await count()).toBe(0);
+		const answer = (await writer.action(`${path}?/comment`, { body: 'An answer' })).location!.split('#comment-').pop()!;
+		expect((await writer.action(`${path}?/comment`, { body: 'A reply', parentId: answer })).type).toBe('redirect');
+		expect(await count()).toBe(2);
+		const moderator = await clientFor(app, 'manager');
+		expect((await moderator.action(`${path}?/hide`, { reason: 'Off topic', commentId: answer })).type).toBe('redirect');
+		expect(await count()).toBe(1);
+		// Hidden twice still counts once.
+		expect((await moderator.action(`${path}?/hide`, { reason: 'Still off topic', commentId: answer })).type).toBe('redirect');
+		expect(await count()).toBe(1);
+		expect((await moderator.action(`${path}?/restore`, { commentId: answer })).type).toBe('redirect');
+		expect(await count()).toBe(2);
+		// The space's list shows the same count.
+		const platform = (await getSpace('platform'))!;
+		const [summary] = (await listPosts(actors.employee, { spaceId: platform.id, page: 1, pageSize: 20 })).posts.filter((listed) => listed.id === postId);
+		expect(summary?.commentCount).toBe(2);
 	});
 });
 

@@ -163,6 +163,7 @@ async function insertPosts(
 			const createdAt = new Date(demoNow - random.int(1, 24 * 300) * hourMs);
 			const id = randomUUID();
 			const answers = random.int(0, 3);
+			const commentsBefore = comments.length;
 			posts.push({
 				id,
 				spaceId: spec.id,
@@ -188,6 +189,7 @@ async function insertPosts(
 				}
 				if (kind === 'question' && answer === 0 && random.chance(0.6)) accepted.set(id, answerId);
 			}
+			posts.at(-1)!.commentCount = comments.length - commentsBefore;
 			if (posts.length >= 5 * chunkSize) await flush();
 		}
 	}

@@ -305,7 +305,7 @@ const summaryColumns = {
 	createdAt: post.createdAt,
 	lastActivityAt: post.lastActivityAt,
 	answered: sql<boolean>`${post.acceptedCommentId} is not null`,
-	commentCount: sql<number>`(select count(*)::int from ${comment} where ${comment.postId} = ${post.id} and ${comment.hiddenAt} is null)`,
+	commentCount: post.commentCount,
 	authorId: author.id,
 	authorName: author.name,
 	authorKind: author.kind,
@@ -377,7 +377,7 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 	}
 	const candidates = db
-		.select({ id: post.id, spaceId: post.spaceId, tags: post.tags, lastActivityAt: post.lastActivityAt })
+		.select({ id: post.id, spaceId: post.spaceId, tags: post.tags, lastActivityAt: post.lastActivityAt, commentCount: post.commentCount })
 		.from(post)
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(where)
@@ -386,9 +386,8 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		.as('candidates');
 	const followed = sql<boolean>`(${candidates.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
 		or ${candidates.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
-	const replies = sql`(select count(*)::int from ${comment} where ${comment.postId} = ${candidates.id} and ${comment.hiddenAt} is null)`;
 	// Following is worth three days of recency, each reply (up to ten) two hours.
-	const score = sql`${candidates.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${replies}, 10) * interval '2 hours'`;
+	const score = sql`${candidates.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${candidates.commentCount}, 10) * interval '2 hours'`;
 	// Ranked among the candidates alone: only the page's rows are joined to their space and author.
 	const ranked = db
 		.select({ id: candidates.id, followed: followed.as('followed'), score: sql`${score}`.as('score') })
@@ -733,6 +732,9 @@ export async function listComments(viewer: Subject, detail: PostDetail): Promise
 
 export type CommentResult = { ok: true; id: string } | { ok: false; errors: { parentId?: Reason } };
 
+/** A post's `commentCount`, counted again inside the change that alters it (the post's few comments). */
+const visibleComments = (postId: string) => sql<number>`(select count(*)::int from ${comment} where ${comment.postId} = ${postId} and ${comment.hiddenAt} is null)`;
+
 /** A comment, or a reply to a top-level one (one level deep); either moves the post up the feed. */
 export async function addComment(actor: Actor, detail: PostDetail, input: { body: string; parentId: string | null }, meta: RequestMeta): Promise<CommentResult> {
 	const postId = detail.id;
@@ -748,7 +750,7 @@ export async function addComment(actor: Actor, detail: PostDetail, input: { body
 			.insert(comment)
 			.values({ postId, parentId: input.parentId, authorId: actor.id, body: withoutMarks(input.body), bodyHtml: renderMarkdown(input.body) })
 			.returning({ id: comment.id });
-		await tx.update(post).set({ lastActivityAt: sql`now()` }).where(eq(post.id, postId));
+		await tx.update(post).set({ lastActivityAt: sql`now()`, commentCount: visibleComments(postId) }).where(eq(post.id, postId));
 		await notifyMentions(tx, actor, { postId, title: detail.title, space: detail.spaceAccess }, input.body, meta);
 		return { ok: true, id: created!.id } as const;
 	});
@@ -819,8 +821,10 @@ export async function setHidden(
 	return db.transaction(async (tx) => {
 		if (!(await commentOf(tx, detail, input.commentId))) return { ok: false };
 		const change = input.reason === null ? { hiddenAt: null, hiddenReason: null } : { hiddenAt: sql`now()`, hiddenReason: input.reason };
-		if (input.commentId) await tx.update(comment).set(change).where(eq(comment.id, input.commentId));
-		else await tx.update(post).set(change).where(eq(post.id, detail.id));
+		if (input.commentId) {
+			await tx.update(comment).set(change).where(eq(comment.id, input.commentId));
+			await tx.update(post).set({ commentCount: visibleComments(detail.id) }).where(eq(post.id, detail.id));
+		} else await tx.update(post).set(change).where(eq(post.id, detail.id));
 		await tx
 			.update(report)
 			.set({ resolvedAt: sql`now()` })

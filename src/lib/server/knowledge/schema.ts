@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, partnerOrg, person, tsvector } from '../db/schema/core';
 
 /**
@@ -88,6 +88,11 @@ export const post = pgTable(
 		createdAt: createdAt(),
 		/** New comments move a post up the feed. */
 		lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * Its visible comments and replies, counted again by every change to them (`visibleComments`): the feed
+		 * ranks its 500 most recent posts by replies, and counting each one's cost more than the page.
+		 */
+		commentCount: integer('comment_count').notNull().default(0),
 		/** Title (A), tags (B) and body (C) in the post's language; kept by a trigger (see the migration). */
 		search: tsvector('search')
 	},

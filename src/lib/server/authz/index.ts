@@ -187,7 +187,7 @@ const rules = {
 	'event.view': (actor: Subject, target: { audience: EventAudience }) => !!actor && (isStaff(actor) || audiencesOf(actor).includes(target.audience)),
 	/** Vacancies: HR posts, edits and closes them, sees every application and referral, and moves referrals on. */
 	'vacancies.manage': (actor: Subject) => holds(actor, 'hr'),
-	/** The list is open to anyone, signed out too; which vacancies it shows is `visibleVacanciesFilter`. */
+	/** The list is open to anyone, signed out too; which vacancies it shows is `vacancyAudienceFilter`. */
 	'vacancies.browse': () => true,
 	'vacancy.view': (actor: Subject, target: VacancyResource) => canViewVacancy(actor, target),
 	/** Applying (a boomerang application) and referring: employees and alumni, to open vacancies they see. */
@@ -221,10 +221,18 @@ function canViewVacancy(actor: Subject, target: VacancyResource): boolean {
 	return target.status === 'open' && vacancyAudiencesOf(actor).includes(target.audience);
 }
 
-/** The list counterpart of `can(actor, 'vacancy.view', …)`: every vacancy list and count applies it. */
-export function visibleVacanciesFilter(actor: Subject): SQL | undefined {
-	if (holds(actor, 'hr')) return undefined;
-	return sql`${vacancy.status} = 'open' and ${vacancy.audience} in (${sql.join(vacancyAudiencesOf(actor).map((audience) => sql`${audience}`), sql`, `)})`;
+/** The audiences whose open vacancies a reader sees; null for HR, who see every vacancy, closed ones too. */
+export function vacancyAudiences(actor: Subject): readonly VacancyAudience[] | null {
+	return holds(actor, 'hr') ? null : vacancyAudiencesOf(actor);
+}
+
+/**
+ * The list counterpart of `can(actor, 'vacancy.view', …)`, given `vacancyAudiences(actor)`: every
+ * vacancy list and count applies it. It needs only the audiences, so a list is built once per audience list.
+ */
+export function vacancyAudienceFilter(audiences: readonly VacancyAudience[] | null): SQL | undefined {
+	if (!audiences) return undefined;
+	return sql`${vacancy.status} = 'open' and ${vacancy.audience} in (${sql.join(audiences.map((audience) => sql`${audience}`), sql`, `)})`;
 }
 
 /** A pulse result group: the organisation, or a unit with the leads of it and every unit above it. */
@@ -240,10 +248,20 @@ function audiencesOf(actor: Actor): EventAudience[] {
 	return ['partners'];
 }
 
+/** The audiences whose events an actor sees; null for staff, who see every event. */
+export function eventAudiences(actor: Actor): readonly EventAudience[] | null {
+	return isStaff(actor) ? null : audiencesOf(actor);
+}
+
+/** The events of these audiences (all for null), as a WHERE clause: what `visibleEventsFilter` builds, for a query built once per audience list. */
+export function eventAudienceFilter(audiences: readonly EventAudience[] | null): SQL | undefined {
+	if (!audiences) return undefined;
+	return sql`${event.audience} in (${sql.join(audiences.map((audience) => sql`${audience}`), sql`, `)})`;
+}
+
 /** The list counterpart of `can(actor, 'event.view', …)`. */
 export function visibleEventsFilter(actor: Actor): SQL | undefined {
-	if (isStaff(actor)) return undefined;
-	return sql`${event.audience} in (${sql.join(audiencesOf(actor).map((audience) => sql`${audience}`), sql`, `)})`;
+	return eventAudienceFilter(eventAudiences(actor));
 }
 
 export type Action = keyof typeof rules;

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId } from '../db';
+import { db, isId, preparedShapes } from '../db';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, type Limit } from '../auth/rate-limit';
-import { can, visibleVacanciesFilter, type Actor, type Subject } from '../authz';
+import { can, vacancyAudienceFilter, vacancyAudiences, type Actor, type Subject } from '../authz';
 import { queueEmail } from '../mail/outbox';
 import { referralHiredEmail, recipientLocale } from '../mail/templates';
 import { getOrganisation } from '../organisation';
@@ -87,20 +87,33 @@ const responseCounts = {
 	referrals: sql<number>`(select count(*)::int from ${referral} where ${referral.vacancyId} = ${vacancy.id})`
 };
 
-/** One page of the vacancies the reader sees (`visibleVacanciesFilter`), newest first, and how many there are. */
+type VacancyShape = { audiences: readonly VacancyAudience[] | null; counts: boolean };
+const shapeKey = (shape: VacancyShape) => `${shape.audiences?.join(',') ?? 'all'}:${shape.counts}`;
+
+// The list and its count, built once per audience list (and, for HR, with the response counts).
+const vacancyPage = preparedShapes(shapeKey, (database, { audiences, counts }) =>
+	database
+		.select({ ...listColumns, ...(counts ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
+		.from(vacancy)
+		.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
+		.where(vacancyAudienceFilter(audiences))
+		.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.prepare(`vacancy_page_${shapeKey({ audiences, counts }).replace(/\W/g, '_')}`)
+);
+const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.join(',') ?? 'all', (database, { audiences }) =>
+	database
+		.select({ total: sql<number>`count(*)::int` })
+		.from(vacancy)
+		.where(vacancyAudienceFilter(audiences))
+		.prepare(`vacancy_count_${audiences?.join('_') ?? 'all'}`)
+);
+
+/** One page of the vacancies the reader sees (`vacancyAudienceFilter`), newest first, and how many there are. */
 export async function listVacancies(actor: Subject, page: number, pageSize = 20) {
-	const where = visibleVacanciesFilter(actor);
-	const [rows, [counted]] = await Promise.all([
-		db
-			.select({ ...listColumns, ...(can(actor, 'vacancies.manage') ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
-			.from(vacancy)
-			.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
-			.where(where)
-			.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
-			.limit(pageSize)
-			.offset((page - 1) * pageSize),
-		db.select({ total: sql<number>`count(*)::int` }).from(vacancy).where(where)
-	]);
+	const shape = { audiences: vacancyAudiences(actor), counts: can(actor, 'vacancies.manage') };
+	const [rows, [counted]] = await Promise.all([vacancyPage(shape).execute({ limit: pageSize, offset: (page - 1) * pageSize }), vacancyCount(shape).execute()]);
 	return { vacancies: rows, total: counted?.total ?? 0 };
 }
 

@@ -44,7 +44,8 @@ const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
 /** Managers and leads have a team view; HR too, for the requests nobody else decides. */
 const hasTeamView = (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr'));
 /** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
-const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
+/** Employees and alumni keep growth plans; partners do not. */
+export const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
 
 /** A growth plan as authorisation sees it: whose it is and whom the owner shared it with. */
 export interface PlanResource {
@@ -370,11 +371,14 @@ export function visiblePeopleFilter(actor: Actor): SQL | undefined {
 	return peopleFilter(peopleVisibility(actor), actor.id);
 }
 
-/** The list counterpart of `can(actor, 'growth.plan.read', …)`: the plans the actor may read, as a WHERE clause. */
-export function readablePlansFilter(actor: Actor): SQL {
-	if (!growsHere(actor)) return sql`false`;
+/**
+ * The list counterpart of `can(actor, 'growth.plan.read', …)` for someone who grows here
+ * (`growsHere`; anyone else reads no plan): their own plans and those shared with them, as a WHERE
+ * clause. `self` is their id, or a placeholder for it in a query built once and run for many.
+ */
+export function plansReadableBy(self: string | Placeholder): SQL {
 	// Two index lookups (own plans, shares to me) rather than an OR the planner can only scan for.
-	return sql`${growthPlan.id} in (select ${growthPlan.id} from ${growthPlan} where ${growthPlan.ownerId} = ${actor.id} union all select ${planShare.planId} from ${planShare} where ${planShare.personId} = ${actor.id})`;
+	return sql`${growthPlan.id} in (select ${growthPlan.id} from ${growthPlan} where ${growthPlan.ownerId} = ${self} union all select ${planShare.planId} from ${planShare} where ${planShare.personId} = ${self})`;
 }
 
 /**

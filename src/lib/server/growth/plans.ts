@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, type Executor } from '../db';
+import { db, isId, preparedShapes, type Executor } from '../db';
 import {
 	careerTrack,
 	growthPlan,
@@ -14,7 +14,7 @@ import {
 	trackLevel,
 	type ActivityKind
 } from '../db/schema';
-import { can, readablePlansFilter, type Actor, type PlanResource } from '../authz';
+import { can, growsHere, plansReadableBy, type Actor, type PlanResource } from '../authz';
 import { expectationsOf } from './framework';
 import { gapAnalysis, readiness } from './gaps';
 import { proficiencies } from './skills';
@@ -63,33 +63,44 @@ const latestProgress = sql<number | null>`(select ${planCheckIn.progress} from $
 /** A manager of hundreds sees the first plans shared with them; nobody owns this many. */
 const listLimit = 200;
 
+const owner = alias(person, 'owner');
+
+// Built once for those who grow here and once for those who do not (who read none), and run with placeholders.
+const plansList = preparedShapes(
+	(grows: boolean) => String(grows),
+	(database, grows) => {
+		const viewer = sql.placeholder('viewer');
+		const own = sql`${growthPlan.ownerId} = ${viewer}`;
+		return database
+			.select({
+				id: growthPlan.id,
+				title: growthPlan.title,
+				horizon: growthPlan.horizon,
+				ownerId: growthPlan.ownerId,
+				ownerName: owner.name,
+				...targetColumns,
+				// Progress and shares only for one's own plans, the only ones the list shows them for: a manager's
+				// hundreds of shared plans then cost no two lookups each (and their shares do not leave the server).
+				progress: sql<number | null>`case when ${own} then ${latestProgress} end`,
+				sharedWith: sql<string[]>`case when ${own} then coalesce((select array_agg(${person.name} order by ${person.name}) from ${planShare} join ${person} on ${person.id} = ${planShare.personId} where ${planShare.planId} = ${growthPlan.id}), '{}') else '{}' end`
+			})
+			.from(growthPlan)
+			.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
+			.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
+			.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
+			.where(grows ? plansReadableBy(viewer) : sql`false`)
+			.orderBy(asc(owner.name), desc(growthPlan.createdAt))
+			.limit(listLimit)
+			.prepare(`growth_plans_${grows}`);
+	}
+);
+
 /**
  * The plans the actor may read, through the same filter as authorisation's per-plan rule: their
  * own (newest first) and those shared with them (by owner), each with whom it is shared.
  */
 export async function listPlans(actor: Actor) {
-	const owner = alias(person, 'owner');
-	const own = sql`${growthPlan.ownerId} = ${actor.id}`;
-	const plans = await db
-		.select({
-			id: growthPlan.id,
-			title: growthPlan.title,
-			horizon: growthPlan.horizon,
-			ownerId: growthPlan.ownerId,
-			ownerName: owner.name,
-			...targetColumns,
-			// Progress and shares only for one's own plans, the only ones the list shows them for: a manager's
-			// hundreds of shared plans then cost no two lookups each (and their shares do not leave the server).
-			progress: sql<number | null>`case when ${own} then ${latestProgress} end`,
-			sharedWith: sql<string[]>`case when ${own} then coalesce((select array_agg(${person.name} order by ${person.name}) from ${planShare} join ${person} on ${person.id} = ${planShare.personId} where ${planShare.planId} = ${growthPlan.id}), '{}') else '{}' end`
-		})
-		.from(growthPlan)
-		.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
-		.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
-		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
-		.where(readablePlansFilter(actor))
-		.orderBy(asc(owner.name), desc(growthPlan.createdAt))
-		.limit(listLimit);
+	const plans = await plansList(growsHere(actor)).execute({ viewer: actor.id });
 	return { own: plans.filter((plan) => plan.ownerId === actor.id), shared: plans.filter((plan) => plan.ownerId !== actor.id) };
 }
 

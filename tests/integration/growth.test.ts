@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
-import { demo, personByEmail } from '../support/fixtures';
+import { demo, freshEmail, personByEmail } from '../support/fixtures';
 import { careerTrack, growthPlan, levelSkill, person, personSkill, planComment, planGoal, planShare, skill, skillProposal, trackLevel } from '../../src/lib/server/db/schema';
 
 let app: TestApp;
@@ -215,6 +215,25 @@ describe('growth plans are private', () => {
 		const [colleague] = await app.db.select().from(person).where(and(eq(person.kind, 'employee'), eq(person.status, 'active'), sql`${person.email} like '%.%@noorderlicht.example'`)).limit(1);
 		const client = await clientForPerson(app, colleague!.id);
 		expect((await client.get(`/growth/plans/${id}`)).status).toBe(404);
+	});
+
+	it('pages the plans shared with someone, 25 at a time by owner, while their own stay on every page', async () => {
+		const [lead] = await app.db.insert(person).values({ email: freshEmail('lead'), name: 'Paging Lead', kind: 'employee', status: 'active' }).returning({ id: person.id });
+		const [ownPlan] = await app.db.insert(growthPlan).values({ ownerId: lead!.id, title: 'My own ambition' }).returning({ id: growthPlan.id });
+		const shared: string[] = [];
+		for (let index = 1; index <= 30; index++) {
+			const [owner] = await app.db.insert(person).values({ email: freshEmail('owner'), name: `Paging Owner ${String(index).padStart(2, '0')}`, kind: 'employee', status: 'active' }).returning({ id: person.id });
+			const [plan] = await app.db.insert(growthPlan).values({ ownerId: owner!.id, title: `Shared plan ${index}` }).returning({ id: growthPlan.id });
+			await app.db.insert(planShare).values({ planId: plan!.id, personId: lead!.id });
+			shared.push(plan!.id);
+		}
+		const client = await clientForPerson(app, lead!.id);
+		const first = await (await client.get('/growth')).text();
+		const second = await (await client.get('/growth?page=2')).text();
+		for (const page of [first, second]) expect(page).toContain(`/growth/plans/${ownPlan!.id}`);
+		expect(shared.filter((id) => first.includes(`/growth/plans/${id}`))).toEqual(shared.slice(0, 25));
+		expect(shared.filter((id) => second.includes(`/growth/plans/${id}`))).toEqual(shared.slice(25));
+		expect(first).toContain('href="/growth?page=2"');
 	});
 
 	it('shared with the manager: they read and comment, never edit; withdrawn, it is gone for them', async () => {

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, preparedShapes, type Executor } from '../db';
+import { db, isId, prepared, type Executor } from '../db';
 import {
 	careerTrack,
 	growthPlan,
@@ -60,48 +60,61 @@ const targetColumns = {
 };
 const latestProgress = sql<number | null>`(select ${planCheckIn.progress} from ${planCheckIn} where ${planCheckIn.planId} = ${growthPlan.id} order by ${planCheckIn.on} desc, ${planCheckIn.createdAt} desc limit 1)`;
 
-/** A manager of hundreds sees the first plans shared with them; nobody owns this many. */
-const listLimit = 200;
+/** Nobody owns this many plans; a manager's hundreds of shared ones are paged instead. */
+const ownLimit = 200;
 
 const owner = alias(person, 'owner');
+const viewer = sql.placeholder('viewer');
+const planListColumns = { id: growthPlan.id, title: growthPlan.title, horizon: growthPlan.horizon, ownerId: growthPlan.ownerId, ownerName: owner.name, ...targetColumns };
 
-// Built once for those who grow here and once for those who do not (who read none), and run with placeholders.
-const plansList = preparedShapes(
-	(grows: boolean) => String(grows),
-	(database, grows) => {
-		const viewer = sql.placeholder('viewer');
-		const own = sql`${growthPlan.ownerId} = ${viewer}`;
-		return database
-			.select({
-				id: growthPlan.id,
-				title: growthPlan.title,
-				horizon: growthPlan.horizon,
-				ownerId: growthPlan.ownerId,
-				ownerName: owner.name,
-				...targetColumns,
-				// Progress and shares only for one's own plans, the only ones the list shows them for: a manager's
-				// hundreds of shared plans then cost no two lookups each (and their shares do not leave the server).
-				progress: sql<number | null>`case when ${own} then ${latestProgress} end`,
-				sharedWith: sql<string[]>`case when ${own} then coalesce((select array_agg(${person.name} order by ${person.name}) from ${planShare} join ${person} on ${person.id} = ${planShare.personId} where ${planShare.planId} = ${growthPlan.id}), '{}') else '{}' end`
-			})
-			.from(growthPlan)
-			.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
-			.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
-			.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
-			.where(grows ? plansReadableBy(viewer) : sql`false`)
-			.orderBy(asc(owner.name), desc(growthPlan.createdAt))
-			.limit(listLimit)
-			.prepare(`growth_plans_${grows}`);
-	}
+// These lists are built once and run with placeholders: building them anew cost more node time than the database spent answering.
+const ownPlans = prepared((database) =>
+	database
+		.select({
+			...planListColumns,
+			progress: latestProgress,
+			sharedWith: sql<string[]>`coalesce((select array_agg(${person.name} order by ${person.name}) from ${planShare} join ${person} on ${person.id} = ${planShare.personId} where ${planShare.planId} = ${growthPlan.id}), '{}')`
+		})
+		.from(growthPlan)
+		.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
+		.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
+		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
+		.where(eq(growthPlan.ownerId, viewer))
+		.orderBy(desc(growthPlan.createdAt))
+		.limit(ownLimit)
+		.prepare('growth_own_plans')
 );
+/** Shared with the viewer: readable (`plansReadableBy`) and someone else's. */
+const sharedWhere = and(plansReadableBy(viewer), ne(growthPlan.ownerId, viewer));
+// The total rides on the page's rows (one query where there was one); past the last page it is counted on its own.
+const sharedPage = prepared((database) =>
+	database
+		.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+		.from(growthPlan)
+		.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
+		.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
+		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
+		.where(sharedWhere)
+		.orderBy(asc(owner.name), desc(growthPlan.createdAt), asc(growthPlan.id))
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.prepare('growth_shared_page')
+);
+const sharedCount = prepared((database) => database.select({ count: sql<number>`count(*)::int` }).from(growthPlan).where(sharedWhere).prepare('growth_shared_count'));
 
 /**
  * The plans the actor may read, through the same filter as authorisation's per-plan rule: their
- * own (newest first) and those shared with them (by owner), each with whom it is shared.
+ * own (newest first), each with whom it is shared and its progress, and one page of those shared
+ * with them (by owner), with how many there are. Who does not grow here reads none.
  */
-export async function listPlans(actor: Actor) {
-	const plans = await plansList(growsHere(actor)).execute({ viewer: actor.id });
-	return { own: plans.filter((plan) => plan.ownerId === actor.id), shared: plans.filter((plan) => plan.ownerId !== actor.id) };
+export async function listPlans(actor: Actor, shared: { page: number; pageSize: number }) {
+	if (!growsHere(actor)) return { own: [], shared: [], sharedTotal: 0 };
+	const [own, rows] = await Promise.all([
+		ownPlans().execute({ viewer: actor.id }),
+		sharedPage().execute({ viewer: actor.id, limit: shared.pageSize, offset: (shared.page - 1) * shared.pageSize })
+	]);
+	const sharedTotal = rows[0]?.total ?? (shared.page > 1 ? ((await sharedCount().execute({ viewer: actor.id }))[0]?.count ?? 0) : 0);
+	return { own, shared: rows.map(({ total: _total, ...plan }) => plan), sharedTotal };
 }
 
 /** For HR: how the organisation uses growth plans, in totals only. */

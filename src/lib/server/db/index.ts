@@ -212,6 +212,14 @@ export async function rawRows<T>(executor: Executor, query: SQL): Promise<T[]> {
 	return Array.isArray(result) ? result : result.rows;
 }
 
+/**
+ * Some of a subquery's columns, by the names it selected them under: for an outer query that
+ * selects them again beside what it joins (a page chosen first, then joined to its people).
+ */
+export function fieldsOf<T extends object, const K extends keyof T>(subquery: T, keys: readonly K[]): Pick<T, K> {
+	return Object.fromEntries(keys.map((key) => [key, subquery[key]])) as Pick<T, K>;
+}
+
 /** Whether a route parameter can be one of our ids; anything else is a plain 404, not a query error. */
 export function isId(value: string): boolean {
 	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, fieldsOf, isId, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
@@ -539,17 +539,7 @@ export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) 
 		.as('page');
 	const [rows, [counted]] = await Promise.all([
 		db
-			.select({
-				id: page.id,
-				personName: person.name,
-				type: page.type,
-				startsOn: page.startsOn,
-				endsOn: page.endsOn,
-				details: page.details,
-				checks: page.checks,
-				note: page.note,
-				deadlineAt: page.deadlineAt
-			})
+			.select({ ...fieldsOf(page, ['id', 'type', 'startsOn', 'endsOn', 'details', 'checks', 'note', 'deadlineAt']), personName: person.name })
 			.from(page)
 			.innerJoin(person, eq(person.id, page.personId))
 			.orderBy(asc(page.createdAt)),

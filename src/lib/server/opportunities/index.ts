@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { m } from '$lib/paraglide/messages';
-import { db, isId, type Executor } from '../db';
+import { db, fieldsOf, isId, type Executor } from '../db';
 import { opportunity, opportunityApplication, opportunitySkill, person, personSkill, skill, type OpportunityAudience, type OpportunityKind } from '../db/schema';
 import { can, visibleOpportunitiesFilter, type Actor } from '../authz';
 import { recordAudit } from '../audit';
@@ -90,12 +90,9 @@ export async function listOpportunities(actor: Actor, options: { kind?: Opportun
 		.limit(pageSize)
 		.offset((options.page - 1) * pageSize)
 		.as('page');
-	// The page's own columns, as the outer query names them.
-	type PageColumn = keyof typeof opportunityColumns;
-	const pageFields = Object.fromEntries(Object.keys(opportunityColumns).map((key) => [key, page[key as PageColumn]])) as { [K in PageColumn]: (typeof page)[K] };
 	const [rows, [total]] = await Promise.all([
 		db
-			.select({ ...pageFields, posterName: poster.name })
+			.select({ ...fieldsOf(page, Object.keys(opportunityColumns) as (keyof typeof opportunityColumns)[]), posterName: poster.name })
 			.from(page)
 			.innerJoin(poster, eq(poster.id, page.posterId))
 			.orderBy(desc(page.createdAt), asc(page.id)),

@@ -198,4 +198,27 @@ describe('reminders the day before', () => {
 		expect(await reminders(waiting!.email)).toHaveLength(1);
 		expect(await reminders(going1!.email)).toHaveLength(1);
 	});
+
+	it('skip whoever may no longer see the event: an employee who left since answering', async () => {
+		const id = await createdEvent({ startsAt: '2030-07-03T17:00', endsAt: '2030-07-03T18:00', audience: 'employees' });
+		const [leaver, stayer] = await freshEmployees(2);
+		for (const guest of [leaver!, stayer!]) expect((await guest.client.action(`/events/${id}?/rsvp`, {})).type).not.toBe('failure');
+		// Offboarded through HR's form with a last day gone by: an alumnus at once.
+		const offboarded = await (await clientFor(app, 'hr')).action('/admin/offboarding?/start', {
+			personId: leaver!.id,
+			lastDay: '2020-02-03',
+			reason: 'new_job',
+			rehireEligible: 'yes',
+			personalEmail: freshEmail('personal')
+		});
+		expect(offboarded.type, JSON.stringify(offboarded.data)).toBe('redirect');
+		expect(await personByEmail(app.db, leaver!.email)).toMatchObject({ kind: 'alumni' });
+
+		await remindAttendees(new Date('2030-07-03T08:00:00Z'), app.origin);
+		const purposes = async (personId: string) => (await app.db.select({ purpose: outboxEmail.purpose }).from(outboxEmail).where(eq(outboxEmail.personId, personId))).map((row) => row.purpose);
+		expect(await purposes(stayer!.id)).toContain('event_reminder');
+		expect(await purposes(leaver!.id)).toEqual(['alumni_invitation']);
+		const marked = await rsvps(id);
+		expect(marked.find((row) => row.personId === leaver!.id)?.reminded).toBe(false);
+	});
 });

@@ -40,7 +40,9 @@ export interface ManagedPerson {
 const isEmployee = (actor: Subject) => actor?.kind === 'employee';
 /** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
 const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
-const isStaff = (actor: Subject) => holds(actor, 'hr') || holds(actor, 'admin');
+/** HR and admins: every role there is (`eventViewerFilter` says the same in SQL). */
+const staffRoles = ['hr', 'admin'] as const satisfies readonly Role[];
+const isStaff = (actor: Subject) => staffRoles.some((role) => holds(actor, role));
 /** Managers and leads have a team view; HR too, for the requests nobody else decides. */
 const hasTeamView = (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr'));
 /** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
@@ -242,11 +244,15 @@ export interface PulseGroupResource {
 	leadIds: readonly string[];
 }
 
-/** The event audiences a person belongs to. */
-function audiencesOf(actor: Actor): EventAudience[] {
-	if (actor.kind === 'employee') return ['employees', 'both'];
-	if (actor.kind === 'alumni') return ['alumni', 'both'];
-	return ['partners'];
+/** The event audiences each kind of person belongs to. */
+const eventAudiencesByKind: Record<PersonKind, readonly EventAudience[]> = {
+	employee: ['employees', 'both'],
+	alumni: ['alumni', 'both'],
+	partner: ['partners']
+};
+
+function audiencesOf(actor: Actor): readonly EventAudience[] {
+	return eventAudiencesByKind[actor.kind];
 }
 
 /** The audiences whose events an actor sees; null for staff, who see every event. */
@@ -258,6 +264,17 @@ export function eventAudiences(actor: Actor): readonly EventAudience[] | null {
 export function eventAudienceFilter(audiences: readonly EventAudience[] | null): SQL | undefined {
 	if (!audiences) return undefined;
 	return sql`${event.audience} in (${sql.join(audiences.map((audience) => sql`${audience}`), sql`, `)})`;
+}
+
+/**
+ * `event.view` for the person in each row a query reads rather than for the actor (a reminder's
+ * recipients): what they are now decides, so one who left or lost a role is not reminded of an
+ * event they can no longer open.
+ */
+export function eventViewerFilter(viewer: typeof person): SQL {
+	const byKind = Object.entries(eventAudiencesByKind).map(([kind, audiences]) => sql`(${viewer.kind} = ${kind} and ${eventAudienceFilter(audiences)})`);
+	const staff = sql`(${viewer.kind} = 'employee' and ${viewer.roles} && array[${sql.join(staffRoles.map((role) => sql`${role}`), sql`, `)}]::text[])`;
+	return sql`(${staff} or ${sql.join(byKind, sql` or `)})`;
 }
 
 /** The list counterpart of `can(actor, 'event.view', …)`. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type Placeholder } from 'drizzle-orm';
 import { db, isId, preparedShapes, rawRows, type Executor } from '../db';
 import { event, eventRsvp, person, type EventAudience, type RsvpStatus } from '../db/schema';
-import { can, eventAudienceFilter, eventAudiences, visibleEventsFilter, type Actor } from '../authz';
+import { can, eventAudienceFilter, eventAudiences, eventViewerFilter, visibleEventsFilter, type Actor } from '../authz';
 import { queueEmail, queueEmails } from '../mail/outbox';
 import { eventPromotedEmail, eventReminderEmail, recipientLocale } from '../mail/templates';
 import { dateTimeFormat } from '$lib/formats';
@@ -215,10 +215,10 @@ export async function goingEventEntries(actor: Actor, origin: string, since: Dat
 const reminderLeadMs = 24 * 60 * 60_000;
 
 /**
- * The job's work: a reminder to everyone going to an event that starts within the next day, once
- * per answer. The mark is set by the same statement that picks the answers, in the transaction
- * that queues the mail: a parallel run waits on the row locks, then finds them marked. Returns
- * how many went out.
+ * The job's work: a reminder to everyone going to an event that starts within the next day and
+ * who may still see it, once per answer. The mark is set by the same statement that picks the
+ * answers, in the transaction that queues the mail: a parallel run waits on the row locks, then
+ * finds them marked. Returns how many went out.
  */
 export async function remindAttendees(now: Date, origin: string): Promise<number> {
 	const organisation = await getOrganisation();
@@ -228,7 +228,7 @@ export async function remindAttendees(now: Date, origin: string): Promise<number
 			sql`update ${eventRsvp} set reminded = true
 				from ${event}, ${person}
 				where ${event.id} = ${eventRsvp.eventId} and ${person.id} = ${eventRsvp.personId}
-					and ${eventRsvp.status} = 'going' and not ${eventRsvp.reminded} and ${person.status} = 'active'
+					and ${eventRsvp.status} = 'going' and not ${eventRsvp.reminded} and ${person.status} = 'active' and ${eventViewerFilter(person)}
 					and ${event.startsAt} > ${now.toISOString()}::timestamptz and ${event.startsAt} <= ${new Date(now.getTime() + reminderLeadMs).toISOString()}::timestamptz
 				returning ${eventRsvp.personId} as person_id, ${person.email} as email, ${person.locale} as locale, ${event.id} as event_id, ${event.title} as title, ${event.startsAt} as starts_at, ${event.timeZone} as time_zone`
 		);

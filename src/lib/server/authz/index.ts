@@ -380,7 +380,8 @@ export function peopleFilter(visibility: PeopleVisibility, self: string | Placeh
 	if (visibility === 'everyone') return undefined;
 	const isSelf = eq(person.id, self);
 	if (visibility === 'self') return isSelf;
-	return or(isSelf, and(eq(person.status, 'active'), sql`${person.kind} in ('employee', 'partner')`));
+	// Literals, as in `reportsOf`: a plan kept for every execution still sees which rows these are.
+	return or(isSelf, sql`${person.status} = 'active' and ${person.kind} in ('employee', 'partner')`);
 }
 
 /** The list counterpart of `can(actor, 'person.view', …)`: the same people, as a WHERE clause. */

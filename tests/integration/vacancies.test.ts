@@ -76,6 +76,21 @@ describe('vacancies and their audience', () => {
 		}
 	});
 
+	it('pages through the list newest first: the second page holds the twenty after the first', async () => {
+		for (let index = 0; index < 21; index++) await postedVacancy({ audience: 'public', title: `Paged ${++counter}` });
+		const newest = await app.db
+			.select({ title: vacancy.title })
+			.from(vacancy)
+			.where(and(eq(vacancy.status, 'open'), sql`${vacancy.audience} in ('employees', 'alumni', 'public')`))
+			.orderBy(sql`${vacancy.createdAt} desc, ${vacancy.id} desc`)
+			.limit(40);
+		const client = await clientFor(app, 'employee');
+		const [first, second] = await Promise.all([client.get('/jobs'), client.get('/jobs?page=2')].map(async (response) => (await response).text()));
+		const listed = (page: string) => [...page.matchAll(/href="\/jobs\/[\w-]+"><strong>([^<]+)<\/strong>/g)].map((match) => match[1]);
+		expect(listed(first)).toEqual(newest.slice(0, 20).map((row) => row.title));
+		expect(listed(second)).toEqual(newest.slice(20, 40).map((row) => row.title));
+	});
+
 	it('refuses bad input next to each field and writes nothing', async () => {
 		const hr = await clientFor(app, 'hr');
 		const before = await count(vacancy);

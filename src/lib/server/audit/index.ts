@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { preparedShapes, type Executor } from '../db';
+import { literalCount, preparedShapes, type Executor } from '../db';
 import { auditEvent, person } from '../db/schema';
 import type { AuditAction } from '$lib/audit-actions';
 
@@ -53,10 +53,11 @@ const auditConditions: Record<AuditCondition, (value: Placeholder) => SQL> = {
 };
 const auditConditionNames = Object.keys(auditConditions) as AuditCondition[];
 
-// HR's home shows the latest on every visit: one query per set of filters, built once.
+// HR's home shows the latest on every visit: one query per set of filters and page size, built
+// once, the size written in (`literalCount`).
 const auditEventsQuery = preparedShapes(
-	(present: readonly AuditCondition[]) => present.join(','),
-	(database, present) =>
+	({ present, limit }: { present: readonly AuditCondition[]; limit: number }) => `${present.join(',')}:${limit}`,
+	(database, { present, limit }) =>
 		database
 			.select({
 				id: auditEvent.id,
@@ -74,13 +75,13 @@ const auditEventsQuery = preparedShapes(
 			.leftJoin(actor, eq(actor.id, auditEvent.actorId))
 			.where(and(...present.map((name) => auditConditions[name](sql.placeholder(name)))))
 			.orderBy(desc(auditEvent.id))
-			.limit(sql.placeholder('limit'))
-			.prepare(`audit_events_${present.join('_') || 'all'}`)
+			.limit(literalCount(limit))
+			.prepare(`audit_events_${present.join('_') || 'all'}_${limit}`)
 );
 
 export async function listAuditEvents(filter: AuditFilter) {
 	const present = auditConditionNames.filter((name) => filter[name] !== undefined);
 	// A placeholder's value reaches the driver as it is, without the column's mapping: dates as text.
-	const rows = await auditEventsQuery(present).execute({ ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString(), limit: filter.limit + 1 });
+	const rows = await auditEventsQuery({ present, limit: filter.limit + 1 }).execute({ ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() });
 	return { events: rows.slice(0, filter.limit), more: rows.length > filter.limit };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, prepared, type Executor } from '../db';
+import { db, isId, literalCount, prepared, preparedShapes, type Executor } from '../db';
 import {
 	careerTrack,
 	growthPlan,
@@ -81,24 +81,28 @@ const ownPlans = prepared((database) =>
 		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
 		.where(eq(growthPlan.ownerId, viewer))
 		.orderBy(desc(growthPlan.createdAt))
-		.limit(ownLimit)
+		.limit(literalCount(ownLimit))
 		.prepare('growth_own_plans')
 );
 /** Shared with the viewer: readable (`plansReadableBy`) and someone else's. */
 const sharedWhere = and(plansReadableBy(viewer), ne(growthPlan.ownerId, viewer));
-// The total rides on the page's rows (one query where there was one); past the last page it is counted on its own.
-const sharedPage = prepared((database) =>
-	database
-		.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-		.from(growthPlan)
-		.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
-		.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
-		.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
-		.where(sharedWhere)
-		.orderBy(asc(owner.name), desc(growthPlan.createdAt), asc(growthPlan.id))
-		.limit(sql.placeholder('limit'))
-		.offset(sql.placeholder('offset'))
-		.prepare('growth_shared_page')
+// The total rides on the page's rows (one query where there was one); past the last page it is
+// counted on its own. The page size is written in, and the first page has no offset (`literalCount`).
+const sharedPage = preparedShapes(
+	({ pageSize, firstPage }: { pageSize: number; firstPage: boolean }) => `${pageSize}:${firstPage}`,
+	(database, { pageSize, firstPage }) => {
+		const query = database
+			.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+			.from(growthPlan)
+			.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
+			.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
+			.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
+			.where(sharedWhere)
+			.orderBy(asc(owner.name), desc(growthPlan.createdAt), asc(growthPlan.id))
+			.limit(literalCount(pageSize))
+			.$dynamic();
+		return (firstPage ? query : query.offset(sql.placeholder('offset'))).prepare(`growth_shared_page_${pageSize}_${firstPage}`);
+	}
 );
 const sharedCount = prepared((database) => database.select({ count: sql<number>`count(*)::int` }).from(growthPlan).where(sharedWhere).prepare('growth_shared_count'));
 
@@ -111,7 +115,7 @@ export async function listPlans(actor: Actor, shared: { page: number; pageSize: 
 	if (!growsHere(actor)) return { own: [], shared: [], sharedTotal: 0 };
 	const [own, rows] = await Promise.all([
 		ownPlans().execute({ viewer: actor.id }),
-		sharedPage().execute({ viewer: actor.id, limit: shared.pageSize, offset: (shared.page - 1) * shared.pageSize })
+		sharedPage({ pageSize: shared.pageSize, firstPage: shared.page === 1 }).execute({ viewer: actor.id, offset: (shared.page - 1) * shared.pageSize })
 	]);
 	const sharedTotal = rows[0]?.total ?? (shared.page > 1 ? ((await sharedCount().execute({ viewer: actor.id }))[0]?.count ?? 0) : 0);
 	return { own, shared: rows.map(({ total: _total, ...plan }) => plan), sharedTotal };

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, prepared, preparedShapes, rawRows, type Executor } from '../db';
+import { db, isId, literalCount, prepared, preparedShapes, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { shortLived } from '../cache';
@@ -187,13 +187,13 @@ type Few = { people: { id: string; name: string; jobTitle: string | null }[]; to
  * on its own: asked for both at once the planner sorts a large team instead of walking the name
  * index for the first few.
  */
-function firstFew(where: SQL | undefined, limit: Placeholder) {
+function firstFew(where: SQL | undefined, limit: number) {
 	const condition = where ?? sql`true`;
 	return {
-		count: sql<number>`(select count(*)::int from (select 1 from ${person} where ${condition} limit ${countUpTo + 1}) as up_to)`,
+		count: sql<number>`(select count(*)::int from (select 1 from ${person} where ${condition} limit ${literalCount(countUpTo + 1)}) as up_to)`,
 		people: sql<Few['people']>`(select coalesce(json_agg(json_build_object('id', first.id, 'name', first.name, 'jobTitle', first.job_title) order by first.name, first.id), '[]')
 			from (select ${person.id} as id, ${person.name} as name, ${person.jobTitle} as job_title from ${person}
-				where ${condition} order by ${person.name}, ${person.id} limit ${limit}) as first)`
+				where ${condition} order by ${person.name}, ${person.id} limit ${literalCount(limit)}) as first)`
 	};
 }
 
@@ -217,16 +217,17 @@ interface HomeShape {
 	visibility: PeopleVisibility;
 	team: boolean;
 	reports: boolean;
+	/** How many each card names: written into the statement (`literalCount`). */
+	limit: number;
 }
 
 const managerOf = alias(person, 'manager_of');
 
 // Built once per shape: building this select anew cost a quarter of a millisecond of every home page.
 const homeCardsQuery = preparedShapes(
-	(shape: HomeShape) => `${shape.visibility}:${shape.team}:${shape.reports}`,
-	(database, { visibility, team, reports }) => {
+	(shape: HomeShape) => `${shape.visibility}:${shape.team}:${shape.reports}:${shape.limit}`,
+	(database, { visibility, team, reports, limit }) => {
 		const viewer = sql.placeholder('viewer');
-		const limit = sql.placeholder('limit');
 		return database
 			.select({
 				kind: person.kind,
@@ -244,7 +245,7 @@ const homeCardsQuery = preparedShapes(
 			.leftJoin(managerOf, eq(managerOf.id, person.managerId))
 			.leftJoin(partnerOrg, eq(partnerOrg.id, person.partnerOrgId))
 			.where(eq(person.id, viewer))
-			.prepare(`home_cards_${visibility}_${team}_${reports}`);
+			.prepare(`home_cards_${visibility}_${team}_${reports}_${limit}`);
 	}
 );
 
@@ -254,8 +255,8 @@ const homeCardsQuery = preparedShapes(
  * (when they lead someone).
  */
 export async function homeCards(actor: Actor, options: { teamOf: string | null; reports: boolean; limit: number }): Promise<HomeCards> {
-	const shape = { visibility: peopleVisibility(actor), team: !!options.teamOf, reports: options.reports };
-	const [row] = await homeCardsQuery(shape).execute({ viewer: actor.id, manager: options.teamOf, limit: options.limit });
+	const shape = { visibility: peopleVisibility(actor), team: !!options.teamOf, reports: options.reports, limit: options.limit };
+	const [row] = await homeCardsQuery(shape).execute({ viewer: actor.id, manager: options.teamOf });
 	if (!row) return { me: null, teamMates: null, reports: null };
 	const { team, reports, ...me } = row;
 	return { me, teamMates: team ? toFew(team) : null, reports: reports ? toFew(reports) : null };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId, preparedShapes } from '../db';
+import { db, isId, literalCount, preparedShapes } from '../db';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, type Limit } from '../auth/rate-limit';
@@ -88,20 +88,22 @@ const responseCounts = {
 };
 
 type VacancyShape = { audiences: readonly VacancyAudience[] | null; counts: boolean };
-const shapeKey = (shape: VacancyShape) => `${shape.audiences?.join(',') ?? 'all'}:${shape.counts}`;
+type PageShape = VacancyShape & { pageSize: number; firstPage: boolean };
+const shapeKey = (shape: PageShape) => `${shape.audiences?.join(',') ?? 'all'}:${shape.counts}:${shape.pageSize}:${shape.firstPage}`;
 
-// The list and its count, built once per audience list (and, for HR, with the response counts).
-const vacancyPage = preparedShapes(shapeKey, (database, { audiences, counts }) =>
-	database
-		.select({ ...listColumns, ...(counts ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
+// The list and its count, built once per audience list (and, for HR, with the response counts);
+// the page size written in and the first page without an offset (`literalCount`).
+const vacancyPage = preparedShapes(shapeKey, (database, shape) => {
+	const query = database
+		.select({ ...listColumns, ...(shape.counts ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
 		.from(vacancy)
 		.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
-		.where(vacancyAudienceFilter(audiences))
+		.where(vacancyAudienceFilter(shape.audiences))
 		.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
-		.limit(sql.placeholder('limit'))
-		.offset(sql.placeholder('offset'))
-		.prepare(`vacancy_page_${shapeKey({ audiences, counts }).replace(/\W/g, '_')}`)
-);
+		.limit(literalCount(shape.pageSize))
+		.$dynamic();
+	return (shape.firstPage ? query : query.offset(sql.placeholder('offset'))).prepare(`vacancy_page_${shapeKey(shape).replace(/\W/g, '_')}`);
+});
 const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.join(',') ?? 'all', (database, { audiences }) =>
 	database
 		.select({ total: sql<number>`count(*)::int` })
@@ -113,7 +115,10 @@ const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.jo
 /** One page of the vacancies the reader sees (`vacancyAudienceFilter`), newest first, and how many there are. */
 export async function listVacancies(actor: Subject, page: number, pageSize = 20) {
 	const shape = { audiences: vacancyAudiences(actor), counts: can(actor, 'vacancies.manage') };
-	const [rows, [counted]] = await Promise.all([vacancyPage(shape).execute({ limit: pageSize, offset: (page - 1) * pageSize }), vacancyCount(shape).execute()]);
+	const [rows, [counted]] = await Promise.all([
+		vacancyPage({ ...shape, pageSize, firstPage: page === 1 }).execute({ offset: (page - 1) * pageSize }),
+		vacancyCount(shape).execute()
+	]);
 	return { vacancies: rows, total: counted?.total ?? 0 };
 }
 

@@ -6,7 +6,7 @@ import { demo, freshEmail, latestEmail, pathOf, personByEmail } from '../support
 import { alumniProfile, auditEvent, event, outboxEmail, personSkill, post, skill, space, exitSurveyAnswer, exitSurveyComment, offboarding, person } from '../../src/lib/server/db/schema';
 import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
-import { answerExitSurvey, completeDueOffboardings, exitSurveyParticipation, exitSurveyResults, sendCheckIns } from '../../src/lib/server/alumni';
+import { answerExitSurvey, completeDueOffboardings, exitSurveyParticipation, exitSurveyResults, searchDirectory, sendCheckIns } from '../../src/lib/server/alumni';
 import { contactsPerDay, exitSurveyQuestions } from '../../src/lib/alumni';
 import { searchPeople } from '../../src/lib/server/people';
 import type { Actor } from '../../src/lib/server/authz/actor';
@@ -330,6 +330,17 @@ describe('the alumni directory', () => {
 		for (const listed of before.slice(0, 5)) expect(lists(first.html, listed.name)).toBe(true);
 		await alumnus.action('/alumni?/save', {});
 		expect((await shown()).count).toBe(before.length - 1);
+	});
+
+	it('pages the directory, filtered or not: two pages of two are the first four', async () => {
+		for (const filter of [{}, { q: 'a' }]) {
+			const four = await searchDirectory({ ...filter, page: 1, pageSize: 4 });
+			const first = await searchDirectory({ ...filter, page: 1, pageSize: 2 });
+			const second = await searchDirectory({ ...filter, page: 2, pageSize: 2 });
+			expect(four.entries.length, JSON.stringify(filter)).toBe(4);
+			expect([...first.entries, ...second.entries].map((entry) => entry.id)).toEqual(four.entries.map((entry) => entry.id));
+			expect(second.total).toBe(four.total);
+		}
 	});
 
 	it('drops an alumnus who withdraws consent', async () => {

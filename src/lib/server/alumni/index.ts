@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, isId, pageClause, rawRows, type Executor } from '../db';
 import { alumniProfile, offboarding, orgUnit, person, personSkill, skill, type LeavingReason, type OpenToFlag, type SharedField } from '../db/schema';
 import { recordAudit } from '../audit';
 import { normalizeEmail } from '../auth';
@@ -388,7 +388,7 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 			from ${person}
 			join ${alumniProfile} on ${alumniProfile.personId} = ${person.id}
 			where ${and(...conditions)}`;
-	const limit = sql`limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`;
+	const limit = pageClause(query.page, query.pageSize);
 	const page = filtered
 		? sql`matches as materialized (${matching}),
 			page as (select id, name, (select count(*)::int from matches) as total from matches order by name, id ${limit})`

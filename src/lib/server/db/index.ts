@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT, PgSelect, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
@@ -100,6 +100,18 @@ export function literalCount(count: number): number {
 	if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`Not a count: ${count}`);
 	// drizzle's builders take an object (a placeholder) where they take a number, and write SQL in as it is.
 	return sql.raw(String(count)) as unknown as number;
+}
+
+/** One page of a built query (`.$dynamic()`): the size written in, and no offset on the first page (`literalCount`). */
+export function paged<T extends PgSelect>(query: T, page: number, pageSize: number): T {
+	const limited = query.limit(literalCount(pageSize));
+	return page > 1 ? limited.offset((page - 1) * pageSize) : limited;
+}
+
+/** The same for a page in raw SQL: the size written in, and no offset on the first page (`literalCount`). */
+export function pageClause(page: number, pageSize: number): SQL {
+	const offset = (page - 1) * pageSize;
+	return offset > 0 ? sql`limit ${literalCount(pageSize)} offset ${offset}` : sql`limit ${literalCount(pageSize)}`;
 }
 
 export interface DatabaseOptions {

@@ -1,7 +1,7 @@
 // The team view: who works where this week, and the team's arrangements, a page of people at a
 // time (a lead may have hundreds), with the whole team's count on site per day.
 import { sql } from 'drizzle-orm';
-import { db, rawRows } from '../db';
+import { db, pageClause, rawRows } from '../db';
 import { flexArrangement, person } from '../db/schema';
 import type { Actor } from '../authz';
 import { getOrganisation } from '../organisation';
@@ -65,7 +65,7 @@ export async function teamPage(actor: Actor, options: { page: number; pageSize: 
 					where ${flexArrangement.personId} = ${person.id} and ${flexArrangement.status} = 'approved' and ${overlapping(days[0]!, null)}), '[]') as arrangements
 			from ${person} where ${teamMember(actor.id)}
 			order by ${person.name}, ${person.id}
-			limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`
+			${pageClause(options.page, options.pageSize)}`
 		),
 		teamCounts.get(`${actor.id}|${days[0]}`),
 		shownBoundsFor(actor.unitId)

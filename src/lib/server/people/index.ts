@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, prepared, preparedShapes, rawRows, type Executor } from '../db';
+import { db, isId, literalCount, paged, pageClause, prepared, preparedShapes, rawRows, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { shortLived } from '../cache';
@@ -59,22 +59,14 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
 	if (query.status) conditions.push(eq(person.status, query.status));
 	const where = and(...conditions);
-	const offset = (query.page - 1) * query.pageSize;
 	const countAll = async () => (await db.select({ count: sql<number>`count(*)::int` }).from(person).where(where))[0]?.count ?? 0;
 	if (tsquery) {
-		const { people, total } = await matchingPage(where, query.pageSize, offset);
+		const { people, total } = await matchingPage(where, query.page, query.pageSize);
 		// Past the last page there is no row to carry the total.
-		return { people, total: people.length || offset === 0 ? total : await countAll() };
+		return { people, total: people.length || query.page === 1 ? total : await countAll() };
 	}
 	const [people, total] = await Promise.all([
-		db
-			.select(summaryListColumns)
-			.from(person)
-			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))
-			.where(where)
-			.orderBy(asc(person.name), asc(person.id))
-			.limit(query.pageSize)
-			.offset(offset),
+		paged(db.select(summaryListColumns).from(person).leftJoin(orgUnit, eq(orgUnit.id, person.unitId)).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic(), query.page, query.pageSize),
 		countAll()
 	]);
 	return { people, total };
@@ -97,7 +89,7 @@ const summaryListColumns = {
  * which for a first name ("jan") passes thousands of rows and for a rare word the whole table.
  * The total is counted over the same matches, so the rows are read once, not again by a count.
  */
-async function matchingPage(where: SQL | undefined, limit: number, offset: number): Promise<{ people: PersonSummary[]; total: number }> {
+async function matchingPage(where: SQL | undefined, page: number, pageSize: number): Promise<{ people: PersonSummary[]; total: number }> {
 	const rows = await rawRows<PersonSummary & { total: number }>(
 		db,
 		sql`with matches as materialized (
@@ -109,7 +101,7 @@ async function matchingPage(where: SQL | undefined, limit: number, offset: numbe
 			matches.job_title as "jobTitle", ${orgUnit.name} as "unitName", count(*) over ()::int as total
 		from matches left join ${orgUnit} on ${orgUnit.id} = matches.unit_id
 		order by matches.name, matches.id
-		limit ${limit} offset ${offset}`
+		${pageClause(page, pageSize)}`
 	);
 	return { people: rows.map(({ total: _total, ...summary }) => summary), total: rows[0]?.total ?? 0 };
 }

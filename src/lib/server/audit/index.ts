@@ -80,7 +80,8 @@ const auditEventsQuery = preparedShapes(
 );
 
 export async function listAuditEvents(filter: AuditFilter) {
-	const present = auditConditionNames.filter((name) => filter[name] !== undefined);
+	// An empty field (the filter form sends every one) filters nothing.
+	const present = auditConditionNames.filter((name) => !!filter[name]);
 	// A placeholder's value reaches the driver as it is, without the column's mapping: dates as text.
 	const rows = await auditEventsQuery({ present, limit: filter.limit + 1 }).execute({ ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() });
 	return { events: rows.slice(0, filter.limit), more: rows.length > filter.limit };

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgSelect, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Sql } from 'postgres';
@@ -102,10 +102,13 @@ export function literalCount(count: number): number {
 	return sql.raw(String(count)) as unknown as number;
 }
 
-/** One page of a built query (`.$dynamic()`): the size written in, and no offset on the first page (`literalCount`). */
-export function paged<T extends PgSelect>(query: T, page: number, pageSize: number): T {
+/**
+ * A page of a built query (`.$dynamic()`): the size written in, and no offset on the first page
+ * (`literalCount`). A query built once passes 0 for its first page and a placeholder for the rest.
+ */
+export function paged<T extends PgSelect>(query: T, pageSize: number, offset: number | Placeholder): T {
 	const limited = query.limit(literalCount(pageSize));
-	return page > 1 ? limited.offset((page - 1) * pageSize) : limited;
+	return offset === 0 ? limited : limited.offset(offset);
 }
 
 /** The same for a page in raw SQL: the size written in, and no offset on the first page (`literalCount`). */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, prepared, preparedShapes, type Executor } from '../db';
+import { db, isId, literalCount, paged, prepared, preparedShapes, type Executor } from '../db';
 import {
 	careerTrack,
 	growthPlan,
@@ -87,22 +87,23 @@ const ownPlans = prepared((database) =>
 /** Shared with the viewer: readable (`plansReadableBy`) and someone else's. */
 const sharedWhere = and(plansReadableBy(viewer), ne(growthPlan.ownerId, viewer));
 // The total rides on the page's rows (one query where there was one); past the last page it is
-// counted on its own. The page size is written in, and the first page has no offset (`literalCount`).
+// counted on its own. The page size is written in, and the first page has no offset (`paged`).
 const sharedPage = preparedShapes(
 	({ pageSize, firstPage }: { pageSize: number; firstPage: boolean }) => `${pageSize}:${firstPage}`,
-	(database, { pageSize, firstPage }) => {
-		const query = database
-			.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-			.from(growthPlan)
-			.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
-			.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
-			.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
-			.where(sharedWhere)
-			.orderBy(asc(owner.name), desc(growthPlan.createdAt), asc(growthPlan.id))
-			.limit(literalCount(pageSize))
-			.$dynamic();
-		return (firstPage ? query : query.offset(sql.placeholder('offset'))).prepare(`growth_shared_page_${pageSize}_${firstPage}`);
-	}
+	(database, { pageSize, firstPage }) =>
+		paged(
+			database
+				.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+				.from(growthPlan)
+				.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
+				.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
+				.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
+				.where(sharedWhere)
+				.orderBy(asc(owner.name), desc(growthPlan.createdAt), asc(growthPlan.id))
+				.$dynamic(),
+			pageSize,
+			firstPage ? 0 : sql.placeholder('offset')
+		).prepare(`growth_shared_page_${pageSize}_${firstPage}`)
 );
 const sharedCount = prepared((database) => database.select({ count: sql<number>`count(*)::int` }).from(growthPlan).where(sharedWhere).prepare('growth_shared_count'));
 

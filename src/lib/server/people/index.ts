@@ -66,7 +66,7 @@ export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ 
 		return { people, total: people.length || query.page === 1 ? total : await countAll() };
 	}
 	const [people, total] = await Promise.all([
-		paged(db.select(summaryListColumns).from(person).leftJoin(orgUnit, eq(orgUnit.id, person.unitId)).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic(), query.page, query.pageSize),
+		paged(db.select(summaryListColumns).from(person).leftJoin(orgUnit, eq(orgUnit.id, person.unitId)).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic(), query.pageSize, (query.page - 1) * query.pageSize),
 		countAll()
 	]);
 	return { people, total };

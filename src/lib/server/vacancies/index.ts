@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId, literalCount, preparedShapes } from '../db';
+import { db, isId, paged, preparedShapes } from '../db';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, type Limit } from '../auth/rate-limit';
@@ -92,18 +92,20 @@ type PageShape = VacancyShape & { pageSize: number; firstPage: boolean };
 const shapeKey = (shape: PageShape) => `${shape.audiences?.join(',') ?? 'all'}:${shape.counts}:${shape.pageSize}:${shape.firstPage}`;
 
 // The list and its count, built once per audience list (and, for HR, with the response counts);
-// the page size written in and the first page without an offset (`literalCount`).
-const vacancyPage = preparedShapes(shapeKey, (database, shape) => {
-	const query = database
-		.select({ ...listColumns, ...(shape.counts ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
-		.from(vacancy)
-		.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
-		.where(vacancyAudienceFilter(shape.audiences))
-		.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
-		.limit(literalCount(shape.pageSize))
-		.$dynamic();
-	return (shape.firstPage ? query : query.offset(sql.placeholder('offset'))).prepare(`vacancy_page_${shapeKey(shape).replace(/\W/g, '_')}`);
-});
+// the page size written in and the first page without an offset (`paged`).
+const vacancyPage = preparedShapes(shapeKey, (database, shape) =>
+	paged(
+		database
+			.select({ ...listColumns, ...(shape.counts ? responseCounts : { applications: sql<null>`null`, referrals: sql<null>`null` }) })
+			.from(vacancy)
+			.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))
+			.where(vacancyAudienceFilter(shape.audiences))
+			.orderBy(desc(vacancy.createdAt), desc(vacancy.id))
+			.$dynamic(),
+		shape.pageSize,
+		shape.firstPage ? 0 : sql.placeholder('offset')
+	).prepare(`vacancy_page_${shapeKey(shape).replace(/\W/g, '_')}`)
+);
 const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.join(',') ?? 'all', (database, { audiences }) =>
 	database
 		.select({ total: sql<number>`count(*)::int` })

@@ -40,13 +40,12 @@ export interface ManagedPerson {
 const isEmployee = (actor: Subject) => actor?.kind === 'employee';
 /** Roles are held by employees: one who leaves (alumni) keeps the account, not the powers. */
 const holds = (actor: Subject, role: Role) => isEmployee(actor) && !!actor?.roles.includes(role);
-/** HR and admins: every role there is (`eventViewerFilter` says the same in SQL). */
+/** The roles that make someone staff (`eventViewerFilter` says the same in SQL). */
 const staffRoles = ['hr', 'admin'] as const satisfies readonly Role[];
 const isStaff = (actor: Subject) => staffRoles.some((role) => holds(actor, role));
 /** Managers and leads have a team view; HR too, for the requests nobody else decides. */
 const hasTeamView = (actor: Subject) => isEmployee(actor) && (!!actor?.isManager || holds(actor, 'hr'));
 /** Growth is for employees, and stays with those who leave: an alumnus keeps their plans and may mentor. */
-/** Employees and alumni keep growth plans; partners do not. */
 export const growsHere = (actor: Subject) => actor?.kind === 'employee' || actor?.kind === 'alumni';
 
 /** A growth plan as authorisation sees it: whose it is and whom the owner shared it with. */

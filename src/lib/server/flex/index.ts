@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, fieldsOf, isId, rawRows, type Executor } from '../db';
+import { db, fieldsOf, isId, paged, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
@@ -467,9 +467,7 @@ export async function myArrangements(personId: string, today: string, history: {
 			.orderBy(desc(flexArrangement.startsOn), desc(flexArrangement.createdAt));
 	const [live, past, [counted]] = await Promise.all([
 		mine(inPlay(today)),
-		mine(not(inPlay(today)))
-			.limit(history.pageSize)
-			.offset((history.page - 1) * history.pageSize),
+		paged(mine(not(inPlay(today))).$dynamic(), history.pageSize, (history.page - 1) * history.pageSize),
 		db
 			.select({ count: sql<number>`count(*)::int` })
 			.from(flexArrangement)

@@ -73,9 +73,12 @@ async function mirrorOf(page: Page, state: Tracked): Promise<Page> {
 /** axe on the page as it is now (WCAG 2.2 AA); a violation fails the test with its rule and elements. */
 export async function expectAccessible(page: Page): Promise<void> {
 	await page.waitForLoadState('load');
+	const state = tracked.get(page);
+	// With scripts, act only on the live page: a click before hydration posts the form unenhanced.
+	// (waitFor watches the page itself; an expect would poll at growing intervals, on every page.)
+	if (state?.javaScript !== false) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	// An enhanced form still submitting is a page in between: check the one it settles on.
 	await expect(page.locator('form[data-submitting]')).toHaveCount(0);
-	const state = tracked.get(page);
 	const target = state && !state.javaScript ? await mirrorOf(page, state) : page;
 	// One axe.run in the page: the default mode injects axe twice and finishes in a new blank page,
 	// which tripled the browser's work (our pages have no frames, where the two modes differ); and

@@ -25,7 +25,3 @@ export const dimensionColours: Record<PulseDimension, string> = {
 	belief: '#dc2626'
 };
 
-/** A heatmap cell: red through yellow to green, light enough for dark text. */
-export function heat(value: number): string {
-	return `hsl(${Math.round((value / 10) * 120)} 65% 82%)`;
-}

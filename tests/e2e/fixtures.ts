@@ -28,6 +28,8 @@ interface Tracked {
 	options: BrowserContextOptions;
 	visited: Set<string>;
 	checked: Set<string>;
+	/** What the Content Security Policy refused (an inline style, a script), as the browser reported it. */
+	refused: string[];
 	/** Where axe runs for a page without scripts (axe itself is a script): see `expectAccessible`. */
 	mirror?: Page;
 }
@@ -35,8 +37,11 @@ const tracked = new WeakMap<Page, Tracked>();
 const address = (url: string) => url.split('#')[0]!;
 
 function track(page: Page, options: BrowserContextOptions = {}): Page {
-	const state: Tracked = { javaScript: options.javaScriptEnabled ?? true, options, visited: new Set(), checked: new Set() };
+	const state: Tracked = { javaScript: options.javaScriptEnabled ?? true, options, visited: new Set(), checked: new Set(), refused: [] };
 	tracked.set(page, state);
+	page.on('console', (message) => {
+		if (message.type() === 'error' && message.text().includes('Content Security Policy')) state.refused.push(`${address(page.url())}: ${message.text()}`);
+	});
 	page.on('framenavigated', (frame) => {
 		if (frame === page.mainFrame() && frame.url().startsWith('http')) state.visited.add(address(frame.url()));
 	});
@@ -49,6 +54,12 @@ function expectEveryPageChecked(page: Page): void {
 	if (!state) return;
 	const unchecked = [...state.visited].filter((url) => !state.checked.has(url));
 	expect(unchecked, 'every page a test visits is checked with axe').toEqual([]);
+	expectNothingRefused(state);
+}
+
+/** A refused style or script is a page that looks or works other than built (a chart without colours). */
+function expectNothingRefused(state: Tracked): void {
+	expect(state.refused, 'the Content Security Policy refuses nothing the app sends').toEqual([]);
 }
 
 /**
@@ -91,6 +102,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 		nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`)
 	}));
 	expect(violations, `axe on ${page.url()}`).toEqual([]);
+	if (state) expectNothingRefused(state);
 	state?.checked.add(address(page.url()));
 }
 

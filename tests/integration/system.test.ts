@@ -164,6 +164,8 @@ describe('security headers', () => {
 		expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(csp).not.toContain('unsafe-inline');
+		// Styles from our own files only, and the one hashed style attribute of Kit's route announcer.
+		expect(csp).toMatch(/style-src 'self' 'unsafe-hashes' 'sha256-[\w+/=]+';/);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('x-frame-options')).toBe('DENY');
 		expect(response.headers.get('referrer-policy')).toBe('same-origin');

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { PulseDimension } from '$lib/pulse';
+import { orgWide, type PulseDimension } from '$lib/pulse';
 
 export function dimensionLabel(dimension: PulseDimension): string {
 	const labels: Record<PulseDimension, () => string> = {
@@ -25,3 +25,9 @@ export const dimensionColours: Record<PulseDimension, string> = {
 	belief: '#dc2626'
 };
 
+
+/**
+ * A group of the organisation tree as the reader sees it: the whole organisation by that name, so
+ * it is not mistaken for a top unit that carries the organisation's own name.
+ */
+export const groupLabel = (group: { id: string; name: string }) => (group.id === orgWide ? m.pulse_org_wide() : group.name);

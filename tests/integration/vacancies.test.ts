@@ -201,6 +201,26 @@ describe('the referral ledger', () => {
 		return { referral: row!, referrer: referrer.person };
 	}
 
+	it("pages a referrer's ledger newest first: the second page holds the twenty after the first", async () => {
+		const id = await postedVacancy({ title: `Ledger paging ${++counter}` });
+		const referrer = await freshPerson('alumni');
+		const start = Date.parse('2026-01-01T09:00:00Z');
+		await app.db.insert(referral).values(
+			Array.from({ length: 25 }, (_, index) => ({
+				vacancyId: id,
+				referrerId: referrer.person.id,
+				candidateName: `Paged candidate ${index}`,
+				candidateEmail: freshEmail('paged'),
+				why: 'Worked together.',
+				createdAt: new Date(start + index * 60_000)
+			}))
+		);
+		const listed = async (path: string) => [...(await (await referrer.client.get(path)).text()).matchAll(/<th scope="row">(Paged candidate \d+)/g)].map((match) => match[1]);
+		const newestFirst = Array.from({ length: 25 }, (_, index) => `Paged candidate ${24 - index}`);
+		expect(await listed('/jobs/referrals')).toEqual(newestFirst.slice(0, 20));
+		expect(await listed('/jobs/referrals?page=2')).toEqual(newestFirst.slice(20));
+	});
+
 	it('moves submitted → in process → hired, thanks the referrer by email and audits each step', async () => {
 		const { referral: row, referrer } = await freshReferral();
 		const hr = await clientFor(app, 'hr');

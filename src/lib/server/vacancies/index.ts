@@ -217,18 +217,21 @@ const referralColumns = {
  * vacancy; newest first, a page at a time.
  */
 export async function listReferrals(actor: Actor, options: { all: boolean; vacancyId?: string; page: number; pageSize?: number }) {
-	const pageSize = options.pageSize ?? 50;
+	const pageSize = options.pageSize ?? 20;
 	const where = and(options.all && can(actor, 'vacancies.manage') ? undefined : eq(referral.referrerId, actor.id), options.vacancyId ? eq(referral.vacancyId, options.vacancyId) : undefined);
 	const [rows, [counted]] = await Promise.all([
-		db
-			.select(referralColumns)
-			.from(referral)
-			.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
-			.innerJoin(person, eq(person.id, referral.referrerId))
-			.where(where)
-			.orderBy(desc(referral.createdAt), desc(referral.id))
-			.limit(pageSize)
-			.offset((options.page - 1) * pageSize),
+		paged(
+			db
+				.select(referralColumns)
+				.from(referral)
+				.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
+				.innerJoin(person, eq(person.id, referral.referrerId))
+				.where(where)
+				.orderBy(desc(referral.createdAt), desc(referral.id))
+				.$dynamic(),
+			pageSize,
+			(options.page - 1) * pageSize
+		),
 		db.select({ total: sql<number>`count(*)::int` }).from(referral).where(where)
 	]);
 	return { referrals: rows, total: counted?.total ?? 0 };

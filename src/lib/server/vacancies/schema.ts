@@ -65,8 +65,10 @@ export const referral = pgTable(
 	},
 	(t) => [
 		uniqueIndex('referral_candidate_idx').on(t.vacancyId, t.candidateEmail),
-		index('referral_referrer_idx').on(t.referrerId, t.createdAt),
-		index('referral_created_idx').on(t.createdAt)
+		// With the id, as the ledger sorts: else every referral made in the same instant (an import)
+		// is read and sorted to find a page.
+		index('referral_referrer_idx').on(t.referrerId, t.createdAt, t.id),
+		index('referral_created_idx').on(t.createdAt, t.id)
 	]
 );
 

@@ -8,7 +8,8 @@ import { reasonMessage } from '$lib/reasons';
 import { requestMeta } from '$lib/server/request-meta';
 import { listQuerySchema, moveReferralSchema } from '$lib/schemas/vacancies';
 
-const pageSize = 50;
+// Twenty a page, as the other lists: each row of the ledger carries its own move buttons.
+const pageSize = 20;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'referrals.own');

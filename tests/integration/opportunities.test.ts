@@ -41,6 +41,30 @@ async function mailSince(to: string, since: Date) {
 	return rows.map((row) => row.purpose);
 }
 
+describe('the open list', () => {
+	it('pages newest first: the second page holds the twenty after the first', async () => {
+		const { id: posterId } = await personByEmail(app.db, demo.hr);
+		// Newer than anything else here, a minute apart.
+		const start = Date.parse('2030-01-01T09:00:00Z');
+		await app.db.insert(opportunity).values(
+			Array.from({ length: 25 }, (_, index) => ({
+				posterId,
+				kind: 'gig' as const,
+				title: `Paged gig ${index}`,
+				audience: 'employees' as const,
+				hoursPerWeek: 4,
+				startsOn: '2030-02-01',
+				createdAt: new Date(start + index * 60_000)
+			}))
+		);
+		const client = await clientFor(app, 'employee');
+		const listed = async (path: string) => [...(await (await client.get(path)).text()).matchAll(/<h3 id="opportunity-[\w-]+"><a href="\/opportunities\/[\w-]+">(Paged gig \d+)<\/a>/g)].map((match) => match[1]);
+		const newestFirst = Array.from({ length: 25 }, (_, index) => `Paged gig ${24 - index}`);
+		expect(await listed('/opportunities')).toEqual(newestFirst.slice(0, 20));
+		expect(await listed('/opportunities?page=2')).toEqual(newestFirst.slice(20));
+	});
+});
+
 describe('audience', () => {
 	it('employees, alumni and partners each see only what is posted for them: in the list, its count, the page and the recommendations', async () => {
 		const skillId = await freshSkill();

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { m } from '$lib/paraglide/messages';
-import { db, fieldsOf, isId, type Executor } from '../db';
+import { db, fieldsOf, isId, paged, type Executor } from '../db';
 import { opportunity, opportunityApplication, opportunitySkill, person, personSkill, skill, type OpportunityAudience, type OpportunityKind } from '../db/schema';
 import { can, visibleOpportunitiesFilter, type Actor } from '../authz';
 import { recordAudit } from '../audit';
@@ -79,23 +79,21 @@ const listColumns = {
 
 /** Open opportunities this person may see, newest first, a page at a time, with how many there are. */
 export async function listOpportunities(actor: Actor, options: { kind?: OpportunityKind; page: number }) {
-	const where = and(eq(opportunity.status, 'open'), visibleOpportunitiesFilter(actor), options.kind ? eq(opportunity.kind, options.kind) : undefined);
+	// 'open' written in, so that the partial index on open ones fits every plan.
+	const where = and(sql`${opportunity.status} = 'open'`, visibleOpportunitiesFilter(actor), options.kind ? eq(opportunity.kind, options.kind) : undefined);
 	// The page first, then its posters: joined before the limit, every open one met every person.
 	const { posterName: _posterName, ...opportunityColumns } = listColumns;
-	const page = db
-		.select(opportunityColumns)
-		.from(opportunity)
-		.where(where)
-		.orderBy(desc(opportunity.createdAt), asc(opportunity.id))
-		.limit(pageSize)
-		.offset((options.page - 1) * pageSize)
-		.as('page');
+	const page = paged(
+		db.select(opportunityColumns).from(opportunity).where(where).orderBy(desc(opportunity.createdAt), desc(opportunity.id)).$dynamic(),
+		pageSize,
+		(options.page - 1) * pageSize
+	).as('page');
 	const [rows, [total]] = await Promise.all([
 		db
 			.select({ ...fieldsOf(page, Object.keys(opportunityColumns) as (keyof typeof opportunityColumns)[]), posterName: poster.name })
 			.from(page)
 			.innerJoin(poster, eq(poster.id, page.posterId))
-			.orderBy(desc(page.createdAt), asc(page.id)),
+			.orderBy(desc(page.createdAt), desc(page.id)),
 		db.select({ count: sql<number>`count(*)::int` }).from(opportunity).where(where)
 	]);
 	return { opportunities: rows, total: total?.count ?? 0, pageSize };

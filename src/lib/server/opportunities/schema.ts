@@ -36,6 +36,9 @@ export const opportunity = pgTable(
 	},
 	(t) => [
 		index('opportunity_open_idx').on(t.status, t.audience, t.createdAt),
+		// The open list, newest first: read backwards until a page of visible ones is found, where
+		// the audience-or-poster filter otherwise read and sorted every open opportunity.
+		index('opportunity_open_recent_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'open'`),
 		index('opportunity_poster_idx').on(t.posterId, t.createdAt),
 		check('opportunity_hours', sql`${t.hoursPerWeek} between 1 and 40`),
 		check('opportunity_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)

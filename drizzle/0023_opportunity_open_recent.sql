@@ -1,0 +1,1 @@
+CREATE INDEX "opportunity_open_recent_idx" ON "opportunity" USING btree ("created_at","id") WHERE "opportunity"."status" = 'open';

@@ -445,6 +445,12 @@ describe('the exit survey', () => {
 		expect(html).not.toContain('small quarter comment');
 		expect(html).not.toContain('middle quarter comment');
 		expect(html).toContain('large quarter comment 0');
+		// The trend chart: the quarters oldest first along its axis, one line per question.
+		const chart = html.slice(html.indexOf('<title id="survey-trend-title">'), html.indexOf('</svg>', html.indexOf('<title id="survey-trend-title">')));
+		const axis = [...chart.matchAll(/>(\d{4}-Q[1-4])</g)].map((match) => match[1]!);
+		expect(axis).toEqual(expect.arrayContaining(['2019-Q1', '2019-Q2', '2019-Q3']));
+		expect(axis).toEqual([...axis].sort());
+		expect(chart.match(/<path /g)).toHaveLength(5);
 		for (const role of ['employee', 'manager', 'alumni'] as const) expect((await (await clientFor(app, role)).get('/admin/offboarding/survey')).status).toBe(403);
 	});
 });

@@ -32,6 +32,11 @@ export default defineConfig({
 		memoisedIntlFormatters(),
 		sveltekit()
 	],
+	build: {
+		// The first `npm start` builds on the user's machine. Where that is slow, Rolldown prints a page of
+		// plugin timings (Kit's own compile steps) between the command and the address and demo logins.
+		rolldownOptions: { checks: { bundlerTimings: false } }
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

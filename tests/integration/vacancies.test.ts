@@ -273,6 +273,18 @@ describe('boomerang rehire', () => {
 		return alumnus;
 	}
 
+	it("points HR from an alumnus's admin page to their rehire form; not for employees, nor for admins without HR", async () => {
+		const alumnus = await freshAlumnus();
+		const link = `href="/admin/alumni?q=${encodeURIComponent(alumnus.name).replaceAll('%20', '+')}"`;
+		const hr = await clientFor(app, 'hr');
+		expect(await (await hr.get(`/admin/people/${alumnus.id}`)).text()).toContain(link);
+		// The link's search lists them, with their rehire form.
+		expect(await (await hr.get(`/admin/alumni?q=${encodeURIComponent(alumnus.name)}`)).text()).toContain(`Rehire ${alumnus.name}`);
+		expect(await (await (await clientFor(app, 'admin')).get(`/admin/people/${alumnus.id}`)).text()).not.toContain('href="/admin/alumni?');
+		const { id: employeeId } = await personByEmail(app.db, demo.employee);
+		expect(await (await hr.get(`/admin/people/${employeeId}`)).text()).not.toContain('href="/admin/alumni?');
+	});
+
 	it('makes the same account an employee again and keeps the history', async () => {
 		const alumnus = await freshAlumnus();
 		const [unit] = await app.db.select({ id: orgUnit.id, leadId: orgUnit.leadId }).from(orgUnit).where(eq(orgUnit.name, 'Data & AI'));

@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		partners: partners.map((partner) => ({ value: partner.id, label: partner.name })),
 		history: history.events,
 		canManageRoles: can(actor, 'roles.manage'),
+		// Rehiring lives with the boomerangs (/admin/alumni); the alumnus's own page points there.
+		canRehire: person.kind === 'alumni' && person.status !== 'deactivated' && can(actor, 'alumni.rehire'),
 		isSelf: actor.id === person.id
 	};
 };

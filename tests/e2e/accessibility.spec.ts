@@ -228,6 +228,15 @@ for (const { theme, locale } of variants) {
 		await expect(heading(hr)).toHaveText(tt('vacancies_ledger_title'));
 		await visit(hr, '/admin/alumni');
 		await expect(heading(hr)).toHaveText(tt('vacancies_boomerangs_title'));
+		// An alumnus's admin page, and its way to their rehire form.
+		await visit(hr, `/admin/people?q=${encodeURIComponent('Ali Yilmaz')}`);
+		await hr.getByRole('link', { name: 'Ali Yilmaz', exact: true }).click();
+		await expect(hr).toHaveURL(/\/admin\/people\/[\w-]+$/);
+		await expectAccessible(hr);
+		await hr.getByRole('link', { name: tt('vacancies_rehire_name', { name: 'Ali Yilmaz' }) }).click();
+		await expect(hr).toHaveURL(/\/admin\/alumni\?q=/);
+		await expectAccessible(hr);
+		await expect(hr.getByText(tt('vacancies_rehire_name', { name: 'Ali Yilmaz' }))).toBeVisible();
 		await visit(hr, '/insights/alumni');
 		await expect(heading(hr)).toHaveText(tt('vacancies_insights_title'));
 		await visit(hr, '/xla');

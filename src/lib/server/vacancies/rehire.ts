@@ -12,6 +12,9 @@ import type { Reason } from '$lib/reasons';
 
 const formerUnit = alias(orgUnit, 'former_unit');
 
+/** Who can be rehired: an alumnus whose account is not closed (`rehireCandidates` lists the same). */
+export const isRehireable = (candidate: { kind: string; status: string }) => candidate.kind === 'alumni' && candidate.status !== 'deactivated';
+
 /** HR's list of alumni to rehire from: by name, a page at a time, with when they left and from where. */
 export async function rehireCandidates(query: { q?: string; page: number; pageSize: number }) {
 	const conditions: SQL[] = [eq(person.kind, 'alumni'), sql`${person.status} <> 'deactivated'`];
@@ -74,7 +77,7 @@ export async function rehireAlumnus(actor: Actor, input: RehireInput, meta: Requ
 		// Locked, so that two HR people rehiring the same alumnus at once record one boomerang.
 		const [alumnus] = await tx.select().from(person).where(eq(person.id, input.personId)).for('update');
 		if (!alumnus || !can(actor, 'person.manage', alumnus)) return { ok: false, errors: { personId: 'not_found' } };
-		if (alumnus.kind !== 'alumni' || alumnus.status === 'deactivated') return { ok: false, errors: { personId: 'vacancies_not_alumni' } };
+		if (!isRehireable(alumnus)) return { ok: false, errors: { personId: 'vacancies_not_alumni' } };
 		if (alumnus.leftOn && input.rehiredOn < alumnus.leftOn) return { ok: false, errors: { rehiredOn: 'vacancies_rehire_before_leaving' } };
 		const [unit] = await tx.select({ id: orgUnit.id, name: orgUnit.name, leadId: orgUnit.leadId }).from(orgUnit).where(eq(orgUnit.id, input.unitId));
 		if (!unit) return { ok: false, errors: { unitId: 'unit_not_found' } };

@@ -9,6 +9,7 @@ import { getPerson, resendInvitation, setPersonActive, updatePerson } from '$lib
 import { listUnits } from '$lib/server/org';
 import { listPartners } from '$lib/server/partners';
 import { requestMeta } from '$lib/server/request-meta';
+import { isRehireable } from '$lib/server/vacancies/rehire';
 import { personSchema } from '$lib/schemas/people';
 import { reasonMessage, type Reason } from '$lib/reasons';
 
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		history: history.events,
 		canManageRoles: can(actor, 'roles.manage'),
 		// Rehiring lives with the boomerangs (/admin/alumni); the alumnus's own page points there.
-		canRehire: person.kind === 'alumni' && person.status !== 'deactivated' && can(actor, 'alumni.rehire'),
+		canRehire: isRehireable(person) && can(actor, 'alumni.rehire'),
 		isSelf: actor.id === person.id
 	};
 };

@@ -110,6 +110,36 @@ describe('requests', () => {
 		expect(past.filter((id) => unreadable.includes(`/flex/${id}`))).toEqual(past.slice(0, 10));
 	});
 
+	it('pages what is current and what is upcoming each on its own, ten at a time: current newest first, upcoming soonest first', async () => {
+		const [platform] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team'));
+		const colleague = await freshEmployee(platform!.id);
+		// Twelve begun and running (one still waiting for a decision), twelve still to come.
+		const current: string[] = [];
+		const upcoming: string[] = [];
+		for (let index = 0; index < 12; index++) {
+			current.push(await approvedArrangement(app.db, colleague, { status: index === 5 ? 'pending' : 'approved', startsOn: inDays(-1 - index), endsOn: null }));
+			upcoming.push(await approvedArrangement(app.db, colleague, { startsOn: inDays(5 + index), endsOn: inDays(50 + index) }));
+		}
+		const client = await clientForPerson(app, colleague);
+		const shown = async (path: string) => {
+			const html = await (await client.get(path)).text();
+			return { html, current: current.filter((id) => html.includes(`/flex/${id}"`)), upcoming: upcoming.filter((id) => html.includes(`/flex/${id}"`)) };
+		};
+		const first = await shown('/flex');
+		expect(first.current).toEqual(current.slice(0, 10));
+		expect(first.upcoming).toEqual(upcoming.slice(0, 10));
+		expect(first.html).toContain('href="/flex?current=2"');
+		expect(first.html).toContain('href="/flex?upcoming=2"');
+		// Each pager names its list, and turning one leaves the others where they were.
+		expect(first.html).toContain('aria-label="Pages of current arrangements"');
+		expect(first.html).toContain('aria-label="Pages of upcoming arrangements"');
+		const turned = await shown('/flex?current=2');
+		expect(turned.current).toEqual(current.slice(10));
+		expect(turned.upcoming).toEqual(upcoming.slice(0, 10));
+		expect(turned.html).toContain('href="/flex?current=2&amp;upcoming=2"');
+		expect((await shown('/flex?current=2&upcoming=2')).upcoming).toEqual(upcoming.slice(10));
+	});
+
 	it("shows the manager's week: who works where, with the anchor days", async () => {
 		const page = await (await (await clientFor(app, 'manager')).get('/flex/team')).text();
 		expect(page).toContain('This week');

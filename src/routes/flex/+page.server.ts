@@ -12,16 +12,22 @@ import { requestSchema, requestTypeSchema } from '$lib/schemas/flex';
 import { page } from '$lib/schemas/common';
 import { feedActions } from './feed';
 
-/** History rows per page. */
-const historyPageSize = 10;
+/** Rows per page of each list: current, upcoming, history. */
+const pageSize = 10;
+/** Each list pages on its own parameter; history keeps `page`, where it has always been. */
+const pageParams = { current: 'current', upcoming: 'upcoming', history: 'page' } as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = authorize(locals, url, 'flex.use');
 	const today = todayIn((await getOrganisation()).timeZone);
-	const historyPage = page.parse(url.searchParams.get('page') ?? undefined);
+	const pages = {
+		current: page.parse(url.searchParams.get(pageParams.current) ?? undefined),
+		upcoming: page.parse(url.searchParams.get(pageParams.upcoming) ?? undefined),
+		history: page.parse(url.searchParams.get(pageParams.history) ?? undefined)
+	};
 	const [bounds, arrangements, feeds] = await Promise.all([
 		shownBoundsFor(actor.unitId),
-		myArrangements(actor.id, today, { page: historyPage, pageSize: historyPageSize }),
+		myArrangements(actor.id, today, pages, pageSize),
 		feedsOf(actor.id)
 	]);
 	return {
@@ -31,8 +37,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mayViewInsights: can(actor, 'flex.insights'),
 		bounds,
 		arrangements,
-		historyPage,
-		historyPageSize,
+		pages,
+		pageParams,
+		pageSize,
 		feedSince: feeds.person ?? null,
 		balances: await balances(actor.id, bounds, today),
 		requestType: requestTypeSchema.catch('remote').parse(url.searchParams.get('type') ?? undefined)

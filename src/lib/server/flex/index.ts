@@ -446,34 +446,50 @@ const arrangementColumns = {
 	deadlineAt: flexArrangement.deadlineAt,
 	createdAt: flexArrangement.createdAt
 };
-export type ArrangementRow = Awaited<ReturnType<typeof myArrangements>>['live'][number];
-
 /** Still in play on `today`: waiting for a decision, or approved and not over. */
 const inPlay = (today: string) =>
 	and(inArray(flexArrangement.status, ['approved', 'pending']), or(isNull(flexArrangement.endsOn), gte(flexArrangement.endsOn, today)))!;
 
 /**
- * A person's arrangements for /flex, newest start first: every one still in play (the page splits
- * them into current and upcoming) and one page of the rest, their history, with its size. Years of
- * history are paged rather than rendered whole.
+ * A person's arrangements for /flex in three lists, each paged on its own with its size: current
+ * (in play and begun, newest start first), upcoming (in play, soonest first) and history (the rest,
+ * newest first). Someone who asks again and again, or for years, gets pages, not one long list.
  */
-export async function myArrangements(personId: string, today: string, history: { page: number; pageSize: number }) {
-	const mine = (condition: SQL) =>
+export async function myArrangements(personId: string, today: string, pages: { current: number; upcoming: number; history: number }, pageSize: number) {
+	const begun = lte(flexArrangement.startsOn, today);
+	const lists = {
+		current: and(inPlay(today), begun)!,
+		upcoming: and(inPlay(today), not(begun))!,
+		history: not(inPlay(today))
+	};
+	// Ties on the start go by when they were asked, in the list's direction: the person index's own order.
+	const page = (list: keyof typeof lists, direction: typeof asc) =>
+		paged(
+			db
+				.select(listColumns)
+				.from(flexArrangement)
+				.innerJoin(person, eq(person.id, flexArrangement.personId))
+				.where(and(eq(flexArrangement.personId, personId), lists[list]))
+				.orderBy(direction(flexArrangement.startsOn), direction(flexArrangement.createdAt))
+				.$dynamic(),
+			pageSize,
+			(pages[list] - 1) * pageSize
+		);
+	const [current, upcoming, history, [totals]] = await Promise.all([
+		page('current', desc),
+		page('upcoming', asc),
+		page('history', desc),
+		// The three sizes in one pass over the person's arrangements.
 		db
-			.select(listColumns)
+			.select({
+				current: sql<number>`(count(*) filter (where ${lists.current}))::int`,
+				upcoming: sql<number>`(count(*) filter (where ${lists.upcoming}))::int`,
+				history: sql<number>`(count(*) filter (where ${lists.history}))::int`
+			})
 			.from(flexArrangement)
-			.innerJoin(person, eq(person.id, flexArrangement.personId))
-			.where(and(eq(flexArrangement.personId, personId), condition))
-			.orderBy(desc(flexArrangement.startsOn), desc(flexArrangement.createdAt));
-	const [live, past, [counted]] = await Promise.all([
-		mine(inPlay(today)),
-		paged(mine(not(inPlay(today))).$dynamic(), history.pageSize, (history.page - 1) * history.pageSize),
-		db
-			.select({ count: sql<number>`count(*)::int` })
-			.from(flexArrangement)
-			.where(and(eq(flexArrangement.personId, personId), not(inPlay(today))))
+			.where(eq(flexArrangement.personId, personId))
 	]);
-	return { live, history: past, historyTotal: counted?.count ?? 0 };
+	return { current, upcoming, history, totals: totals ?? { current: 0, upcoming: 0, history: 0 } };
 }
 
 /** What is left this year and this month, for the /flex page. */

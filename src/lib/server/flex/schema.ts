@@ -70,7 +70,8 @@ export const flexArrangement = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
-		index('flex_arrangement_person_idx').on(t.personId, t.startsOn),
+		// With the request's time, /flex reads each of its lists in the index's order, however many there are.
+		index('flex_arrangement_person_idx').on(t.personId, t.startsOn, t.createdAt),
 		index('flex_arrangement_decider_idx').on(t.deciderId, t.createdAt).where(sql`${t.status} = 'pending'`),
 		index('flex_arrangement_deadline_idx').on(t.deadlineAt).where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
 		index('flex_arrangement_review_idx').on(t.reviewOn).where(sql`${t.status} = 'approved' and ${t.reviewRemindedAt} is null`),

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { db, isId, pageClause, rawRows, type Executor } from '../db';
+import { db, isId, literalWord, pageClause, rawRows, type Executor } from '../db';
 import { alumniProfile, offboarding, orgUnit, person, personSkill, skill, type LeavingReason, type OpenToFlag, type SharedField } from '../db/schema';
 import { recordAudit } from '../audit';
 import { normalizeEmail } from '../auth';
@@ -14,7 +14,7 @@ import { getOrganisation, type Organisation } from '../organisation';
 import { activeAdminCount, toPrefixQuery } from '../people';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
-import { consentVersion } from '$lib/alumni';
+import { consentVersion, openToFlags, sharedFields } from '$lib/alumni';
 import { attachExitSurvey } from './survey';
 import { shortLived } from '../cache';
 import { calendarDate } from '$lib/formats';
@@ -339,7 +339,7 @@ export interface DirectoryEntry {
  * tell. Containment (`@>`) rather than `= any(…)`: the planner prices it as one comparison, so it
  * tests the sharing choice before the text matches instead of after them.
  */
-const shares = (field: SharedField) => sql`${alumniProfile.shared} @> array[${field}]::text[]`;
+const shares = (field: SharedField) => sql`${alumniProfile.shared} @> array[${literalWord(field, sharedFields)}]::text[]`;
 const sharedValue = (field: SharedField, value: SQL) => sql`case when ${shares(field)} then ${value} end`;
 const sharing = (field: SharedField, condition: SQL) => sql`${shares(field)} and ${condition}`;
 const containsText = (column: SQL | AnyColumn, text: string) => sql`${column} ilike ${`%${text.replace(/[\\%_]/g, '\\$&')}%`}`;
@@ -376,7 +376,7 @@ export async function searchDirectory(query: DirectoryQuery): Promise<{ entries:
 	if (query.role) conditions.push(sharing('role', containsText(alumniProfile.currentRole, query.role)));
 	if (query.location) conditions.push(sharing('location', containsText(alumniProfile.location, query.location)));
 	if (query.skillId) conditions.push(sharing('skills', sql`exists (select 1 from ${personSkill} where ${personSkill.personId} = ${person.id} and ${personSkill.skillId} = ${query.skillId})`));
-	if (query.openTo) conditions.push(sharing('openTo', sql`${alumniProfile.openTo} @> array[${query.openTo}]::text[]`));
+	if (query.openTo) conditions.push(sharing('openTo', sql`${alumniProfile.openTo} @> array[${literalWord(query.openTo, openToFlags)}]::text[]`));
 	// The page is chosen (and the matches counted) on ids and names alone; the shared fields, the
 	// skills subquery above all, are then read for that page's rows only, not for every match.
 	// Unfiltered, the page is the first rows of the name index and the count is kept (`listedCount`).

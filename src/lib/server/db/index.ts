@@ -103,6 +103,16 @@ export function literalCount(count: number): number {
 }
 
 /**
+ * One of a fixed set of words written into the statement as a literal, for the same reason: bound,
+ * a generic plan cannot see how many rows it picks (an alumni filter on a shared field was planned
+ * for one row and read thousands by index lookups, twice as slow). Only words from `allowed`.
+ */
+export function literalWord<T extends string>(word: T, allowed: readonly T[]): SQL {
+	if (!allowed.includes(word) || !/^[A-Za-z_]+$/.test(word)) throw new RangeError(`Not an allowed word: ${word}`);
+	return sql.raw(`'${word}'`);
+}
+
+/**
  * A page of a built query (`.$dynamic()`): the size written in, and no offset on the first page
  * (`literalCount`). A query built once passes 0 for its first page and a placeholder for the rest.
  */

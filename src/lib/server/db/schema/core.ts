@@ -101,6 +101,11 @@ export const person = pgTable(
 		index('person_unit_idx').on(t.unitId),
 		index('person_partner_org_idx').on(t.partnerOrgId),
 		index('person_name_idx').on(t.name, t.id),
+		// The alumni directory from the index alone: its unfiltered pages in name order, and for a
+		// filter every alumnus with their years, a tenth of the table's pages read.
+		index('person_alumni_directory_idx')
+			.on(t.name, t.id, t.startedOn, t.leftOn, t.unitId)
+			.where(sql`${t.kind} = 'alumni' and ${t.status} = 'active'`),
 		index('person_search_idx').using('gin', t.search),
 		check('person_partner_has_org', sql`(${t.kind} = 'partner') = (${t.partnerOrgId} is not null)`),
 		check('person_not_own_manager', sql`${t.managerId} is null or ${t.managerId} <> ${t.id}`)

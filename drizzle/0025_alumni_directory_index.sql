@@ -1,0 +1,1 @@
+CREATE INDEX "person_alumni_directory_idx" ON "person" USING btree ("name","id","started_on","left_on","unit_id") WHERE "person"."kind" = 'alumni' and "person"."status" = 'active';

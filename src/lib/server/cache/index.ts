@@ -1,15 +1,23 @@
 /**
  * A value this process reads at most once per `ttlMs`. For what every page shows and rarely
  * changes: other instances see a change within the lifetime; `clear()` after a change made here.
+ * Requests that arrive while it is being read wait for that one read rather than each starting
+ * their own (under load, an expiry would otherwise send every waiting request to the database);
+ * a read that fails is not kept.
  */
 export function shortLived<T>(ttlMs: number, load: () => Promise<T>): { get(): Promise<T>; clear(): void } {
-	let entry: { value: T; at: number } | undefined;
+	let entry: { value: Promise<T>; at: number } | undefined;
 	return {
-		async get() {
+		get() {
 			if (entry && Date.now() - entry.at < ttlMs) return entry.value;
-			const value = await load();
-			entry = { value, at: Date.now() };
-			return value;
+			const current = { value: load(), at: Date.now() };
+			entry = current;
+			current.value.then(
+				// Its lifetime counts from when the value arrived, as before.
+				() => void (entry === current && (current.at = Date.now())),
+				() => void (entry === current && (entry = undefined))
+			);
+			return current.value;
 		},
 		clear() {
 			entry = undefined;

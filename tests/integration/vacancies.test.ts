@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { startApp, type TestApp } from '../support/app';
 import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
@@ -234,7 +234,12 @@ describe('the referral ledger', () => {
 		expect(email?.purpose).toBe('referral_hired');
 		expect(email?.bodyText).toContain(row.candidateName);
 		expect(email?.link).toContain('/jobs/referrals');
-		const audited = await app.db.select({ details: auditEvent.details }).from(auditEvent).where(and(eq(auditEvent.targetId, row.id), eq(auditEvent.action, 'vacancies.referral_moved')));
+		// In the order they were written: without an order PostgreSQL may return them either way round.
+		const audited = await app.db
+			.select({ details: auditEvent.details })
+			.from(auditEvent)
+			.where(and(eq(auditEvent.targetId, row.id), eq(auditEvent.action, 'vacancies.referral_moved')))
+			.orderBy(asc(auditEvent.id));
 		expect(audited.map((entry) => entry.details)).toEqual([
 			{ from: 'submitted', to: 'in_process' },
 			{ from: 'in_process', to: 'hired' }

@@ -95,9 +95,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 	// An enhanced form still submitting is a page in between: check the one it settles on.
 	await expect(page.locator('form[data-submitting]')).toHaveCount(0);
 	const target = state && !state.javaScript ? await mirrorOf(page, state) : page;
-	// axe-core itself, run once in the page: @axe-core/playwright evaluated its 580 kB twice per
-	// check (and its default mode finishes in a new blank page), a third of the suite's browser
-	// time; our pages have no frames, where it would differ. Only violations are gathered in full.
+	// axe-core itself, put in once per document: @axe-core/playwright evaluated its 580 kB twice per
+	// check (~110 ms each here), and its default mode finishes in a new blank page. Our pages have
+	// no frames, where the two would differ. Only violations are gathered in full.
 	if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
 	const options: RunOptions = { runOnly: { type: 'tag', values: wcagTags }, resultTypes: ['violations'] };
 	const results = await target.evaluate((options) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options), options);

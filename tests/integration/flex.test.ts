@@ -138,6 +138,11 @@ describe('requests', () => {
 		expect(turned.upcoming).toEqual(upcoming.slice(0, 10));
 		expect(turned.html).toContain('href="/flex?current=2&amp;upcoming=2"');
 		expect((await shown('/flex?current=2&upcoming=2')).upcoming).toEqual(upcoming.slice(10));
+		// A page that is no number, or none at all, is the first.
+		for (const path of ['/flex?current=x&upcoming=0', '/flex?current=-3&upcoming=2.5']) {
+			const unreadable = await shown(path);
+			expect([unreadable.current, unreadable.upcoming]).toEqual([current.slice(0, 10), upcoming.slice(0, 10)]);
+		}
 	});
 
 	it("shows the manager's week: who works where, with the anchor days", async () => {

@@ -118,6 +118,17 @@ export async function expectAccessible(page: Page): Promise<void> {
 	state?.checked.add(address(page.url()));
 }
 
+/**
+ * Clicks a link and waits until the address is the one it points to: checking right after the
+ * click could check the page it started from while the next one is still loading.
+ */
+export async function follow(page: Page, link: Locator): Promise<void> {
+	const href = await link.getAttribute('href');
+	expect(href, 'a link with an address').toBeTruthy();
+	await link.click();
+	await expect(page).toHaveURL(new URL(href!, page.url()).href);
+}
+
 /** Opens a page and checks it with axe. */
 export async function visit(page: Page, path: string): Promise<void> {
 	await page.goto(path);

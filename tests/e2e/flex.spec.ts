@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectFieldError, expectFlash, recordUrl, submit, t, test, visit } from './fixtures';
+import { demo, expect, expectAccessible, expectFieldError, expectFlash, follow, recordUrl, submit, t, test, visit } from './fixtures';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -9,7 +9,7 @@ test('inside the bounds: approved at once; beyond them: the manager approves in 
 	await expect(eva.getByRole('table')).toContainText(t('flex_rule_remote_days'));
 
 	// Two learning hours, well inside the bounds.
-	await eva.getByRole('navigation', { name: t('flex_choose_type') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).click();
+	await follow(eva, eva.getByRole('navigation', { name: t('flex_choose_type') }).getByRole('link', { name: t('flex_type_learning'), exact: true }));
 	await expectAccessible(eva);
 	await eva.getByLabel(t('flex_field_hours'), { exact: true }).fill('2');
 	await eva.getByLabel(t('flex_field_starts_on'), { exact: true }).fill(inDays(30));
@@ -94,7 +94,7 @@ test('without JavaScript: a running arrangement is ended early; the history keep
 	const eva = await openPage({ javaScriptEnabled: false, signedInAs: demo.employee });
 	await visit(eva, '/flex');
 	// The demo's learning time, running since last month.
-	await eva.getByRole('region', { name: t('flex_current') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).first().click();
+	await follow(eva, eva.getByRole('region', { name: t('flex_current') }).getByRole('link', { name: t('flex_type_learning'), exact: true }).first());
 	await expectAccessible(eva);
 	await eva.getByLabel(t('flex_field_last_day'), { exact: true }).fill(inDays(3));
 	await submit(eva, eva.getByRole('button', { name: t('flex_end_early'), exact: true }));

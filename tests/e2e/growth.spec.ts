@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectFieldError, expectFlash, recordUrl, signIn, submit, t, test, unique, visit } from './fixtures';
+import { demo, expect, expectAccessible, expectFieldError, expectFlash, follow, recordUrl, signIn, submit, t, test, unique, visit } from './fixtures';
 
 /**
  * An employee's growth: a plan aimed at a track level, the gap chart, a mentor for the largest
@@ -13,7 +13,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(page).toHaveURL(/\/growth$/);
 		await expectAccessible(page);
 
-		await page.getByRole('link', { name: t('growth_plan_new') }).click();
+		await follow(page, page.getByRole('link', { name: t('growth_plan_new') }));
 		await expectAccessible(page);
 		const title = `Senior by next year ${unique()}`;
 		await page.getByLabel(t('growth_field_plan_title')).fill(title);
@@ -64,7 +64,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await expectAccessible(page);
 
 		// The mentor (a demo colleague: same password) accepts, and the shared notes open.
-		await mentorLink.click();
+		await follow(page, mentorLink);
 		await expectAccessible(page);
 		const mentorEmail = (await page.getByRole('main').getByRole('link', { name: /@noorderlicht\.example$/ }).innerText()).trim();
 		const mentor = await openPage({ javaScriptEnabled, signedInAs: mentorEmail });
@@ -72,7 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
 		await submit(mentor, mentor.getByRole('button', { name: t('growth_accept_named', { name: 'Eva Jansen' }) }));
 		await expectFlash(mentor, t('growth_flash_accepted'));
 		await expectAccessible(mentor);
-		await mentor.getByRole('link', { name: 'Eva Jansen' }).click();
+		await follow(mentor, mentor.getByRole('link', { name: 'Eva Jansen' }));
 		await expectAccessible(mentor);
 		await mentor.getByLabel(t('growth_field_note'), { exact: true }).fill('Welcome! Shall we meet on Tuesday?');
 		await submit(mentor, mentor.getByRole('button', { name: t('growth_note_add') }));
@@ -91,7 +91,7 @@ for (const javaScriptEnabled of [true, false]) {
 		test.setTimeout(90_000);
 		const manager = await openPage({ javaScriptEnabled, signedInAs: demo.manager });
 		await visit(manager, '/opportunities');
-		await manager.getByRole('link', { name: t('opportunities_new') }).click();
+		await follow(manager, manager.getByRole('link', { name: t('opportunities_new') }));
 		await expectAccessible(manager);
 		const title = `Kubernetes upgrade gig ${unique()}`;
 		await manager.getByLabel(t('opportunities_field_kind')).selectOption({ label: t('opportunities_kind_gig') });

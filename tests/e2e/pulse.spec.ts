@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, expectFlash, recordUrl, submit, t, test, visit } from './fixtures';
+import { demo, expect, expectAccessible, expectFlash, follow, recordUrl, submit, t, test, visit } from './fixtures';
 
 test('an employee answers the pulse from the keyboard, once', async ({ openPage }) => {
 	const eva = await openPage({ signedInAs: demo.employee });
@@ -93,7 +93,7 @@ for (const javaScriptEnabled of [true, false]) {
 test('a colleague rates a service once a month, from the keyboard', async ({ openPage }) => {
 	const eva = await openPage({ signedInAs: demo.manager });
 	await visit(eva, '/xla');
-	await eva.getByRole('link', { name: 'IT service desk', exact: true }).click();
+	await follow(eva, eva.getByRole('link', { name: 'IT service desk', exact: true }));
 	await expectAccessible(eva);
 	const scale = eva.getByRole('radiogroup', { name: 'Quick rating after a ticket' });
 	await scale.getByRole('radio', { name: '3', exact: true }).focus();

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { db, isId } from '../db';
+import { db, isId, outer } from '../db';
 import { alumniMessage, alumniProfile, person } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, limits } from '../auth/rate-limit';
@@ -29,7 +29,7 @@ export async function contactTarget(actor: Actor, personId: string, replyTo?: st
 			name: person.name,
 			listed: sql<boolean>`coalesce(${listedAlumniFilter()}, false)`,
 			wroteToActor: replyTo
-				? sql<boolean>`exists (select 1 from ${alumniMessage} where ${alumniMessage.id} = ${replyTo} and ${alumniMessage.senderId} = ${person.id} and ${alumniMessage.recipientId} = ${actor.id})`
+				? sql<boolean>`exists (select 1 from ${alumniMessage} where ${alumniMessage.id} = ${replyTo} and ${alumniMessage.senderId} = ${outer(person.id)} and ${alumniMessage.recipientId} = ${actor.id})`
 				: sql<boolean>`false`
 		})
 		.from(person)

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgSelect, PgTransaction } from 'drizzle-orm/pg-core';
+import { getTableName, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgDatabase, PgQueryResultHKT, PgSelect, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
@@ -88,6 +88,16 @@ export function preparedShapes<S, T>(keyOf: (shape: S) => string, build: (databa
 		if (!query) shapes.set(key, (query = build(database, shape)));
 		return query;
 	};
+}
+
+/**
+ * An outer column in a correlated subquery, always with its table's name. drizzle writes the fields
+ * of a select from one table without table names, subqueries among them, and so in
+ * `(select count(*) from knowledge_post where space_id = id)` the `id` meant for the space would be
+ * the post's own: every count would be of nothing.
+ */
+export function outer(column: PgColumn): SQL {
+	return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
 
 /**

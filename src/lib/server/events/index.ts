@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, sql, type Placeholder } from 'drizzle-orm';
-import { db, isId, literalCount, preparedShapes, rawRows, type Executor } from '../db';
+import { db, isId, outer, literalCount, preparedShapes, rawRows, type Executor } from '../db';
 import { event, eventRsvp, person, type EventAudience, type RsvpStatus } from '../db/schema';
 import { can, eventAudienceFilter, eventAudiences, eventViewerFilter, visibleEventsFilter, type Actor } from '../authz';
 import { queueEmail, queueEmails } from '../mail/outbox';
@@ -58,10 +58,10 @@ export async function createEvent(actor: Actor, input: EventInput): Promise<Even
 	return { ok: true, id: created!.id };
 }
 
-const goingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.status} = 'going')`;
-const waitingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.status} = 'waiting')`;
+const goingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${outer(event.id)} and ${eventRsvp.status} = 'going')`;
+const waitingCount = sql<number>`(select count(*)::int from ${eventRsvp} where ${eventRsvp.eventId} = ${outer(event.id)} and ${eventRsvp.status} = 'waiting')`;
 const myStatus = (viewerId: string | Placeholder) =>
-	sql<RsvpStatus | null>`(select ${eventRsvp.status} from ${eventRsvp} where ${eventRsvp.eventId} = ${event.id} and ${eventRsvp.personId} = ${viewerId})`;
+	sql<RsvpStatus | null>`(select ${eventRsvp.status} from ${eventRsvp} where ${eventRsvp.eventId} = ${outer(event.id)} and ${eventRsvp.personId} = ${viewerId})`;
 
 const columns = (viewerId: string | Placeholder) => ({
 	id: event.id,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { db, isId, type Executor } from '../db';
+import { db, isId, outer, type Executor } from '../db';
 import { careerTrack, levelSkill, person, skill, skillProposal, trackLevel, type TrackKind } from '../db/schema';
 import { can, type Actor } from '../authz';
 import type { GrowthResult } from './results';
@@ -83,7 +83,7 @@ export async function listTracks() {
 				rank: trackLevel.rank,
 				title: trackLevel.title,
 				summary: trackLevel.summary,
-				skillCount: sql<number>`(select count(*)::int from ${levelSkill} where ${levelSkill.levelId} = ${trackLevel.id})`
+				skillCount: sql<number>`(select count(*)::int from ${levelSkill} where ${levelSkill.levelId} = ${outer(trackLevel.id)})`
 			})
 			.from(trackLevel)
 			.orderBy(asc(trackLevel.rank))

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { m } from '$lib/paraglide/messages';
-import { db, isId } from '../db';
+import { db, isId, outer } from '../db';
 import { growthPlan, mentorOffer, mentorOfferSkill, mentorship, mentorshipNote, person, personSkill, skill } from '../db/schema';
 import { can, type Actor } from '../authz';
 import { queueEmail } from '../mail/outbox';
@@ -111,7 +111,7 @@ export async function suggestMentors(actor: Actor, limit = 10): Promise<Suggesti
 			kind: mentor.kind,
 			note: mentorOffer.note,
 			capacity: mentorOffer.capacity,
-			taken: sql<number>`(select count(*)::int from ${mentorship} where ${mentorship.mentorId} = ${mentorOffer.personId} and ${holdsAPlace})`,
+			taken: sql<number>`(select count(*)::int from ${mentorship} where ${mentorship.mentorId} = ${outer(mentorOffer.personId)} and ${holdsAPlace})`,
 			skillId: mentorOfferSkill.skillId,
 			skill: skill.name,
 			offered: mentorOfferSkill.proficiency

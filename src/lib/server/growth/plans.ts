@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, paged, prepared, preparedShapes, type Executor } from '../db';
+import { db, isId, outer, literalCount, paged, prepared, preparedShapes, type Executor } from '../db';
 import {
 	careerTrack,
 	growthPlan,
@@ -58,7 +58,7 @@ const targetColumns = {
 	targetTrackName: targetTrack.name,
 	targetText: growthPlan.targetText
 };
-const latestProgress = sql<number | null>`(select ${planCheckIn.progress} from ${planCheckIn} where ${planCheckIn.planId} = ${growthPlan.id} order by ${planCheckIn.on} desc, ${planCheckIn.createdAt} desc limit 1)`;
+const latestProgress = sql<number | null>`(select ${planCheckIn.progress} from ${planCheckIn} where ${planCheckIn.planId} = ${outer(growthPlan.id)} order by ${planCheckIn.on} desc, ${planCheckIn.createdAt} desc limit 1)`;
 
 /** Nobody owns this many plans; a manager's hundreds of shared ones are paged instead. */
 const ownLimit = 200;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, prepared, type Executor } from '../db';
+import { db, isId, outer, prepared, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
 import { can, readableSpaceFilter, spaceReadersFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
 import { recordAudit } from '../audit';
@@ -101,7 +101,7 @@ export async function listSpacesWithCounts(viewer: Actor): Promise<(SpaceSummary
 	return db
 		.select({
 			...spaceSummaryColumns,
-			postCount: sql<number>`(select count(*)::int from ${post} where ${post.spaceId} = ${space.id} and ${post.hiddenAt} is null)`
+			postCount: sql<number>`(select count(*)::int from ${post} where ${post.spaceId} = ${outer(space.id)} and ${post.hiddenAt} is null)`
 		})
 		.from(space)
 		.where(readableSpaceFilter(viewer))

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { m } from '$lib/paraglide/messages';
-import { db, fieldsOf, isId, paged, type Executor } from '../db';
+import { db, fieldsOf, isId, outer, paged, type Executor } from '../db';
 import { opportunity, opportunityApplication, opportunitySkill, person, personSkill, skill, type OpportunityAudience, type OpportunityKind } from '../db/schema';
 import { can, visibleOpportunitiesFilter, type Actor } from '../authz';
 import { recordAudit } from '../audit';
@@ -205,7 +205,7 @@ async function applicantsOf(opportunityId: string, asked: Asked[]) {
 export async function listMine(actor: Actor) {
 	const [posts, applications] = await Promise.all([
 		db
-			.select({ ...listColumns, applicants: sql<number>`(select count(*)::int from ${opportunityApplication} where ${opportunityApplication.opportunityId} = ${opportunity.id})` })
+			.select({ ...listColumns, applicants: sql<number>`(select count(*)::int from ${opportunityApplication} where ${opportunityApplication.opportunityId} = ${outer(opportunity.id)})` })
 			.from(opportunity)
 			.innerJoin(poster, eq(poster.id, opportunity.posterId))
 			.where(eq(opportunity.posterId, actor.id))

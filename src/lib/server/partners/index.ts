@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { db, isId } from '../db';
+import { db, isId, outer } from '../db';
 import { partnerOrg, person } from '../db/schema';
 import { recordAudit } from '../audit';
 import type { RequestMeta } from '../request-meta';
@@ -10,7 +10,7 @@ export async function listPartners() {
 			id: partnerOrg.id,
 			name: partnerOrg.name,
 			website: partnerOrg.website,
-			memberCount: sql<number>`(select count(*)::int from ${person} where ${person.partnerOrgId} = ${partnerOrg.id} and ${person.status} <> 'deactivated')`
+			memberCount: sql<number>`(select count(*)::int from ${person} where ${person.partnerOrgId} = ${outer(partnerOrg.id)} and ${person.status} <> 'deactivated')`
 		})
 		.from(partnerOrg)
 		.orderBy(asc(partnerOrg.name));

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { db, isId, rawRows, type Executor } from '../db';
+import { db, isId, outer, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { listUnits, type OrgUnitNode } from '../org';
 import { can, type Actor, type PulseGroupResource } from '../authz';
@@ -72,7 +72,7 @@ export async function listSurveys() {
 			minGroupSize: pulseSurvey.minGroupSize,
 			nextOpensOn: pulseSurvey.nextOpensOn,
 			audienceUnitIds: pulseSurvey.audienceUnitIds,
-			rounds: sql<number>`(select count(*)::int from ${pulseRound} where ${pulseRound.surveyId} = ${pulseSurvey.id})`
+			rounds: sql<number>`(select count(*)::int from ${pulseRound} where ${pulseRound.surveyId} = ${outer(pulseSurvey.id)})`
 		})
 		.from(pulseSurvey)
 		.orderBy(desc(pulseSurvey.createdAt));
@@ -217,7 +217,7 @@ export async function openRoundsFor(actor: Actor, on?: string): Promise<OpenRoun
 			allowComment: pulseSurvey.allowComment,
 			minGroupSize: pulseSurvey.minGroupSize,
 			audience: pulseSurvey.audienceUnitIds,
-			answered: sql<boolean>`exists (select 1 from ${pulseParticipation} where ${pulseParticipation.roundId} = ${pulseRound.id} and ${pulseParticipation.personId} = ${actor.id})`
+			answered: sql<boolean>`exists (select 1 from ${pulseParticipation} where ${pulseParticipation.roundId} = ${outer(pulseRound.id)} and ${pulseParticipation.personId} = ${actor.id})`
 		})
 		.from(pulseRound)
 		.innerJoin(pulseSurvey, eq(pulseSurvey.id, pulseRound.surveyId))
@@ -606,7 +606,7 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 			id: pulseSurvey.id,
 			name: pulseSurvey.name,
 			minGroupSize: pulseSurvey.minGroupSize,
-			hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${pulseSurvey.id} and ${pulseRound.closed})`
+			hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${outer(pulseSurvey.id)} and ${pulseRound.closed})`
 		})
 		.from(pulseSurvey)
 		.orderBy(desc(pulseSurvey.createdAt));

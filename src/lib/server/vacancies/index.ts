@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId, paged, preparedShapes } from '../db';
+import { db, isId, outer, paged, preparedShapes } from '../db';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, type Limit } from '../auth/rate-limit';
@@ -83,8 +83,8 @@ const listColumns = {
 
 /** What HR sees on each vacancy in the list: how many applied and were referred. */
 const responseCounts = {
-	applications: sql<number>`(select count(*)::int from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${vacancy.id})`,
-	referrals: sql<number>`(select count(*)::int from ${referral} where ${referral.vacancyId} = ${vacancy.id})`
+	applications: sql<number>`(select count(*)::int from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${outer(vacancy.id)})`,
+	referrals: sql<number>`(select count(*)::int from ${referral} where ${referral.vacancyId} = ${outer(vacancy.id)})`
 };
 
 type VacancyShape = { audiences: readonly VacancyAudience[] | null; counts: boolean };
@@ -132,7 +132,7 @@ export async function getVacancy(actor: Subject, id: string) {
 			...listColumns,
 			description: vacancy.description,
 			unitId: vacancy.unitId,
-			applied: actor ? sql<boolean>`exists (select 1 from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${vacancy.id} and ${vacancyApplication.personId} = ${actor.id})` : sql<boolean>`false`
+			applied: actor ? sql<boolean>`exists (select 1 from ${vacancyApplication} where ${vacancyApplication.vacancyId} = ${outer(vacancy.id)} and ${vacancyApplication.personId} = ${actor.id})` : sql<boolean>`false`
 		})
 		.from(vacancy)
 		.leftJoin(orgUnit, eq(orgUnit.id, vacancy.unitId))

@@ -13,6 +13,7 @@ import { flexInsights } from '../../src/lib/server/flex/insights';
 import type { Actor } from '../../src/lib/server/authz';
 import { rawRows } from '../../src/lib/server/db';
 import { approvedArrangement, boundsForm, demoPair, inDays, today } from '../support/flex';
+import { unitsChanged } from '../../src/lib/server/org';
 
 let app: TestApp;
 let ids: { employee: string; manager: string };
@@ -252,6 +253,7 @@ describe('bounds versions', () => {
 describe('the team rule under concurrency', () => {
 	it('approves by policy exactly as many simultaneous anchor-day requests as the rule allows; the rest go to the manager', async () => {
 		const [unit] = await app.db.insert(orgUnit).values({ name: 'Anchor Desk', parentId: (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team')))[0]!.id }).returning();
+		unitsChanged(); // written past the org module, which keeps the units it read
 		// Tuesday is an anchor day; the unit keeps at least 75 % of its 20 on site: 5 may work remotely.
 		// (Not 50 %: 10 is also the size of the connection pool, which would hide a missing lock.)
 		await app.db.insert(flexBounds).values({ unitId: unit!.id, version: 1, rules: { team_on_site: { enabled: true, value: 75, beyond: 'approvable' } } });
@@ -467,6 +469,7 @@ describe('bounds preview', () => {
 		const platform = (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team')))[0]!.id;
 		const [unit] = await app.db.insert(orgUnit).values({ name: `Preview ${freshEmail('unit')}`, parentId: platform, leadId: ids.manager }).returning();
 		const [below] = await app.db.insert(orgUnit).values({ name: `Preview below ${freshEmail('unit')}`, parentId: unit!.id }).returning();
+		unitsChanged(); // written past the org module, which keeps the units it read
 		const mine = await Promise.all([freshEmployee(unit!.id), freshEmployee(unit!.id)]);
 		const [other] = await app.db.insert(person).values({ email: freshEmail('other'), name: 'Someone Else', kind: 'employee', status: 'active', unitId: below!.id }).returning({ id: person.id });
 		// Two remote days each, inside Platform's three; one of them was an exception, and one is over.
@@ -570,6 +573,7 @@ describe('the team view', () => {
 	it("holds the lead's reports and the members of the units they lead, not leavers and not themselves", async () => {
 		const actor = await managerActor();
 		const [led] = await app.db.insert(orgUnit).values({ name: `Led ${freshEmail('unit')}`, leadId: ids.manager }).returning();
+		unitsChanged(); // written past the org module, which keeps the units it read
 		const [member] = await app.db.insert(person).values({ email: freshEmail('member'), name: 'Aaron Member', kind: 'employee', status: 'active', unitId: led!.id }).returning({ id: person.id });
 		const [leaver] = await app.db.insert(person).values({ email: freshEmail('leaver'), name: 'Aaron Leaver', kind: 'alumni', status: 'active', unitId: led!.id, managerId: ids.manager }).returning({ id: person.id });
 		const team = await teamPage(actor, { page: 1, pageSize: 1000 });
@@ -606,6 +610,7 @@ describe('fairness insights', () => {
 	it('shows a unit only with five people who asked, folds smaller ones into the unit above, and never lets two shown numbers single out fewer', async () => {
 		const [top] = await app.db.insert(orgUnit).values({ name: 'Fairness Top' }).returning();
 		const [inner] = await app.db.insert(orgUnit).values({ name: 'Fairness Inner', parentId: top!.id }).returning();
+		unitsChanged(); // written past the org module, which keeps the units it read
 		await requesters(inner!.id, 4);
 		let insights = await freshInsights();
 		expect(group(insights, inner!.id).shown).toBe(false);

@@ -9,6 +9,7 @@ import { flexInsights } from '../../src/lib/server/flex/insights';
 import { addDays, pulseResults, today } from '../../src/lib/server/pulse';
 import type { Actor } from '../../src/lib/server/authz';
 import type { LeavingReason } from '../../src/lib/alumni';
+import { unitsChanged } from '../../src/lib/server/org';
 
 let app: TestApp;
 let hr: Actor;
@@ -26,6 +27,7 @@ async function lab() {
 	const [top] = await app.db.insert(orgUnit).values({ name: `${prefix} Lab` }).returning({ id: orgUnit.id });
 	const [big] = await app.db.insert(orgUnit).values({ name: `${prefix} Big`, parentId: top!.id }).returning({ id: orgUnit.id });
 	const [small] = await app.db.insert(orgUnit).values({ name: `${prefix} Small`, parentId: top!.id }).returning({ id: orgUnit.id });
+	unitsChanged(); // written past the org module, which keeps the units it read
 	return { top: top!.id, big: big!.id, small: small!.id, smallName: `${prefix} Small` };
 }
 

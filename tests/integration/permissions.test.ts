@@ -8,6 +8,7 @@ import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
 import { todayIn } from '../../src/lib/server/flex';
 import { issueToken } from '../../src/lib/server/auth/tokens';
 import { alumniProfile, assessmentShare, calendarFeed, careerTrack, opportunity, opportunityApplication, type OpportunityAudience, comment, event, offboarding, flexArrangement, post, space, spaceModerator, growthPlan, mentorOffer, mentorOfferSkill, mentorship, orgUnit, partnerOrg, person, personSkill, planActivity, planGoal, planShare, pulseQuestion, pulseRound, pulseSurvey, referral, skill, skillProposal, trackLevel, vacancy, xlaMeasure, xlaService, type PersonStatus, type VacancyAudience, type Role as PersonRole } from '../../src/lib/server/db/schema';
+import { unitsChanged } from '../../src/lib/server/org';
 
 /**
  * Every route and every form action, for every kind of person: allowed ones succeed, the others
@@ -60,6 +61,7 @@ async function freshPerson(context: Context, { roles = [], status = 'invited' }:
 }
 async function freshUnit(context: Context): Promise<string> {
 	const [created] = await context.app.db.insert(orgUnit).values({ name: `Unit ${++unitCounter}`, parentId: context.ids.unit }).returning({ id: orgUnit.id });
+	unitsChanged(); // written past the org module, which keeps the units it read
 	return created!.id;
 }
 async function freshPartner(context: Context): Promise<string> {

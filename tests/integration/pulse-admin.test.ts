@@ -8,6 +8,7 @@ import { auditEvent, orgUnit, person } from '../../src/lib/server/db/schema';
 import { pulseQuestion, pulseRound, pulseSurvey, pulseTally } from '../../src/lib/server/pulse/schema';
 import { addDays, openRoundsFor, runPulseCycle, today } from '../../src/lib/server/pulse';
 import { pulseDimensions } from '../../src/lib/pulse';
+import { unitsChanged } from '../../src/lib/server/org';
 
 let app: TestApp;
 const day = today('Europe/Amsterdam');
@@ -42,6 +43,7 @@ describe('editing a pulse', () => {
 	it('applies from the next round on: the open round keeps its questions, the next asks the new ones, past tallies keep theirs; audited', async () => {
 		const hr = await clientFor(app, 'hr');
 		const [unit] = await app.db.insert(orgUnit).values({ name: `Edit Lab ${freshEmail()}` }).returning({ id: orgUnit.id });
+		unitsChanged(); // written past the org module, which keeps the units it read
 		const name = `Edit pulse ${freshEmail()}`;
 		const created = await hr.action('/admin/pulse?/create', { ...surveyForm(name, { happiness: 'Happy?', workload: 'Workload?' }), audienceUnitIds: unit!.id, firstOpensOn: day });
 		expect(created.type).toBe('redirect');

@@ -20,6 +20,7 @@ import {
 import { addDays, createSurvey, happinessQuotient, netPromoterScore, openRoundsFor, pulseResults, runPulseCycle, today } from '../../src/lib/server/pulse';
 import { orgWide } from '../../src/lib/pulse';
 import type { Actor } from '../../src/lib/server/authz';
+import { unitsChanged } from '../../src/lib/server/org';
 
 let app: TestApp;
 const day = today('Europe/Amsterdam');
@@ -109,6 +110,7 @@ async function lab(prefix: string) {
 	const [top] = await app.db.insert(orgUnit).values({ name: `${prefix} Lab` }).returning({ id: orgUnit.id });
 	const [big] = await app.db.insert(orgUnit).values({ name: `${prefix} Big`, parentId: top!.id }).returning({ id: orgUnit.id });
 	const [small] = await app.db.insert(orgUnit).values({ name: `${prefix} Small`, parentId: top!.id }).returning({ id: orgUnit.id });
+	unitsChanged(); // written past the org module, which keeps the units it read
 	return { top: top!.id, big: big!.id, small: small!.id };
 }
 

@@ -375,7 +375,7 @@ export function peopleVisibility(actor: Actor): PeopleVisibility {
  * The people a visibility shows, as a WHERE clause; `self` is the actor's id, or a placeholder for
  * it in a query built once per visibility and run for many actors.
  */
-export function peopleFilter(visibility: PeopleVisibility, self: string | Placeholder): SQL | undefined {
+export function peopleFilter(visibility: PeopleVisibility, self: string | Placeholder | SQL): SQL | undefined {
 	if (visibility === 'everyone') return undefined;
 	const isSelf = eq(person.id, self);
 	if (visibility === 'self') return isSelf;

@@ -1,3 +1,5 @@
+import { installedDatabase } from '../db';
+
 /**
  * A value this process reads at most once per `ttlMs`. For what every page shows and rarely
  * changes: other instances see a change within the lifetime; `clear()` after a change made here.
@@ -37,5 +39,25 @@ export function shortLivedByKey<T>(ttlMs: number, load: (key: string) => Promise
 		clear() {
 			entries.clear();
 		}
+	};
+}
+
+const sharedSlot = Symbol.for('kring.shared-caches');
+type SharedSlot = { [sharedSlot]?: WeakMap<object, Map<string, unknown>> };
+
+/**
+ * A cache made once per database in this process and shared by every copy of this code loaded in
+ * it, as the database handle is (`installDatabase`): the built server and the tests that load it
+ * beside their own imports see one another's changes at once.
+ */
+export function sharedCache<T>(name: string, make: () => T): () => T {
+	return () => {
+		const handle = installedDatabase();
+		if (!handle) throw new Error('No database: the server has not finished starting.');
+		const all = ((globalThis as SharedSlot)[sharedSlot] ??= new WeakMap());
+		let caches = all.get(handle);
+		if (!caches) all.set(handle, (caches = new Map()));
+		if (!caches.has(name)) caches.set(name, make());
+		return caches.get(name) as T;
 	};
 }

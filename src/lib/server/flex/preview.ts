@@ -15,7 +15,7 @@ import { asVersion, listColumns, monthsBetween, organisationBounds, organisation
 const listedAtMost = 100;
 
 /** A unit's bounds reach everyone in it and below it: in the depth-first list, the unit and the run after it that lies deeper. */
-function subtreeIds(units: OrgUnitNode[], unitId: string): string[] {
+function subtreeIds(units: readonly OrgUnitNode[], unitId: string): string[] {
 	const at = units.findIndex((entry) => entry.id === unitId);
 	const ids = [unitId];
 	for (let index = at + 1; at >= 0 && index < units.length && units[index]!.depth > units[at]!.depth; index++) ids.push(units[index]!.id);

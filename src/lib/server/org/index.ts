@@ -1,8 +1,9 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { db, isId, prepared, rawRows, type Executor } from '../db';
+import { db, isId, outer, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { recordAudit } from '../audit';
+import { sharedCache, shortLived } from '../cache';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 
@@ -46,11 +47,28 @@ function asTree<T extends { id: string; name: string; parentId: string | null }>
 
 /** All units, depth-first in name order, with their depth and path (pickers, CSV import). */
 const unitsQuery = (executor: Executor) => executor.select(unitColumns).from(orgUnit).leftJoin(person, eq(person.id, orgUnit.leadId)).orderBy(asc(orgUnit.name));
-// Every filter and picker lists the units: outside a transaction the query is prepared once.
+// Every filter, picker and results page lists the units, which change a few times a year: outside a
+// transaction they are read once per lifetime. Other instances see a change (or a lead's new name)
+// within it, this one at once.
 const allUnits = prepared((database) => unitsQuery(database).prepare('all_units'));
+const everyUnit = sharedCache('units', () => shortLived(10_000, async () => asTree(await allUnits().execute())));
 
-export async function listUnits(executor?: Executor): Promise<OrgUnitNode[]> {
-	return asTree(await (executor ? unitsQuery(executor) : allUnits().execute()));
+export async function listUnits(executor?: Executor): Promise<readonly OrgUnitNode[]> {
+	return executor ? asTree(await unitsQuery(executor)) : everyUnit().get();
+}
+
+/** Forgets the units read: after a change to them here, or after a test wrote some directly. */
+export function unitsChanged(): void {
+	everyUnit().clear();
+}
+
+/** A change to the units, in a transaction; the units read are forgotten once it is over. */
+async function changingUnits<T>(change: (tx: Executor) => Promise<T>): Promise<T> {
+	try {
+		return await db.transaction(change);
+	} finally {
+		unitsChanged();
+	}
 }
 
 /** The same with each unit's members counted: only the org pages show the counts, and counting costs a pass over everyone. */
@@ -59,7 +77,7 @@ export async function listUnitsWithMembers(): Promise<OrgUnitWithMembers[]> {
 		await db
 			.select({
 				...unitColumns,
-				memberCount: sql<number>`(select count(*)::int from ${person} as member where member.unit_id = ${orgUnit.id} and member.kind = 'employee' and member.status <> 'deactivated')`
+				memberCount: sql<number>`(select count(*)::int from ${person} as member where member.unit_id = ${outer(orgUnit.id)} and member.kind = 'employee' and member.status <> 'deactivated')`
 			})
 			.from(orgUnit)
 			.leftJoin(person, eq(person.id, orgUnit.leadId))
@@ -147,7 +165,7 @@ export async function isWithin(executor: Executor, tree: Tree, rootId: string, c
 }
 
 export async function createUnit(actorId: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
-	return db.transaction(async (tx) => {
+	return changingUnits(async (tx) => {
 		await lockTree(tx);
 		if (input.parentId && !(await tx.select({ id: orgUnit.id }).from(orgUnit).where(eq(orgUnit.id, input.parentId))).length)
 			return { ok: false, field: 'parentId', reason: 'not_found' } as const;
@@ -165,7 +183,7 @@ export async function createUnit(actorId: string, input: UnitInput, meta: Reques
 /** Rename, set the lead, or move under another parent; a move below itself is refused. */
 export async function updateUnit(actorId: string, id: string, input: UnitInput, meta: RequestMeta): Promise<UnitResult> {
 	if (!isId(id)) return unitNotFound;
-	return db.transaction(async (tx) => {
+	return changingUnits(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
 		if (!unit) return unitNotFound;
@@ -195,7 +213,7 @@ export async function updateUnit(actorId: string, id: string, input: UnitInput, 
 /** Only an empty unit goes: its employees and sub-units must be placed elsewhere first. */
 export async function deleteUnit(actorId: string, id: string, meta: RequestMeta): Promise<UnitResult> {
 	if (!isId(id)) return unitNotFound;
-	return db.transaction(async (tx) => {
+	return changingUnits(async (tx) => {
 		await lockTree(tx);
 		const [unit] = await tx.select().from(orgUnit).where(eq(orgUnit.id, id));
 		if (!unit) return unitNotFound;

@@ -69,7 +69,7 @@ type ParsedRow = z.output<typeof rowSchema>;
  * A unit named in a file: its full path, the end of its path ("Engineering / Platform Team") or
  * its name alone, as long as exactly one unit fits.
  */
-function unitMatcher(units: OrgUnitNode[]) {
+function unitMatcher(units: readonly OrgUnitNode[]) {
 	return (value: string | null): { id: string | null } | 'unit_not_found' | 'ambiguous_unit' => {
 		if (!value) return { id: null };
 		const wanted = value.toLowerCase().split('/').map((part) => part.trim()).join(' / ');

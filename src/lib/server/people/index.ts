@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, paged, pageClause, prepared, preparedShapes, rawRows, type Executor } from '../db';
+import { db, isId, literalCount, paged, pageClause, prepared, preparedShapes, rawRows, unplannedId, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { shortLived } from '../cache';
@@ -157,7 +157,7 @@ export async function directReports(actor: Actor, managerId: string) {
 }
 
 /** Ids, or placeholders for them in a query built once (`homeCards`). */
-type IdOr = string | Placeholder;
+type IdOr = string | Placeholder | SQL;
 
 /**
  * Written as literals, not bound values: the statement is prepared once, and only a plan that sees
@@ -229,8 +229,8 @@ const homeCardsQuery = preparedShapes(
 				managerName: managerOf.name,
 				unitId: person.unitId,
 				partnerOrgName: partnerOrg.name,
-				...(team ? { team: firstFew(teamMatesOf(visibility, sql.placeholder('manager'), viewer), limit) } : {}),
-				...(reports ? { reports: firstFew(reportsOf(visibility, viewer, viewer), limit) } : {})
+				...(team ? { team: firstFew(teamMatesOf(visibility, unplannedId(sql.placeholder('manager')), unplannedId(viewer)), limit) } : {}),
+				...(reports ? { reports: firstFew(reportsOf(visibility, unplannedId(viewer), unplannedId(viewer)), limit) } : {})
 			})
 			.from(person)
 			.leftJoin(orgUnit, eq(orgUnit.id, person.unitId))

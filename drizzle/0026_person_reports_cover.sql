@@ -1,0 +1,2 @@
+DROP INDEX "person_reports_idx";--> statement-breakpoint
+CREATE INDEX "person_reports_idx" ON "person" USING btree ("manager_id","name","id","status","kind") WHERE "person"."status" <> 'deactivated' and "person"."kind" = 'employee';

@@ -129,7 +129,7 @@ export async function growthTotals() {
 			plans: sql<number>`count(*)::int`,
 			owners: sql<number>`count(distinct ${growthPlan.ownerId})::int`,
 			withTrackTarget: sql<number>`count(${growthPlan.targetLevelId})::int`,
-			shared: sql<number>`count(*) filter (where exists (select 1 from ${planShare} where ${planShare.planId} = ${growthPlan.id}))::int`
+			shared: sql<number>`count(*) filter (where exists (select 1 from ${planShare} where ${planShare.planId} = ${outer(growthPlan.id)}))::int`
 		})
 		.from(growthPlan);
 	const [employees] = await db.select({ count: sql<number>`count(*)::int` }).from(person).where(and(eq(person.kind, 'employee'), eq(person.status, 'active')));

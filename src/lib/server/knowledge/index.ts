@@ -34,9 +34,8 @@ type Named = { id: string; name: string };
  * A space's row with its partner organisations and moderators, in one statement: every knowledge
  * page reads one, so the lists come along as JSON rather than as two more round trips.
  */
-// Qualified by hand: in a select from the space alone drizzle leaves column names bare, and a bare
-// "id" inside these subqueries would be the partner's or the person's.
-const spaceIdColumn = sql`${space}.${sql.identifier('id')}`;
+// In a select from the space alone a bare "id" inside these subqueries would be the partner's or the person's (`outer`).
+const spaceIdColumn = outer(space.id);
 const spaceWithAccess = {
 	...getTableColumns(space),
 	partners: sql<Named[]>`coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name)

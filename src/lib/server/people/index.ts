@@ -156,7 +156,7 @@ export async function directReports(actor: Actor, managerId: string) {
 	return db.select(summaryColumns).from(person).where(reportsOf(peopleVisibility(actor), managerId, actor.id)).orderBy(asc(person.name));
 }
 
-/** Ids, or placeholders for them in a query built once (`homeCards`). */
+/** Ids, or placeholders for them in a query built once (`homeCards`), hidden from the planner or not (`unplannedId`). */
 type IdOr = string | Placeholder | SQL;
 
 /**

@@ -113,6 +113,29 @@ describe('offboarding', () => {
 		expect(await offboardingsOf(alumnus.id)).toEqual([]);
 	});
 
+	it('offers the first 50 employees by name and finds the others by search, which a refused form keeps', async () => {
+		const hr = await clientFor(app, 'hr');
+		const { person: leaver } = await freshEmployee();
+		const picked = (page: string) => [...page.matchAll(/<option value="([0-9a-f-]{36})"/g)].map((match) => match[1]);
+		const first = await (await hr.get('/admin/offboarding')).text();
+		expect(picked(first)).toHaveLength(50);
+		expect(picked(first)).not.toContain(leaver.id);
+		expect(first).toContain('The first 50 employees by name');
+
+		const search = `?q=${encodeURIComponent(leaver.name)}`;
+		const found = await (await hr.get(`/admin/offboarding${search}`)).text();
+		expect(picked(found)).toContain(leaver.id);
+		expect(picked(found).length).toBeLessThan(50);
+		expect(found).not.toContain('employees by name');
+
+		// Without scripts: the refused form is the page again, with the same people to pick from and the choice kept.
+		const refused = await hr.post(`/admin/offboarding${search}&/start`, fields(leaver.id, { personalEmail: demo.employee }));
+		expect(refused.status).toBe(400);
+		const again = await refused.text();
+		expect(again).toContain(`<option value="${leaver.id}" selected`);
+		expect(await offboardingsOf(leaver.id)).toEqual([]);
+	});
+
 	it('starts one offboarding per person, also when HR submits twice at once', async () => {
 		const hr = await clientFor(app, 'hr');
 		const { person: leaver } = await freshEmployee();

@@ -116,14 +116,27 @@ export async function listOffboardings() {
 		.limit(200);
 }
 
-/** Employees HR may offboard, for the picker: active, not already leaving. */
-export async function offboardingCandidates() {
-	return db
+/**
+ * Employees HR may offboard, for the picker: active and not already leaving, matching what HR
+ * typed (name, email, job title). The first `limit` by name, and whether there are more: at
+ * 10,000 employees a picker of them all was a 2.3 MB page, and counting them all 18 ms.
+ */
+export async function offboardingCandidates(query: { q?: string; limit: number }) {
+	// An anti-join the planner can count: after a left join with "is null" it expected one row,
+	// sorted all 10,000 and took 17 ms, where walking the name index for the first 51 takes 1.
+	const conditions: SQL[] = [
+		sql`${person.kind} = 'employee' and ${person.status} = 'active'`,
+		sql`not exists (select 1 from ${offboarding} where ${offboarding.personId} = ${person.id} and ${offboarding.status} = 'scheduled')`
+	];
+	const tsquery = toPrefixQuery(query.q);
+	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
+	const rows = await db
 		.select({ id: person.id, name: person.name, email: person.email })
 		.from(person)
-		.leftJoin(offboarding, and(eq(offboarding.personId, person.id), eq(offboarding.status, 'scheduled')))
-		.where(and(eq(person.kind, 'employee'), eq(person.status, 'active'), isNull(offboarding.id)))
-		.orderBy(asc(person.name));
+		.where(and(...conditions))
+		.orderBy(asc(person.name), asc(person.id))
+		.limit(query.limit + 1);
+	return { people: rows.slice(0, query.limit), more: rows.length > query.limit };
 }
 
 /** The calendar date at `now` in a time zone, as YYYY-MM-DD. */

@@ -7,11 +7,21 @@ import { setFlash } from '$lib/server/flash';
 import { parseForm, refuseFor } from '$lib/server/forms';
 import { requestMeta } from '$lib/server/request-meta';
 import { cancelOffboardingSchema, offboardingSchema } from '$lib/schemas/alumni';
+import { listQuerySchema } from '$lib/schemas/vacancies';
+
+/** How many employees the picker offers at once; a search narrows them. */
+const candidateLimit = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	authorize(locals, url, 'offboarding.manage');
-	const [offboardings, candidates] = await Promise.all([listOffboardings(), offboardingCandidates()]);
-	return { offboardings, candidates: candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.email})` })) };
+	const { q } = listQuerySchema.parse(Object.fromEntries(url.searchParams));
+	const [offboardings, candidates] = await Promise.all([listOffboardings(), offboardingCandidates({ q, limit: candidateLimit })]);
+	return {
+		offboardings,
+		q: q ?? '',
+		candidates: candidates.people.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.email})` })),
+		moreCandidates: candidates.more
+	};
 };
 
 export const actions: Actions = {

@@ -361,7 +361,7 @@ describe('finding people', () => {
 			const allowed = everyone.filter((target) => can(actor, 'person.view', target));
 			expect(ids((await searchPeople(actor, { page: 1, pageSize: 10_000 })).people), role).toEqual(ids(allowed));
 			const team = allowed.filter((target) => target.managerId === manager.id && target.kind === 'employee' && target.status !== 'deactivated');
-			expect(ids(await directReports(actor, manager.id)), `${role}: reports`).toEqual(ids(team));
+			expect(ids((await directReports(actor, manager.id, 1, 10_000)).people), `${role}: reports`).toEqual(ids(team));
 			// The team card: the others who report to the viewer's manager.
 			if (actor.managerId) {
 				const mates = allowed.filter(
@@ -370,11 +370,37 @@ describe('finding people', () => {
 				expect(ids((await homeCards(actor, { teamOf: actor.managerId, reports: false, limit: 10_000 })).teamMates!.people), `${role}: team-mates`).toEqual(ids(mates));
 			}
 		}
-		expect(ids(await directReports(await actorFor('hr'), manager.id))).toContain(invited!.id);
+		expect(ids((await directReports(await actorFor('hr'), manager.id, 1, 10_000)).people)).toContain(invited!.id);
 		// The same on the profile page: the team list names only people whose profile opens.
 		const profile = async (role: DemoRole) => (await (await clientFor(app, role)).get(`/people/${manager.id}`)).text();
 		expect(await profile('employee')).not.toContain('Quirine Uitgenodigd');
 		expect(await profile('hr')).toContain('Quirine Uitgenodigd');
+	});
+
+	it("pages a large team on its manager's profile, counting all of it", async () => {
+		const manager = await personByEmail(app.db, demo.manager);
+		const [lead] = await app.db
+			.insert(person)
+			.values({ email: freshEmail('big-team-lead'), name: 'Large Team Lead', kind: 'employee', status: 'active', managerId: manager.id, unitId: manager.unitId })
+			.returning({ id: person.id });
+		const team = Array.from({ length: 30 }, (_, index) => ({
+			email: freshEmail('big-team'),
+			name: `Big Team Member ${String(index).padStart(2, '0')}`,
+			kind: 'employee' as const,
+			status: 'active' as const,
+			managerId: lead!.id,
+			unitId: manager.unitId
+		}));
+		await app.db.insert(person).values(team);
+		const hr = await clientFor(app, 'hr');
+		const named = (page: string) => [...new Set([...page.matchAll(/Big Team Member (\d\d)/g)].map((match) => match[1]))];
+		const first = await (await hr.get(`/people/${lead!.id}`)).text();
+		expect(first).toContain('Team (30)');
+		expect(named(first)).toEqual(Array.from({ length: 24 }, (_, index) => String(index).padStart(2, '0')));
+		expect(first).toContain(`href="/people/${lead!.id}?page=2"`);
+		const second = await (await hr.get(`/people/${lead!.id}?page=2`)).text();
+		expect(second).toContain('Team (30)');
+		expect(named(second)).toEqual(['24', '25', '26', '27', '28', '29']);
 	});
 
 	it('gives 404, not 403, for a profile that is not for you: existence stays private', async () => {

@@ -151,9 +151,17 @@ export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
 
-/** The people who report to someone (a manager's team), as far as the actor may see them. */
-export async function directReports(actor: Actor, managerId: string) {
-	return db.select(summaryColumns).from(person).where(reportsOf(peopleVisibility(actor), managerId, actor.id)).orderBy(asc(person.name));
+/**
+ * The people who report to someone (a manager's team), as far as the actor may see them: a page
+ * by name and how many there are. A unit's lead has thousands at bench scale (a 570 kB profile).
+ */
+export async function directReports(actor: Actor, managerId: string, page: number, pageSize: number): Promise<{ people: { id: string; name: string; jobTitle: string | null }[]; total: number }> {
+	const where = reportsOf(peopleVisibility(actor), managerId, actor.id);
+	const [people, [counted]] = await Promise.all([
+		paged(db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic(), pageSize, (page - 1) * pageSize),
+		db.select({ total: sql<number>`count(*)::int` }).from(person).where(where)
+	]);
+	return { people, total: counted?.total ?? 0 };
 }
 
 /** Ids, or placeholders for them in a query built once (`homeCards`), hidden from the planner or not (`unplannedId`). */

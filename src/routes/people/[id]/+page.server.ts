@@ -3,6 +3,10 @@ import type { PageServerLoad } from './$types';
 import { can, requireActor } from '$lib/server/authz';
 import { directReports, getPerson } from '$lib/server/people';
 import { assessedSkills } from '$lib/server/growth';
+import { page as pageNumber } from '$lib/schemas/common';
+
+/** Team members per page of a profile. */
+const reportsPageSize = 24;
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requireActor(locals, url);
@@ -11,8 +15,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!person || !can(actor, 'person.view', person)) error(404);
 	const isSelf = actor.id === person.id;
 	// A self-assessment is one's own: shown on one's own profile only.
+	const reportsPage = pageNumber.parse(url.searchParams.get('page') ?? undefined);
 	const [reports, skills] = await Promise.all([
-		person.kind === 'employee' ? directReports(actor, person.id) : [],
+		person.kind === 'employee' ? directReports(actor, person.id, reportsPage, reportsPageSize) : { people: [], total: 0 },
 		isSelf && can(actor, 'growth.use') ? assessedSkills(actor.id) : null
 	]);
 	return {
@@ -31,7 +36,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			partnerOrgName: person.partnerOrgName,
 			startedOn: person.startedOn
 		},
-		reports,
+		reports: reports.people,
+		reportsTotal: reports.total,
+		reportsPage,
+		reportsPageSize,
 		skills,
 		isSelf,
 		canManage: can(actor, 'person.manage', person)

@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	// Whether someone exists is itself private: unknown and not-for-you look the same.
 	if (!person || !can(actor, 'person.view', person)) error(404);
 	const isSelf = actor.id === person.id;
-	// A self-assessment is one's own: shown on one's own profile only.
 	const reportsPage = pageNumber.parse(url.searchParams.get('page') ?? undefined);
+	// A self-assessment is one's own: shown on one's own profile only.
 	const [reports, skills] = await Promise.all([
 		person.kind === 'employee' ? directReports(actor, person.id, reportsPage, reportsPageSize) : { people: [], total: 0 },
 		isSelf && can(actor, 'growth.use') ? assessedSkills(actor.id) : null

@@ -103,6 +103,8 @@ export const post = pgTable(
 		index('knowledge_post_tags_idx').using('gin', t.tags),
 		index('knowledge_post_search_idx').using('gin', t.search),
 		index('knowledge_post_pinned_idx').on(t.spaceId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
+		// The few hidden posts per space, so that a space's visible posts are counted from indexes alone (`listSpacesWithCounts`).
+		index('knowledge_post_hidden_idx').on(t.spaceId).where(sql`${t.hiddenAt} is not null`),
 		check('knowledge_post_link_has_url', sql`(${t.kind} = 'link') = (${t.url} is not null)`)
 	]
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "knowledge_post_hidden_idx" ON "knowledge_post" USING btree ("space_id") WHERE "knowledge_post"."hidden_at" is not null;

@@ -127,6 +127,8 @@ describe('offboarding', () => {
 		expect(picked(found)).toContain(leaver.id);
 		expect(picked(found).length).toBeLessThan(50);
 		expect(found).not.toContain('employees by name');
+		// A search longer than any name is no search: the first 50 again.
+		expect(picked(await (await hr.get(`/admin/offboarding?q=${'x'.repeat(101)}`)).text())).toEqual(picked(first));
 
 		// Without scripts: the refused form is the page again, with the same people to pick from and the choice kept.
 		const refused = await hr.post(`/admin/offboarding${search}&/start`, fields(leaver.id, { personalEmail: demo.employee }));

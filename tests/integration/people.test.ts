@@ -401,6 +401,8 @@ describe('finding people', () => {
 		const second = await (await hr.get(`/people/${lead!.id}?page=2`)).text();
 		expect(second).toContain('Team (30)');
 		expect(named(second)).toEqual(['24', '25', '26', '27', '28', '29']);
+		// A page number that cannot be one shows the first page.
+		for (const unreadable of ['abc', '0', '-2', '1.5']) expect(named(await (await hr.get(`/people/${lead!.id}?page=${unreadable}`)).text()), unreadable).toEqual(named(first));
 	});
 
 	it('gives 404, not 403, for a profile that is not for you: existence stays private', async () => {

@@ -49,18 +49,23 @@ export function toPrefixQuery(q: string | undefined): string | null {
 	return terms.length ? terms.map((term) => `${term}:*`).join(' & ') : null;
 }
 
+/** Whom what someone typed finds by name, email parts or job title (`toPrefixQuery`); undefined when nothing was typed. */
+export function personMatches(q: string | undefined): SQL | undefined {
+	const tsquery = toPrefixQuery(q);
+	return tsquery ? sql`${person.search} @@ to_tsquery('simple', ${tsquery})` : undefined;
+}
+
 /** People the actor may see, filtered and paged. HR's admin list and the colleague directory share it. */
 export async function searchPeople(actor: Actor, query: PeopleQuery): Promise<{ people: PersonSummary[]; total: number }> {
-	const conditions: (SQL | undefined)[] = [visiblePeopleFilter(actor)];
-	const tsquery = toPrefixQuery(query.q);
-	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
+	const matches = personMatches(query.q);
+	const conditions: (SQL | undefined)[] = [visiblePeopleFilter(actor), matches];
 	if (query.unitId) conditions.push(sql`${person.unitId} in (${subtreeIds(unitTree, query.unitId)})`);
 	if (query.kind) conditions.push(eq(person.kind, query.kind));
 	if (query.role) conditions.push(sql`${query.role} = any(${person.roles})`);
 	if (query.status) conditions.push(eq(person.status, query.status));
 	const where = and(...conditions);
 	const countAll = async () => (await db.select({ count: sql<number>`count(*)::int` }).from(person).where(where))[0]?.count ?? 0;
-	if (tsquery) {
+	if (matches) {
 		const { people, total } = await matchingPage(where, query.page, query.pageSize);
 		// Past the last page there is no row to carry the total.
 		return { people, total: people.length || query.page === 1 ? total : await countAll() };

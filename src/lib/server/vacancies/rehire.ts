@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 import { can, type Actor } from '../authz';
 import { dateIn } from '../alumni';
 import { getOrganisation } from '../organisation';
-import { toPrefixQuery } from '../people';
+import { personMatches } from '../people';
 import type { RequestMeta } from '../request-meta';
 import type { Reason } from '$lib/reasons';
 
@@ -17,9 +17,7 @@ export const isRehireable = (candidate: { kind: string; status: string }) => can
 
 /** HR's list of alumni to rehire from: by name, a page at a time, with when they left and from where. */
 export async function rehireCandidates(query: { q?: string; page: number; pageSize: number }) {
-	const conditions: SQL[] = [eq(person.kind, 'alumni'), sql`${person.status} <> 'deactivated'`];
-	const tsquery = toPrefixQuery(query.q);
-	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
+	const conditions: (SQL | undefined)[] = [eq(person.kind, 'alumni'), sql`${person.status} <> 'deactivated'`, personMatches(query.q)];
 	const where = and(...conditions);
 	const [rows, [counted]] = await Promise.all([
 		db

@@ -5,6 +5,7 @@ import {
 	expectAccessible,
 	expectFieldError,
 	expectFlash,
+	follow,
 	linkFromOutbox,
 	type Locale,
 	recordUrl,
@@ -240,6 +241,13 @@ for (const { theme, locale } of variants) {
 		await expect(hr.getByText(tt('vacancies_rehire_name', { name: 'Ali Yilmaz' }))).toBeVisible();
 		await visit(hr, '/insights/alumni');
 		await expect(heading(hr)).toHaveText(tt('vacancies_insights_title'));
+		// The demo's largest team (24) on its lead's profile: a page of the team, and the next.
+		await visit(hr, '/people?q=soren.kowalski');
+		await follow(hr, hr.getByRole('list', { name: tt('people_results') }).getByRole('link').first());
+		await expectAccessible(hr);
+		await follow(hr, hr.getByRole('navigation', { name: tt('pagination_label') }).getByRole('link', { name: tt('pagination_next') }));
+		await expectAccessible(hr);
+		await expect(hr.getByRole('heading', { level: 2, name: tt('profile_reports', { count: 24 }) })).toBeVisible();
 		await visit(hr, '/xla');
 		await hr.getByRole('link', { name: 'IT service desk' }).click();
 		await expect(hr).toHaveURL(recordUrl('/xla'));

@@ -5,8 +5,8 @@ import { directReports, getPerson } from '$lib/server/people';
 import { assessedSkills } from '$lib/server/growth';
 import { page as pageNumber } from '$lib/schemas/common';
 
-/** Team members per page of a profile. */
-const reportsPageSize = 24;
+/** Team members per page of a profile (the demo's largest team, of 24, has two). */
+const reportsPageSize = 20;
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requireActor(locals, url);

@@ -13,7 +13,7 @@ import { renderCalendar, type CalendarEntry } from '../calendar/ics';
 /** The UTC offset of a zone at an instant, in ms (positive east of Greenwich). */
 function offsetMs(instant: number, timeZone: string): number {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+		dateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
 			.formatToParts(new Date(instant))
 			.map((part) => [part.type, Number(part.value)])
 	);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, outer, prepared, type Executor } from '../db';
+import { db, isId, literalCount, outer, paged, prepared, type Executor } from '../db';
 import { partnerOrg, person, type PersonKind } from '../db/schema';
 import { can, readableSpaceFilter, spaceReadersFilter, type Actor, type PostResource, type SpaceResource, type Subject } from '../authz';
 import { recordAudit } from '../audit';
@@ -367,15 +367,15 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 	const where = visiblePosts(viewer, options.spaceId ? and(eq(post.spaceId, options.spaceId), isNull(post.pinnedAt)) : undefined);
 	const offset = (options.page - 1) * options.pageSize;
 	if (!viewer || options.spaceId) {
-		const rows = await db
+		const query = db
 			.select(summaryColumns)
 			.from(post)
 			.innerJoin(space, eq(space.id, post.spaceId))
 			.innerJoin(author, eq(author.id, post.authorId))
 			.where(where)
 			.orderBy(desc(post.lastActivityAt), desc(post.id))
-			.limit(options.pageSize + 1)
-			.offset(offset);
+			.$dynamic();
+		const rows = await paged(query, options.pageSize + 1, offset);
 		return { posts: rows.slice(0, options.pageSize).map(toSummary), hasNext: rows.length > options.pageSize };
 	}
 	const candidates = db
@@ -384,20 +384,22 @@ export async function listPosts(viewer: Subject, options: { spaceId?: string; pa
 		.innerJoin(space, eq(space.id, post.spaceId))
 		.where(where)
 		.orderBy(desc(post.lastActivityAt), desc(post.id))
-		.limit(feedCandidateLimit)
+		.limit(literalCount(feedCandidateLimit))
 		.as('candidates');
 	const followed = sql<boolean>`(${candidates.spaceId} in (select ${follow.spaceId} from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.spaceId} is not null)
 		or ${candidates.tags} && coalesce((select array_agg(${follow.tag}) from ${follow} where ${follow.personId} = ${viewer.id} and ${follow.tag} is not null), '{}'))`;
 	// Following is worth three days of recency, each reply (up to ten) two hours.
 	const score = sql`${candidates.lastActivityAt} + case when ${followed} then interval '3 days' else interval '0' end + least(${candidates.commentCount}, 10) * interval '2 hours'`;
 	// Ranked among the candidates alone: only the page's rows are joined to their space and author.
-	const ranked = db
-		.select({ id: candidates.id, followed: followed.as('followed'), score: sql`${score}`.as('score') })
-		.from(candidates)
-		.orderBy(desc(sql`score`), desc(candidates.id))
-		.limit(options.pageSize + 1)
-		.offset(offset)
-		.as('ranked');
+	const ranked = paged(
+		db
+			.select({ id: candidates.id, followed: followed.as('followed'), score: sql`${score}`.as('score') })
+			.from(candidates)
+			.orderBy(desc(sql`score`), desc(candidates.id))
+			.$dynamic(),
+		options.pageSize + 1,
+		offset
+	).as('ranked');
 	const rows = await db
 		.select({ ...summaryColumns, followed: ranked.followed })
 		.from(ranked)

@@ -156,16 +156,28 @@ export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
 
+// Built once per visibility and page size (written in, as `paged` does); the first page has no offset.
+const reportsQuery = preparedShapes(
+	(shape: { visibility: PeopleVisibility; pageSize: number; firstPage: boolean }) => `${shape.visibility}:${shape.pageSize}:${shape.firstPage}`,
+	(database, { visibility, pageSize, firstPage }) => {
+		const name = `reports_${visibility}_${pageSize}_${firstPage}`;
+		const where = () => reportsOf(visibility, unplannedId(sql.placeholder('manager')), unplannedId(sql.placeholder('viewer')));
+		const ordered = database.select(summaryColumns).from(person).where(where()).orderBy(asc(person.name), asc(person.id)).$dynamic();
+		return {
+			people: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`),
+			total: database.select({ total: sql<number>`count(*)::int` }).from(person).where(where()).prepare(`${name}_total`)
+		};
+	}
+);
+
 /**
  * The people who report to someone (a manager's team), as far as the actor may see them: a page
  * by name and how many there are. A unit's lead has thousands at bench scale (a 570 kB profile).
  */
 export async function directReports(actor: Actor, managerId: string, page: number, pageSize: number): Promise<{ people: { id: string; name: string; jobTitle: string | null }[]; total: number }> {
-	const where = reportsOf(peopleVisibility(actor), managerId, actor.id);
-	const [people, [counted]] = await Promise.all([
-		paged(db.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic(), pageSize, (page - 1) * pageSize),
-		db.select({ total: sql<number>`count(*)::int` }).from(person).where(where)
-	]);
+	const query = reportsQuery({ visibility: peopleVisibility(actor), pageSize, firstPage: page === 1 });
+	const values = { manager: managerId, viewer: actor.id, offset: (page - 1) * pageSize };
+	const [people, [counted]] = await Promise.all([query.people.execute(values), query.total.execute(values)]);
 	return { people, total: counted?.total ?? 0 };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "vacancy_open_audience_idx" ON "vacancy" USING btree ("audience") WHERE "vacancy"."status" = 'open';

@@ -125,16 +125,20 @@ async function usedAround(executor: Executor, personId: string, on: string): Pro
 export const overlapping = (startsOn: string, endsOn: string | null): SQL =>
 	sql`${flexArrangement.startsOn} <= coalesce(${endsOn}::date, 'infinity'::date) and coalesce(${flexArrangement.endsOn}, 'infinity'::date) >= ${startsOn}::date`;
 
-/**
- * For the team rule: the unit's size and the most colleagues already approved to work remotely on
- * one of the requested anchor days in the period. Called under the unit's lock (see `submitRequest`).
- */
-async function teamOnAnchorDays(executor: Executor, personId: string, unitId: string, days: number[], startsOn: string, endsOn: string | null) {
-	if (!days.length) return null;
+/** For the team rule: how many active employees the unit has. */
+async function unitSize(executor: Executor, unitId: string): Promise<number> {
 	const [size] = await executor
 		.select({ count: sql<number>`count(*)::int` })
 		.from(person)
 		.where(and(eq(person.unitId, unitId), eq(person.status, 'active'), eq(person.kind, 'employee')));
+	return size?.count ?? 0;
+}
+
+/**
+ * For the team rule: the most colleagues already approved to work remotely on one of the requested
+ * anchor days in the period. Counted under the unit's lock (see `submitRequest`).
+ */
+async function remoteOnAnchorDays(executor: Executor, personId: string, unitId: string, days: number[], startsOn: string, endsOn: string | null): Promise<number> {
 	const perDay = await rawRows<{ remote: number }>(
 		executor,
 		sql`select count(distinct a.person_id)::int as remote
@@ -144,7 +148,7 @@ async function teamOnAnchorDays(executor: Executor, personId: string, unitId: st
 				and a.starts_on <= coalesce(${endsOn}::date, 'infinity'::date) and coalesce(a.ends_on, 'infinity'::date) >= ${startsOn}::date
 			group by day`
 	);
-	return { size: size?.count ?? 0, remoteOnAnchorDay: Math.max(0, ...perDay.map((row) => row.remote)) };
+	return Math.max(0, ...perDay.map((row) => row.remote));
 }
 
 function asRequest(input: RequestInput): { request: FlexRequest; details: Record<string, unknown>; remoteDays: number[] } {
@@ -193,8 +197,8 @@ export type SubmitResult = { ok: true; id: string; status: ArrangementStatus } |
 /**
  * Checks a request rule by rule and records it: inside every bound → approved by policy, the
  * manager informed; beyond an approvable bound → waiting for the decider; beyond a "never" bound →
- * declined by policy. A remote request takes its unit's lock, so that colleagues asking for the
- * same anchor day at the same moment are counted one after another against the team rule.
+ * declined by policy. A remote request for an anchor day takes its unit's lock, so that colleagues
+ * asking for the same anchor day at the same moment are counted one after another against the team rule.
  */
 export async function submitRequest(actor: Actor, input: RequestInput, meta: RequestMeta, now = new Date()): Promise<SubmitResult> {
 	const organisation = await getOrganisation();
@@ -207,16 +211,20 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 			.from(person)
 			.where(eq(person.id, actor.id));
 		const unitId = me?.unitId ?? null;
-		if (unitId && request.type === 'remote') await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:unit'), hashtext(${unitId}))`);
 		const bounds = await boundsFor(unitId, tx);
 		const anchors = remoteDays.filter((day) => bounds.anchorDays.value.includes(day));
 		const used = request.type === 'abroad' || request.type === 'learning' ? await usedAround(tx, actor.id, request.startsOn) : { abroad: 0, learning: 0 };
+		const teamSize = unitId && anchors.length ? await unitSize(tx, unitId) : null;
+		// Only what asks for an anchor day counts against the team rule, and so only that waits for
+		// the unit's lock: from counting the colleagues away on those days to the commit, and no longer
+		// (every statement under it holds up every colleague asking at the same moment).
+		if (unitId && teamSize !== null) await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kring:flex:unit'), hashtext(${unitId}))`);
 		const context: RequestContext = {
 			today,
 			tenureMonths: me?.startedOn ? monthsBetween(me.startedOn, request.startsOn) : null,
 			abroadDaysUsed: used.abroad,
 			learningHoursUsed: used.learning,
-			team: unitId && anchors.length ? await teamOnAnchorDays(tx, actor.id, unitId, anchors, request.startsOn, request.endsOn) : null
+			team: unitId && teamSize !== null ? { size: teamSize, remoteOnAnchorDay: await remoteOnAnchorDays(tx, actor.id, unitId, anchors, request.startsOn, request.endsOn) } : null
 		};
 		const checks = checkRequest(request, bounds, context);
 		const status = verdict(checks);

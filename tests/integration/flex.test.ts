@@ -5,7 +5,8 @@ import { clientFor, clientForPerson } from '../support/sessions';
 import { demo, freshEmail, latestEmail, personByEmail } from '../support/fixtures';
 import { auditEvent, flexArrangement, flexBounds, flexDelegation, orgUnit, outboxEmail, person } from '../../src/lib/server/db/schema';
 import { defaultOrgRules } from '../../src/lib/server/flex/defaults';
-import { remindAndEscalate, remindReviews } from '../../src/lib/server/flex';
+import { decisionInbox, remindAndEscalate, remindReviews } from '../../src/lib/server/flex';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { teamPage, workWeek } from '../../src/lib/server/flex/team';
 import { addDays } from '../../src/lib/server/flex/engine';
 import { arrangementsChanged } from '../../src/lib/server/flex/derived';
@@ -219,6 +220,46 @@ describe('requests', () => {
 		}
 		const after = await app.db.select({ count: sql<number>`count(*)::int` }).from(flexArrangement);
 		expect(after).toEqual(before);
+	});
+});
+
+describe('the decision inbox', () => {
+	async function actorOf(personId: string): Promise<Actor> {
+		const { token } = await createSession(app.db, personId, { userAgent: 'test', ip: null });
+		return (await validateSessionToken(token))!.actor;
+	}
+
+	it("holds the oldest of what waits for the person and for whom they stand in today, in order, counts it all, and leaves ended stand-ins and HR's share out", async () => {
+		const unitId = (await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team')))[0]!.id;
+		const [lead, away, back, requester] = [await freshEmployee(unitId), await freshEmployee(unitId), await freshEmployee(unitId), await freshEmployee(unitId)];
+		await app.db.insert(flexDelegation).values([
+			{ managerId: away, delegateId: lead, startsOn: today, endsOn: inDays(7) },
+			{ managerId: back, delegateId: lead, startsOn: inDays(-20), endsOn: inDays(-10) }
+		]);
+		const waiting = async (deciderId: string | null, minutesAgo: number) => ({
+			id: await approvedArrangement(app.db, requester, { status: 'pending', deciderId, createdAt: new Date(Date.now() - minutesAgo * 60_000) }),
+			minutesAgo
+		});
+		const own = [];
+		for (let index = 0; index < 12; index++) own.push(await waiting(lead, 100 + index * 10));
+		// Older, newer and in between the lead's own: the page is the oldest ten of both together.
+		const delegated = [await waiting(away, 500), await waiting(away, 155), await waiting(away, 5)];
+		const ended = await waiting(back, 600);
+		const unassigned = await waiting(null, 60 * 24 * 365 * 20);
+		try {
+			const inbox = await decisionInbox(await actorOf(lead));
+			expect(inbox.waiting).toBe(15);
+			const oldestTen = [...own, ...delegated].sort((a, b) => b.minutesAgo - a.minutesAgo).slice(0, 10);
+			expect(inbox.requests.map((request) => request.id)).toEqual(oldestTen.map((request) => request.id));
+			expect(inbox.requests.every((request) => request.personName === 'Flex Colleague')).toBe(true);
+			// HR decides what nobody else is set to decide: the oldest of all is theirs, not the lead's.
+			const hr = await decisionInbox(await actorOf((await personByEmail(app.db, demo.hr)).id));
+			expect(hr.requests[0]?.id).toBe(unassigned.id);
+			expect(hr.requests.map((request) => request.id)).not.toContain(ended.id);
+		} finally {
+			await app.db.delete(flexArrangement).where(eq(flexArrangement.personId, requester));
+			await app.db.delete(flexDelegation).where(eq(flexDelegation.delegateId, lead));
+		}
 	});
 });
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, fieldsOf, isId, paged, rawRows, type Executor } from '../db';
+import { db, isId, literalCount, paged, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
@@ -274,13 +274,14 @@ async function deciderFor(executor: Executor, personId: string, managerId: strin
 	return unit?.leadId && unit.leadId !== personId ? unit.leadId : null;
 }
 
+/** The delegations that hand someone's decisions to `actorId` today. */
+const delegatedTo = (actorId: string, today: string): SQL => sql`${flexDelegation.delegateId} = ${actorId}::uuid and ${today}::date between ${flexDelegation.startsOn} and ${flexDelegation.endsOn}`;
+
 /** The managers whose decisions `actorId` takes today: themselves and whoever delegated to them. */
 function decidesFor(actorId: string, today: string): SQL {
-	// One `= any(array(…))`, not two conditions joined by OR: so the decider index alone answers it
-	// (the inbox counts on the index only), the OR made the database read every waiting request.
+	// One `= any(array(…))`, not two conditions joined by OR: the OR made the database read every waiting request.
 	return sql`${flexArrangement.deciderId} = any(array(select ${actorId}::uuid union all
-		select ${flexDelegation.managerId} from ${flexDelegation}
-		where ${flexDelegation.delegateId} = ${actorId}::uuid and ${today}::date between ${flexDelegation.startsOn} and ${flexDelegation.endsOn}))`;
+		select ${flexDelegation.managerId} from ${flexDelegation} where ${delegatedTo(actorId, today)}))`;
 }
 /** Requests nobody is set to decide fall to HR. */
 const hrDecides = (actor: Actor) => (can(actor, 'flex.arrangements.all') ? sql`${flexArrangement.deciderId} is null` : sql`false`);
@@ -539,34 +540,44 @@ export async function arrangementFor(actor: Actor, id: string, now = new Date())
  */
 export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) {
 	const today = todayIn((await getOrganisation()).timeZone, now);
-	const waitingFor = and(eq(flexArrangement.status, 'pending'), or(decidesFor(actor.id, today), hrDecides(actor)));
-	// The oldest few first, then whose they are: joined before the limit, every waiting request met its person.
-	const page = db
-		.select({
-			id: flexArrangement.id,
-			personId: flexArrangement.personId,
-			type: flexArrangement.type,
-			startsOn: flexArrangement.startsOn,
-			endsOn: flexArrangement.endsOn,
-			details: flexArrangement.details,
-			checks: flexArrangement.checks,
-			note: flexArrangement.note,
-			deadlineAt: flexArrangement.deadlineAt,
-			createdAt: flexArrangement.createdAt
-		})
-		.from(flexArrangement)
-		.where(waitingFor)
-		.orderBy(asc(flexArrangement.createdAt))
-		.limit(limit)
-		.as('page');
-	const [rows, [counted]] = await Promise.all([
+	const delegations = await db.select({ managerId: flexDelegation.managerId }).from(flexDelegation).where(delegatedTo(actor.id, today));
+	// Each decider's oldest few, straight from the decider index in its order, and then the oldest of
+	// those: asked for all deciders at once, the index could not give their joint order, and every
+	// waiting request (thousands for a large unit's lead) was read and sorted for a page of ten.
+	const ids = [actor.id, ...delegations.map((row) => row.managerId)];
+	const hr = can(actor, 'flex.arrangements.all');
+	const deciders = [...ids.map((id) => eq(flexArrangement.deciderId, id)), ...(hr ? [isNull(flexArrangement.deciderId)] : [])];
+	// Counted on the index alone: `= any(…)` for the deciders and, apart, those nobody is set to decide.
+	const waiting = (decider: SQL) => sql`(select count(*)::int from ${flexArrangement} where ${flexArrangement.status} = 'pending' and ${decider})`;
+	const counts = [waiting(inArray(flexArrangement.deciderId, ids)), ...(hr ? [waiting(isNull(flexArrangement.deciderId))] : [])];
+	const oldestOf = (decider: SQL) =>
 		db
-			.select({ ...fieldsOf(page, ['id', 'type', 'startsOn', 'endsOn', 'details', 'checks', 'note', 'deadlineAt']), personName: person.name })
-			.from(page)
-			.innerJoin(person, eq(person.id, page.personId))
-			.orderBy(asc(page.createdAt)),
-		db.select({ waiting: sql<number>`count(*)::int` }).from(flexArrangement).where(waitingFor)
+			.select({
+				id: flexArrangement.id,
+				type: flexArrangement.type,
+				startsOn: flexArrangement.startsOn,
+				endsOn: flexArrangement.endsOn,
+				details: flexArrangement.details,
+				checks: flexArrangement.checks,
+				note: flexArrangement.note,
+				deadlineAt: flexArrangement.deadlineAt,
+				createdAt: flexArrangement.createdAt,
+				personName: person.name
+			})
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(flexArrangement.status, 'pending'), decider))
+			.orderBy(asc(flexArrangement.createdAt))
+			.limit(literalCount(limit));
+	const [pages, [counted]] = await Promise.all([
+		Promise.all(deciders.map(oldestOf)),
+		rawRows<{ waiting: number }>(db, sql`select ${sql.join(counts, sql` + `)} as waiting`)
 	]);
+	const rows = pages
+		.flat()
+		.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+		.slice(0, limit)
+		.map(({ createdAt: _createdAt, ...request }) => request);
 	return {
 		waiting: counted?.waiting ?? 0,
 		// The page shows why each one needs a decision; what lies inside, and where each bound comes from, it leaves to the request's own page.

@@ -104,6 +104,22 @@ describe('vacancies and their audience', () => {
 		expect(await count(vacancy)).toBe(before);
 	});
 
+	it("keeps the list's total in step with each post, edit of the audience and close", async () => {
+		const alumni = await clientFor(app, 'alumni');
+		const total = async () => Number((await (await alumni.get('/jobs')).text()).match(/of (\d+)<\/span>/)?.[1]);
+		const before = await total();
+		expect(before).toBeGreaterThanOrEqual(0);
+		const id = await postedVacancy({ audience: 'alumni' });
+		expect(await total()).toBe(before + 1);
+		const hr = await clientFor(app, 'hr');
+		expect((await hr.action(`/jobs/${id}?/update`, fields({ audience: 'employees' }))).type).toBe('redirect');
+		expect(await total()).toBe(before);
+		expect((await hr.action(`/jobs/${id}?/update`, fields({ audience: 'public' }))).type).toBe('redirect');
+		expect(await total()).toBe(before + 1);
+		expect((await hr.action(`/jobs/${id}?/status`, { status: 'closed' })).type).toBe('redirect');
+		expect(await total()).toBe(before);
+	});
+
 	it('lets HR edit and close a vacancy; a closed one takes no applications or referrals', async () => {
 		const id = await postedVacancy({ audience: 'alumni' });
 		const hr = await clientFor(app, 'hr');

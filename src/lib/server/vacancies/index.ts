@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId, outer, paged, preparedShapes } from '../db';
+import { db, isId, outer, paged, preparedShapes, type Executor } from '../db';
+import { sharedCache, shortLivedByKey } from '../cache';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { consume, type Limit } from '../auth/rate-limit';
@@ -31,7 +32,7 @@ async function unitExists(unitId: string | null): Promise<boolean> {
 
 export async function postVacancy(actor: Actor, input: VacancyInput, meta: RequestMeta): Promise<VacancyResult> {
 	if (!(await unitExists(input.unitId))) return { ok: false, errors: { unitId: 'unit_not_found' } };
-	return db.transaction(async (tx) => {
+	return changingVacancies(async (tx) => {
 		const [created] = await tx
 			.insert(vacancy)
 			.values({ ...input, createdBy: actor.id })
@@ -45,7 +46,7 @@ export async function postVacancy(actor: Actor, input: VacancyInput, meta: Reque
 export async function updateVacancy(actor: Actor, id: string, input: VacancyInput, meta: RequestMeta): Promise<VacancyResult | null> {
 	if (!isId(id)) return null;
 	if (!(await unitExists(input.unitId))) return { ok: false, errors: { unitId: 'unit_not_found' } };
-	return db.transaction(async (tx) => {
+	return changingVacancies(async (tx) => {
 		const [before] = await tx.select().from(vacancy).where(eq(vacancy.id, id)).for('update');
 		if (!before) return null;
 		const changed = (Object.keys(input) as (keyof VacancyInput)[]).filter((field) => before[field] !== input[field]);
@@ -59,7 +60,7 @@ export async function updateVacancy(actor: Actor, id: string, input: VacancyInpu
 /** Closing stops applications and referrals (existing ones stay); reopening lets them in again. */
 export async function setVacancyStatus(actor: Actor, id: string, status: VacancyStatus, meta: RequestMeta): Promise<boolean> {
 	if (!isId(id)) return false;
-	return db.transaction(async (tx) => {
+	return changingVacancies(async (tx) => {
 		const [row] = await tx
 			.update(vacancy)
 			.set({ status, updatedAt: new Date() })
@@ -106,7 +107,7 @@ const vacancyPage = preparedShapes(shapeKey, (database, shape) =>
 		shape.firstPage ? 0 : sql.placeholder('offset')
 	).prepare(`vacancy_page_${shapeKey(shape).replace(/\W/g, '_')}`)
 );
-const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.join(',') ?? 'all', (database, { audiences }) =>
+const vacancyCount = preparedShapes((shape: Pick<VacancyShape, 'audiences'>) => shape.audiences?.join(',') ?? 'all', (database, { audiences }) =>
 	database
 		.select({ total: sql<number>`count(*)::int` })
 		.from(vacancy)
@@ -114,14 +115,35 @@ const vacancyCount = preparedShapes((shape: VacancyShape) => shape.audiences?.jo
 		.prepare(`vacancy_count_${audiences?.join('_') ?? 'all'}`)
 );
 
+/**
+ * How many vacancies each audience set sees: the list's total, for its pages. Kept 30 s, as it
+ * changes only when HR posts, edits, closes or reopens one: those clear it here, and another
+ * instance's change shows within the lifetime. Shared with the tests that load this module too.
+ */
+const totals = sharedCache('vacancy-totals', () =>
+	shortLivedByKey(30_000, async (key) => {
+		const [counted] = await vacancyCount({ audiences: key === 'all' ? null : (key.split(',') as VacancyAudience[]) }).execute();
+		return counted?.total ?? 0;
+	})
+);
+
+/** A change to vacancies, in a transaction; the totals kept are forgotten once it is over. */
+async function changingVacancies<T>(change: (tx: Executor) => Promise<T>): Promise<T> {
+	try {
+		return await db.transaction(change);
+	} finally {
+		totals().clear();
+	}
+}
+
 /** One page of the vacancies the reader sees (`vacancyAudienceFilter`), newest first, and how many there are. */
 export async function listVacancies(actor: Subject, page: number, pageSize = 20) {
-	const shape = { audiences: vacancyAudiences(actor), counts: can(actor, 'vacancies.manage') };
-	const [rows, [counted]] = await Promise.all([
-		vacancyPage({ ...shape, pageSize, firstPage: page === 1 }).execute({ offset: (page - 1) * pageSize }),
-		vacancyCount(shape).execute()
+	const audiences = vacancyAudiences(actor);
+	const [rows, total] = await Promise.all([
+		vacancyPage({ audiences, counts: can(actor, 'vacancies.manage'), pageSize, firstPage: page === 1 }).execute({ offset: (page - 1) * pageSize }),
+		totals().get(audiences?.join(',') ?? 'all')
 	]);
-	return { vacancies: rows, total: counted?.total ?? 0 };
+	return { vacancies: rows, total };
 }
 
 /** One vacancy, or null when it does not exist or the reader may not see it (the page says 404). */

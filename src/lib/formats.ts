@@ -13,6 +13,8 @@ export function intlFormatter<F>(Formatter: new (locale: string, options?: never
 }
 
 export const dateTimeFormat = (locale: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => intlFormatter(Intl.DateTimeFormat, locale, options);
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat => intlFormatter(Intl.NumberFormat, locale, options);
+
 const ranges = new Map<string, string>();
 const maxRanges = 5000;
 
@@ -29,8 +31,6 @@ export function dateRange(locale: string, options: Intl.DateTimeFormatOptions, s
 	}
 	return text;
 }
-
-export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat => intlFormatter(Intl.NumberFormat, locale, options);
 
 /** The calendar date at `at` in a time zone, as YYYY-MM-DD: rounds, bounds and check-ins go by the organisation's calendar. */
 export function calendarDate(timeZone: string, at = new Date()): string {

@@ -391,8 +391,8 @@ export function visiblePeopleFilter(actor: Actor): SQL | undefined {
 /**
  * The list counterpart of `can(actor, 'growth.plan.read', …)` for someone who grows here
  * (`growsHere`; anyone else reads no plan): their own plans and those shared with them, as a WHERE
- * clause. `self` is their id, or a placeholder for it (hidden from the planner or not, `unplannedId`) in
- * a query built once and run for many.
+ * clause. `self` is their id, or a placeholder for it (hidden from the planner or not,
+ * `unplannedId`) in a query built once and run for many.
  */
 export function plansReadableBy(self: string | Placeholder | SQL): SQL {
 	// Two index lookups (own plans, shares to me) rather than an OR the planner can only scan for.

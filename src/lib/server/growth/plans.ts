@@ -85,12 +85,13 @@ const ownPlans = prepared((database) =>
 		.prepare('growth_own_plans')
 );
 /**
- * Shared with the viewer: readable (`plansReadableBy`) and someone else's. The viewer is hidden
- * from the planner (`unplannedId`): seen, a manager with hundreds of shares was planned anew on
- * every visit (1.3 ms) for the same plan the one kept for everybody gives.
+ * Shared with the viewer: readable (`plansReadableBy`) and someone else's. Read from the viewer's
+ * shares: read from the plans, the one generic plan hashed every plan, for a viewer with no shares
+ * (0.75 ms against 0.09) as for a manager with hundreds (12 ms against 1.4). The viewer is hidden
+ * from the planner (`unplannedId`): seen, each visit was planned anew.
  */
 const sharedViewer = unplannedId(viewer);
-const sharedWhere = and(plansReadableBy(sharedViewer), ne(growthPlan.ownerId, sharedViewer));
+const sharedWhere = and(eq(planShare.personId, sharedViewer), plansReadableBy(sharedViewer), ne(growthPlan.ownerId, sharedViewer));
 // The total rides on the page's rows (one query where there was one); past the last page it is
 // counted on its own. The page size is written in, and the first page has no offset (`paged`).
 const sharedPage = preparedShapes(
@@ -99,7 +100,8 @@ const sharedPage = preparedShapes(
 		paged(
 			database
 				.select({ ...planListColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-				.from(growthPlan)
+				.from(planShare)
+				.innerJoin(growthPlan, eq(growthPlan.id, planShare.planId))
 				.innerJoin(owner, eq(owner.id, growthPlan.ownerId))
 				.leftJoin(trackLevel, eq(trackLevel.id, growthPlan.targetLevelId))
 				.leftJoin(targetTrack, eq(targetTrack.id, trackLevel.trackId))
@@ -110,7 +112,9 @@ const sharedPage = preparedShapes(
 			firstPage ? 0 : sql.placeholder('offset')
 		).prepare(`growth_shared_page_${pageSize}_${firstPage}`)
 );
-const sharedCount = prepared((database) => database.select({ count: sql<number>`count(*)::int` }).from(growthPlan).where(sharedWhere).prepare('growth_shared_count'));
+const sharedCount = prepared((database) =>
+	database.select({ count: sql<number>`count(*)::int` }).from(planShare).innerJoin(growthPlan, eq(growthPlan.id, planShare.planId)).where(sharedWhere).prepare('growth_shared_count')
+);
 
 /**
  * The plans the actor may read, through the same filter as authorisation's per-plan rule: their

@@ -283,8 +283,8 @@ function decidesFor(actorId: string, today: string): SQL {
 	return sql`${flexArrangement.deciderId} = any(array(select ${actorId}::uuid union all
 		select ${flexDelegation.managerId} from ${flexDelegation} where ${delegatedTo(actorId, today)}))`;
 }
-/** Requests nobody is set to decide fall to HR. */
-const hrDecides = (actor: Actor) => (can(actor, 'flex.arrangements.all') ? sql`${flexArrangement.deciderId} is null` : sql`false`);
+/** Requests nobody is set to decide fall to HR: that condition for HR, none for anyone else. */
+const hrDecides = (actor: Actor): SQL | undefined => (can(actor, 'flex.arrangements.all') ? isNull(flexArrangement.deciderId) : undefined);
 
 /**
  * A lead's team, as a condition on `person`: their direct reports and the members of the units
@@ -545,11 +545,11 @@ export async function decisionInbox(actor: Actor, now = new Date(), limit = 10) 
 	// those: asked for all deciders at once, the index could not give their joint order, and every
 	// waiting request (thousands for a large unit's lead) was read and sorted for a page of ten.
 	const ids = [actor.id, ...delegations.map((row) => row.managerId)];
-	const hr = can(actor, 'flex.arrangements.all');
-	const deciders = [...ids.map((id) => eq(flexArrangement.deciderId, id)), ...(hr ? [isNull(flexArrangement.deciderId)] : [])];
+	const unassigned = hrDecides(actor);
+	const deciders = [...ids.map((id) => eq(flexArrangement.deciderId, id)), ...(unassigned ? [unassigned] : [])];
 	// Counted on the index alone: `= any(…)` for the deciders and, apart, those nobody is set to decide.
 	const waiting = (decider: SQL) => sql`(select count(*)::int from ${flexArrangement} where ${flexArrangement.status} = 'pending' and ${decider})`;
-	const counts = [waiting(inArray(flexArrangement.deciderId, ids)), ...(hr ? [waiting(isNull(flexArrangement.deciderId))] : [])];
+	const counts = [waiting(inArray(flexArrangement.deciderId, ids)), ...(unassigned ? [waiting(unassigned)] : [])];
 	const oldestOf = (decider: SQL) =>
 		db
 			.select({

@@ -161,11 +161,11 @@ const reportsQuery = preparedShapes(
 	(shape: { visibility: PeopleVisibility; pageSize: number; firstPage: boolean }) => `${shape.visibility}:${shape.pageSize}:${shape.firstPage}`,
 	(database, { visibility, pageSize, firstPage }) => {
 		const name = `reports_${visibility}_${pageSize}_${firstPage}`;
-		const where = () => reportsOf(visibility, unplannedId(sql.placeholder('manager')), unplannedId(sql.placeholder('viewer')));
-		const ordered = database.select(summaryColumns).from(person).where(where()).orderBy(asc(person.name), asc(person.id)).$dynamic();
+		const where = reportsOf(visibility, unplannedId(sql.placeholder('manager')), unplannedId(sql.placeholder('viewer')));
+		const ordered = database.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic();
 		return {
 			people: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`),
-			total: database.select({ total: sql<number>`count(*)::int` }).from(person).where(where()).prepare(`${name}_total`)
+			total: database.select({ total: sql<number>`count(*)::int` }).from(person).where(where).prepare(`${name}_total`)
 		};
 	}
 );

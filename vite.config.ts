@@ -40,6 +40,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		// See assertOutsideTransaction: the database itself used inside a transaction fails at once.
+		env: { KRING_TRANSACTION_GUARD: '1' },
 		globalSetup: ['tests/support/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

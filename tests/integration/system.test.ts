@@ -11,6 +11,7 @@ import { deliverPending, queueEmail } from '../../src/lib/server/mail/outbox';
 import { housekeeping, startJobs, stopJobs } from '../../src/lib/server/jobs';
 import { readConfig } from '../../src/lib/server/config';
 import { createSession } from '../../src/lib/server/auth/session';
+import { shortLived } from '../../src/lib/server/cache';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -28,6 +29,20 @@ describe('database statements', () => {
 			// The embedded driver sends unnamed statements: there is no pool of connections to keep them on.
 			expect(row?.count).toBe(driver === 'postgres' ? 1 : 0);
 		});
+	});
+
+	it('refuse the database itself, or a cached read, inside a transaction (each would wait on the pool while holding a connection)', async () => {
+		const cached = shortLived(60_000, async () => 1);
+		await cached.get();
+		await app.db.transaction(async (tx) => {
+			// drizzle wraps what the driver threw.
+			const refused: unknown = await app.db.execute(sql`select 1`).then(() => null, (error: Error) => error.cause ?? error);
+			expect(String(refused)).toMatch(/inside a transaction/);
+			// Fresh now, the same read would reach the pool once it expires.
+			expect(() => cached.get()).toThrow(/inside a transaction/);
+			expect(await rawRows<{ n: number }>(tx, sql`select 1 as n`)).toEqual([{ n: 1 }]);
+		});
+		expect(await rawRows<{ n: number }>(app.db, sql`select 1 as n`)).toEqual([{ n: 1 }]);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { installedDatabase } from '../db';
+import { assertOutsideTransaction, installedDatabase } from '../db';
 
 /**
  * A value this process reads at most once per `ttlMs`. For what every page shows and rarely
@@ -11,6 +11,8 @@ export function shortLived<T>(ttlMs: number, load: () => Promise<T>): { get(): P
 	let entry: { value: Promise<T>; at: number } | undefined;
 	return {
 		get() {
+			// Fresh now, expired some other time: the read would then wait on the pool (see the guard).
+			assertOutsideTransaction('A cached read');
 			if (entry && Date.now() - entry.at < ttlMs) return entry.value;
 			const current = { value: load(), at: Date.now() };
 			entry = current;

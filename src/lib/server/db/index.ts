@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { getTableName, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgDatabase, PgQueryResultHKT, PgSelect, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Sql } from 'postgres';
+import type { PGlite as EmbeddedClient } from '@electric-sql/pglite';
 import * as schema from './schema';
 
 /** One database type for both drivers: the rest of the code never knows which one it has. */
@@ -45,6 +47,28 @@ export function installedDatabase(): DatabaseHandle | undefined {
 
 export function uninstallDatabase(): void {
 	delete (globalThis as Slot)[slot];
+}
+
+/**
+ * Catches the database itself (not the `tx`) used from inside a transaction. Such a query waits
+ * for a second connection while its transaction holds one: once as many requests are inside
+ * transactions as the pool has connections, each waits for ever (the embedded database, with one
+ * connection, waits at once). A cached read counts too: it reaches the database whenever it has
+ * expired. The tests turn this on (KRING_TRANSACTION_GUARD=1); production leaves it off, as it
+ * would cost an async hook on every promise. On globalThis, like the handle: the built server and
+ * the tests that open the database are separate copies of this module.
+ */
+const guardSlot = Symbol.for('kring.transaction-guard');
+type GuardSlot = { [guardSlot]?: AsyncLocalStorage<true> };
+const transactionScope = process.env.KRING_TRANSACTION_GUARD === '1' ? ((globalThis as GuardSlot)[guardSlot] ??= new AsyncLocalStorage<true>()) : undefined;
+
+export function assertOutsideTransaction(what: string): void {
+	if (transactionScope?.getStore()) throw new Error(`${what} inside a transaction: hand it the transaction (tx), or read it before the transaction begins.`);
+}
+
+/** Runs a transaction's body where `assertOutsideTransaction` sees it (when the guard is on). */
+function inTransaction<T>(body: () => T): T {
+	return transactionScope ? transactionScope.run(true, body) : body();
 }
 
 function current(): Database {
@@ -161,26 +185,28 @@ export interface DatabaseOptions {
  * once per connection (postgres.js keys them by text), and PostgreSQL keeps a generic plan where
  * one serves every value, or plans for the values where they matter.
  */
-function preparing(client: Sql): Sql {
+function preparing(client: Sql, pool = true): Sql {
 	return new Proxy(client, {
 		get(target, property) {
 			if (property === 'unsafe') {
 				// `simple` (untyped, but read by postgres.js) keeps statements without parameters on the
 				// extended protocol too, the only one that prepares.
-				return (query: string, parameters?: never[], queryOptions?: Record<string, unknown>) =>
-					target.unsafe(query, parameters, { ...queryOptions, prepare: true, simple: false } as { prepare: boolean });
+				return (query: string, parameters?: never[], queryOptions?: Record<string, unknown>) => {
+					if (pool) assertOutsideTransaction('A query on the pool');
+					return target.unsafe(query, parameters, { ...queryOptions, prepare: true, simple: false } as { prepare: boolean });
+				};
 			}
 			// A transaction runs on its own connection's client: prepare there too.
 			if (property === 'begin') {
 				return (...args: unknown[]) => {
 					const callback = args.pop() as (transaction: Sql) => unknown;
-					return (target.begin as (...rest: unknown[]) => unknown)(...args, (transaction: Sql) => callback(preparing(transaction)));
+					return (target.begin as (...rest: unknown[]) => unknown)(...args, (transaction: Sql) => inTransaction(() => callback(preparing(transaction, false))));
 				};
 			}
 			if (property === 'savepoint') {
 				return (...args: unknown[]) => {
 					const callback = args.pop() as (transaction: Sql) => unknown;
-					return ((target as unknown as { savepoint: (...rest: unknown[]) => unknown }).savepoint)(...args, (transaction: Sql) => callback(preparing(transaction)));
+					return ((target as unknown as { savepoint: (...rest: unknown[]) => unknown }).savepoint)(...args, (transaction: Sql) => callback(preparing(transaction, false)));
 				};
 			}
 			const value = Reflect.get(target, property, target);
@@ -228,7 +254,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 	const client = new PGlite(inMemory ? options.dataDir : resolve(options.dataDir), { loadDataDir: options.loadDataDir });
 	await client.waitReady;
 	return {
-		db: drizzle({ client, schema }) as unknown as Database,
+		db: drizzle({ client: transactionScope ? guarded(client) : client, schema }) as unknown as Database,
 		driver: 'pglite',
 		async executeSql(text, values) {
 			if (values && values.length > 0) return client.query(text, values);
@@ -241,6 +267,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 		withLock: (_name, fn) => fn(),
 		close: () => client.close()
 	};
+}
+
+/** The embedded client as drizzle sees it, for `assertOutsideTransaction`: its own queries checked, its transactions' marked. */
+function guarded(client: EmbeddedClient): EmbeddedClient {
+	return new Proxy(client, {
+		get(target, property) {
+			const value = Reflect.get(target, property, target);
+			if (property === 'query' || property === 'exec') {
+				return (...args: unknown[]) => {
+					assertOutsideTransaction('A query on the database');
+					return (value as (...rest: unknown[]) => unknown).apply(target, args);
+				};
+			}
+			if (property === 'transaction') {
+				return (callback: (transaction: unknown) => unknown) => target.transaction((transaction) => inTransaction(() => callback(transaction)) as never);
+			}
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	});
 }
 
 export function migrationsFolder(): string {

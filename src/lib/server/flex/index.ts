@@ -9,7 +9,7 @@ import { arrangementsChanged } from './derived';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale, type RenderedEmail } from '../mail/templates';
 import type { Locale } from '../i18n';
-import { getOrganisation } from '../organisation';
+import { getOrganisation, type Organisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import { can, type Actor } from '../authz';
 import { listUnits } from '../org';
@@ -24,13 +24,16 @@ import { decisionEmail, endedEarlyEmail, escalatedEmail, informedEmail, pendingE
 /** Today's date in the organisation's time zone, as YYYY-MM-DD. */
 export const todayIn = calendarDate;
 
-/** Mail to one person in their language, queued in the transaction of the change it tells of. */
-async function notify(tx: Executor, recipientId: string | null, purpose: string, render: (locale: Locale) => RenderedEmail): Promise<void> {
+/**
+ * Mail to one person in their language, queued in the transaction of the change it tells of. The
+ * organisation comes from before the transaction: read inside it, an expired cache would wait on
+ * the pool (see `assertOutsideTransaction`).
+ */
+async function notify(tx: Executor, organisation: Organisation, recipientId: string | null, purpose: string, render: (locale: Locale) => RenderedEmail): Promise<void> {
 	if (!recipientId) return;
 	const [recipient] = await tx.select({ email: person.email, locale: person.locale }).from(person).where(eq(person.id, recipientId));
 	if (!recipient) return;
-	const { defaultLocale } = await getOrganisation();
-	await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(recipientLocale(recipient.locale, defaultLocale)) });
+	await queueEmail(tx, { to: recipient.email, personId: recipientId, purpose, ...render(recipientLocale(recipient.locale, organisation.defaultLocale)) });
 }
 
 /** An arrangement may have changed: once committed, figures derived from arrangements are read afresh. */
@@ -83,10 +86,13 @@ async function unitChain(executor: Executor, unitId: string | null): Promise<Bou
 		.map((row) => ({ id: row.id, unitId: row.unit_id, scopeName: row.scope_name, version: Number(row.version), rules: row.rules, anchorDays: row.anchor_days, countries: row.countries }));
 }
 
-/** The bounds that apply in a unit (a person's: their unit), with where each rule comes from. */
-export async function boundsFor(unitId: string | null, executor: Executor = db): Promise<EffectiveBounds & { decisionDays: number }> {
+/**
+ * The bounds that apply in a unit (a person's: their unit), with where each rule comes from. In a
+ * transaction, pass the organisation read before it (as for `notify`).
+ */
+export async function boundsFor(unitId: string | null, executor: Executor = db, read?: Organisation): Promise<EffectiveBounds & { decisionDays: number }> {
 	const [organisation, units] = await Promise.all([organisationBounds(executor), unitChain(executor, unitId)]);
-	const { name } = await getOrganisation();
+	const { name } = read ?? (await getOrganisation());
 	return { ...effectiveBounds(asVersion(organisation, name), units), decisionDays: organisation.decisionDays ?? defaultDecisionDays };
 }
 
@@ -211,7 +217,7 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 			.from(person)
 			.where(eq(person.id, actor.id));
 		const unitId = me?.unitId ?? null;
-		const bounds = await boundsFor(unitId, tx);
+		const bounds = await boundsFor(unitId, tx, organisation);
 		const anchors = remoteDays.filter((day) => bounds.anchorDays.value.includes(day));
 		const used = request.type === 'abroad' || request.type === 'learning' ? await usedAround(tx, actor.id, request.startsOn) : { abroad: 0, learning: 0 };
 		const teamSize = unitId && anchors.length ? await unitSize(tx, unitId) : null;
@@ -260,8 +266,8 @@ export async function submitRequest(actor: Actor, input: RequestInput, meta: Req
 		});
 		// The decider hears of what waits for them; the manager hears of what the bounds approved.
 		const about = { organisation: organisation.name, name: me?.name ?? '', type: request.type, link: `${meta.origin}/flex/${id}` };
-		if (status === 'pending') await notify(tx, deciderId, 'flex_pending', (locale) => pendingEmail(locale, about));
-		if (status === 'approved') await notify(tx, me?.managerId ?? null, 'flex_approved', (locale) => informedEmail(locale, about));
+		if (status === 'pending') await notify(tx, organisation, deciderId, 'flex_pending', (locale) => pendingEmail(locale, about));
+		if (status === 'approved') await notify(tx, organisation, me?.managerId ?? null, 'flex_approved', (locale) => informedEmail(locale, about));
 		return { ok: true, id, status };
 	}));
 }
@@ -335,7 +341,7 @@ export async function decide(actor: Actor, arrangementId: string, input: { decis
 			ip: meta.ip,
 			details: { status, note: input.note }
 		});
-		await notify(tx, decided.personId, `flex_${status}`, (locale) =>
+		await notify(tx, organisation, decided.personId, `flex_${status}`, (locale) =>
 			decisionEmail(locale, { organisation: organisation.name, decider: actor.name, type: decided.type, approved: status === 'approved', note: input.note ?? '', link: `${meta.origin}/flex/${decided.id}` })
 		);
 		return { ok: true, status };
@@ -427,7 +433,7 @@ export async function endEarly(actor: Actor, arrangementId: string, input: { end
 		// The person ending their own tells whoever approved it (by policy: their manager); anyone else tells the person.
 		const own = row.personId === actor.id;
 		const about = { organisation: organisation.name, name: own ? row.personName : actor.name, type: row.type, own, endsOn: input.endsOn, link: `${meta.origin}/flex/${row.id}` };
-		await notify(tx, own ? (row.decidedBy ?? row.managerId) : row.personId, 'flex_ended_early', (locale) => endedEarlyEmail(locale, about));
+		await notify(tx, organisation, own ? (row.decidedBy ?? row.managerId) : row.personId, 'flex_ended_early', (locale) => endedEarlyEmail(locale, about));
 		return { ok: true };
 	}));
 }
@@ -726,7 +732,7 @@ export async function remindAndEscalate(origin: string, now = new Date()): Promi
 		for (const request of due) {
 			const [owner] = await tx.select({ name: person.name }).from(person).where(eq(person.id, request.personId));
 			const about = { organisation: organisation.name, name: owner?.name ?? '', type: request.type, link: link(request.id) };
-			const mail = (recipientId: string | null, purpose: string, render: typeof pendingEmail) => notify(tx, recipientId, purpose, (locale) => render(locale, about));
+			const mail = (recipientId: string | null, purpose: string, render: typeof pendingEmail) => notify(tx, organisation, recipientId, purpose, (locale) => render(locale, about));
 			if (request.deadlineAt && request.deadlineAt <= now) {
 				const [decider] = request.deciderId ? await tx.select({ managerId: person.managerId }).from(person).where(eq(person.id, request.deciderId)) : [];
 				const next = decider?.managerId ?? null;
@@ -775,9 +781,9 @@ export async function remindReviews(origin: string, now = new Date()): Promise<n
 		for (const arrangement of due) {
 			await tx.update(flexArrangement).set({ reviewRemindedAt: now }).where(eq(flexArrangement.id, arrangement.id));
 			const about = { organisation: organisation.name, name: arrangement.personName, type: arrangement.type, reviewOn: arrangement.reviewOn!, link: `${origin}/flex/${arrangement.id}` };
-			await notify(tx, arrangement.personId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: true }));
+			await notify(tx, organisation, arrangement.personId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: true }));
 			const deciderId = arrangement.decidedBy ?? arrangement.managerId;
-			if (deciderId !== arrangement.personId) await notify(tx, deciderId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: false }));
+			if (deciderId !== arrangement.personId) await notify(tx, organisation, deciderId, 'flex_review', (locale) => reviewEmail(locale, { ...about, own: false }));
 		}
 		return due.length;
 	});

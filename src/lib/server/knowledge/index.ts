@@ -7,7 +7,7 @@ import { recordAudit } from '../audit';
 import { consume, type Limit, type Verdict } from '../auth/rate-limit';
 import { queueEmail } from '../mail/outbox';
 import { recipientLocale } from '../mail/templates';
-import { getOrganisation } from '../organisation';
+import { getOrganisation, type Organisation } from '../organisation';
 import type { RequestMeta } from '../request-meta';
 import { m } from '$lib/paraglide/messages';
 import type { Reason } from '$lib/reasons';
@@ -492,10 +492,12 @@ export function mentionedHandles(text: string): string[] {
 /**
  * Emails everyone a text mentions, in the writer's transaction, but only those who may read the
  * post: a mention never tells anyone about a space closed to them. A handle that fits two
- * addresses names nobody for certain and is skipped.
+ * addresses names nobody for certain and is skipped. The organisation comes from before the
+ * transaction (see `assertOutsideTransaction`).
  */
 async function notifyMentions(
 	executor: Executor,
+	organisation: Organisation,
 	actor: Actor,
 	target: { postId: string; title: string; space: SpaceResource },
 	text: string,
@@ -512,7 +514,6 @@ async function notifyMentions(
 		const handle = candidate.email.split('@')[0]!;
 		byHandle.set(handle, [...(byHandle.get(handle) ?? []), candidate]);
 	}
-	const organisation = await getOrganisation();
 	const link = `${meta.origin}/knowledge/posts/${target.postId}`;
 	for (const matches of byHandle.values()) {
 		const [recipient] = matches;
@@ -531,6 +532,7 @@ async function notifyMentions(
 
 /** A new post by the actor in a space they may write in (the route asks authz); its id. */
 export async function createPost(actor: Actor, target: SpaceDetail, input: PostInput, meta: RequestMeta): Promise<string> {
+	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		const [created] = await tx
 			.insert(post)
@@ -546,13 +548,14 @@ export async function createPost(actor: Actor, target: SpaceDetail, input: PostI
 				tags: input.tags
 			})
 			.returning({ id: post.id });
-		await notifyMentions(tx, actor, { postId: created!.id, title: input.title, space: target }, `${input.title}\n${input.body}`, meta);
+		await notifyMentions(tx, organisation, actor, { postId: created!.id, title: input.title, space: target }, `${input.title}\n${input.body}`, meta);
 		return created!.id;
 	});
 }
 
 /** The author (or a moderator) changes a post; what it said before is kept as a revision. */
 export async function editPost(actor: Actor, detail: PostDetail, input: PostInput, meta: RequestMeta): Promise<void> {
+	const organisation = await getOrganisation();
 	await db.transaction(async (tx) => {
 		const [before] = await tx.select({ title: post.title, body: post.body, tags: post.tags }).from(post).where(eq(post.id, detail.id)).for('update');
 		await tx.insert(postRevision).values({ postId: detail.id, editorId: actor.id, ...before! });
@@ -568,7 +571,7 @@ export async function editPost(actor: Actor, detail: PostDetail, input: PostInpu
 				tags: input.tags
 			})
 			.where(eq(post.id, detail.id));
-		await notifyMentions(tx, actor, { postId: detail.id, title: input.title, space: detail.spaceAccess }, newMentionsOnly(before!.body, input.body), meta);
+		await notifyMentions(tx, organisation, actor, { postId: detail.id, title: input.title, space: detail.spaceAccess }, newMentionsOnly(before!.body, input.body), meta);
 	});
 }
 
@@ -775,6 +778,7 @@ const visibleComments = (postId: string) => sql<number>`(select count(*)::int fr
 /** A comment, or a reply to a top-level one (one level deep); either moves the post up the feed. */
 export async function addComment(actor: Actor, detail: PostDetail, input: { body: string; parentId: string | null }, meta: RequestMeta): Promise<CommentResult> {
 	const postId = detail.id;
+	const organisation = await getOrganisation();
 	return db.transaction(async (tx) => {
 		if (input.parentId) {
 			const [parent] = await tx
@@ -788,7 +792,7 @@ export async function addComment(actor: Actor, detail: PostDetail, input: { body
 			.values({ postId, parentId: input.parentId, authorId: actor.id, body: withoutMarks(input.body), bodyHtml: renderMarkdown(input.body) })
 			.returning({ id: comment.id });
 		await tx.update(post).set({ lastActivityAt: sql`now()`, commentCount: visibleComments(postId) }).where(eq(post.id, postId));
-		await notifyMentions(tx, actor, { postId, title: detail.title, space: detail.spaceAccess }, input.body, meta);
+		await notifyMentions(tx, organisation, actor, { postId, title: detail.title, space: detail.spaceAccess }, input.body, meta);
 		return { ok: true, id: created!.id } as const;
 	});
 }

@@ -35,9 +35,11 @@ describe('database statements', () => {
 		const cached = shortLived(60_000, async () => 1);
 		await cached.get();
 		await app.db.transaction(async (tx) => {
-			// drizzle wraps what the driver threw.
-			const refused: unknown = await app.db.execute(sql`select 1`).then(() => null, (error: Error) => error.cause ?? error);
-			expect(String(refused)).toMatch(/inside a transaction/);
+			// What the driver threw, thrown at once or rejected, and wrapped by drizzle or not.
+			const refusal = (attempt: () => Promise<unknown>) => attempt().then(() => 'no refusal', (error: Error) => String(error.cause ?? error));
+			expect(await refusal(async () => app.db.execute(sql`select 1`))).toMatch(/inside a transaction/);
+			// A second transaction would take a second connection just the same.
+			expect(await refusal(async () => app.db.transaction(async () => {}))).toMatch(/inside a transaction/);
 			// Fresh now, the same read would reach the pool once it expires.
 			expect(() => cached.get()).toThrow(/inside a transaction/);
 			expect(await rawRows<{ n: number }>(tx, sql`select 1 as n`)).toEqual([{ n: 1 }]);

@@ -199,6 +199,7 @@ function preparing(client: Sql, pool = true): Sql {
 			// A transaction runs on its own connection's client: prepare there too.
 			if (property === 'begin') {
 				return (...args: unknown[]) => {
+					if (pool) assertOutsideTransaction('A transaction on the pool');
 					const callback = args.pop() as (transaction: Sql) => unknown;
 					return (target.begin as (...rest: unknown[]) => unknown)(...args, (transaction: Sql) => inTransaction(() => callback(preparing(transaction, false))));
 				};
@@ -281,7 +282,10 @@ function guarded(client: EmbeddedClient): EmbeddedClient {
 				};
 			}
 			if (property === 'transaction') {
-				return (callback: (transaction: unknown) => unknown) => target.transaction((transaction) => inTransaction(() => callback(transaction)) as never);
+				return (callback: (transaction: unknown) => unknown) => {
+					assertOutsideTransaction('A transaction on the database');
+					return target.transaction((transaction) => inTransaction(() => callback(transaction)) as never);
+				};
 			}
 			return typeof value === 'function' ? value.bind(target) : value;
 		}

@@ -234,28 +234,44 @@ const referralColumns = {
 	updatedAt: referral.updatedAt
 };
 
+interface ReferralShape {
+	/** Everyone's referrals (HR), not only the reader's own. */
+	all: boolean;
+	ofVacancy: boolean;
+	pageSize: number;
+	firstPage: boolean;
+}
+
+/** The ledger's page and count, built once per shape: built on every visit, drizzle's builder cost more than the database. */
+const referralQuery = preparedShapes(
+	(shape: ReferralShape) => `${shape.all}:${shape.ofVacancy}:${shape.pageSize}:${shape.firstPage}`,
+	(database, { all, ofVacancy, pageSize, firstPage }) => {
+		const name = `referrals_${all}_${ofVacancy}_${pageSize}_${firstPage}`;
+		const where = and(all ? undefined : eq(referral.referrerId, sql.placeholder('referrer')), ofVacancy ? eq(referral.vacancyId, sql.placeholder('vacancy')) : undefined);
+		const ordered = database
+			.select(referralColumns)
+			.from(referral)
+			.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
+			.innerJoin(person, eq(person.id, referral.referrerId))
+			.where(where)
+			.orderBy(desc(referral.createdAt), desc(referral.id))
+			.$dynamic();
+		return {
+			rows: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`),
+			total: database.select({ total: sql<number>`count(*)::int` }).from(referral).where(where).prepare(`${name}_total`)
+		};
+	}
+);
+
 /**
  * The referral ledger: a referrer's own referrals, or (for HR, `all`) everyone's, optionally of one
  * vacancy; newest first, a page at a time.
  */
 export async function listReferrals(actor: Actor, options: { all: boolean; vacancyId?: string; page: number; pageSize?: number }) {
 	const pageSize = options.pageSize ?? 20;
-	const where = and(options.all && can(actor, 'vacancies.manage') ? undefined : eq(referral.referrerId, actor.id), options.vacancyId ? eq(referral.vacancyId, options.vacancyId) : undefined);
-	const [rows, [counted]] = await Promise.all([
-		paged(
-			db
-				.select(referralColumns)
-				.from(referral)
-				.innerJoin(vacancy, eq(vacancy.id, referral.vacancyId))
-				.innerJoin(person, eq(person.id, referral.referrerId))
-				.where(where)
-				.orderBy(desc(referral.createdAt), desc(referral.id))
-				.$dynamic(),
-			pageSize,
-			(options.page - 1) * pageSize
-		),
-		db.select({ total: sql<number>`count(*)::int` }).from(referral).where(where)
-	]);
+	const query = referralQuery({ all: options.all && can(actor, 'vacancies.manage'), ofVacancy: !!options.vacancyId, pageSize, firstPage: options.page === 1 });
+	const values = { referrer: actor.id, vacancy: options.vacancyId, offset: (options.page - 1) * pageSize };
+	const [rows, [counted]] = await Promise.all([query.rows.execute(values), query.total.execute(values)]);
 	return { referrals: rows, total: counted?.total ?? 0 };
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "knowledge_post_answered_idx" ON "knowledge_post" USING btree ("space_id") WHERE "knowledge_post"."kind" = 'question' and "knowledge_post"."accepted_comment_id" is not null and "knowledge_post"."hidden_at" is null;--> statement-breakpoint
+CREATE INDEX "knowledge_post_unanswered_idx" ON "knowledge_post" USING btree ("space_id") WHERE "knowledge_post"."kind" = 'question' and "knowledge_post"."accepted_comment_id" is null and "knowledge_post"."hidden_at" is null;

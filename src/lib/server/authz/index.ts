@@ -323,23 +323,41 @@ function canModerateSpace(actor: Subject, target: SpaceResource): boolean {
 	return isStaff(actor) || target.moderatorIds.includes(actor.id);
 }
 
+/** Which of `readableSpaceFilter`'s conditions applies to someone: what a query built once for many readers is keyed by. */
+export type SpaceReader = 'public' | 'employee' | 'alumni' | 'partner';
+
+export function spaceReader(actor: Subject): SpaceReader {
+	if (!actor) return 'public';
+	if (isEmployee(actor)) return 'employee';
+	if (actor.kind === 'alumni') return 'alumni';
+	// A partner member without an organisation reads what the public reads.
+	return actor.partnerOrgId ? 'partner' : 'public';
+}
+
 /**
  * The spaces a person may read, as a condition on `knowledge_space`: the list counterpart of
  * `can(actor, 'knowledge.space.read', …)`. Every knowledge list, count, feed and search joins the
- * space and applies this, and nothing else decides it.
+ * space and applies this, and nothing else decides it. A query built once passes the reader's
+ * `spaceReader` and a placeholder for their partner organisation.
  */
-export function readableSpaceFilter(actor: Subject): SQL {
-	if (!actor) return eq(space.audience, 'public');
-	if (isEmployee(actor)) return sql`true`;
-	if (actor.kind === 'alumni') return or(sql`${space.audience} in ('public', 'alumni')`, and(eq(space.audience, 'partners'), eq(space.includeAlumni, true)))!;
-	if (!actor.partnerOrgId) return eq(space.audience, 'public');
-	return or(
-		eq(space.audience, 'public'),
-		and(
-			eq(space.audience, 'partners'),
-			sql`exists (select 1 from ${spacePartner} where ${spacePartner.spaceId} = ${space.id} and ${spacePartner.partnerOrgId} = ${actor.partnerOrgId})`
-		)
-	)!;
+export function readableSpaceFilter(actor: Subject): SQL;
+export function readableSpaceFilter(reader: SpaceReader, partnerOrgId: Placeholder): SQL;
+export function readableSpaceFilter(who: Subject | SpaceReader, partnerOrgId?: Placeholder): SQL {
+	const reader = typeof who === 'string' ? who : spaceReader(who);
+	const partnerOrg = typeof who === 'string' ? partnerOrgId : who?.partnerOrgId;
+	switch (reader) {
+		case 'public':
+			return eq(space.audience, 'public');
+		case 'employee':
+			return sql`true`;
+		case 'alumni':
+			return or(sql`${space.audience} in ('public', 'alumni')`, and(eq(space.audience, 'partners'), eq(space.includeAlumni, true)))!;
+		case 'partner':
+			return or(
+				eq(space.audience, 'public'),
+				and(eq(space.audience, 'partners'), sql`exists (select 1 from ${spacePartner} where ${spacePartner.spaceId} = ${space.id} and ${spacePartner.partnerOrgId} = ${partnerOrg})`)
+			)!;
+	}
 }
 
 /**

@@ -37,7 +37,6 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			KRING_DATA_DIR: 'memory://',
 			KRING_DEMO: '1',
-			KRING_TRANSACTION_GUARD: '1',
 			...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
 		}
 	}

@@ -54,7 +54,7 @@ export function uninstallDatabase(): void {
  * for a second connection while its transaction holds one: once as many requests are inside
  * transactions as the pool has connections, each waits for ever (the embedded database, with one
  * connection, waits at once). A cached read counts too: it reaches the database whenever it has
- * expired. The tests turn this on (KRING_TRANSACTION_GUARD=1); production leaves it off, as it
+ * expired. The vitest suites turn this on (KRING_TRANSACTION_GUARD=1); production leaves it off, as it
  * would cost an async hook on every promise. On globalThis, like the handle: the built server and
  * the tests that open the database are separate copies of this module.
  */

@@ -413,10 +413,10 @@ const mainFeed = preparedShapes(
  * up, among the most recent posts only, so the ranking never sorts the whole table.
  */
 export async function listPosts(viewer: Subject, options: { spaceId?: string; page: number; pageSize: number }) {
-	// A space's pinned posts stand above its list (`listPinned`), not in it.
-	const where = visiblePosts(readableSpaceFilter(viewer), options.spaceId ? and(eq(post.spaceId, options.spaceId), isNull(post.pinnedAt)) : undefined);
 	const offset = (options.page - 1) * options.pageSize;
 	if (!viewer || options.spaceId) {
+		// A space's pinned posts stand above its list (`listPinned`), not in it.
+		const where = visiblePosts(readableSpaceFilter(viewer), options.spaceId ? and(eq(post.spaceId, options.spaceId), isNull(post.pinnedAt)) : undefined);
 		const query = db
 			.select(summaryColumns)
 			.from(post)

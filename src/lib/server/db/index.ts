@@ -165,6 +165,18 @@ export function paged<T extends PgSelect>(query: T, pageSize: number, offset: nu
 	return offset === 0 ? limited : limited.offset(offset);
 }
 
+/**
+ * A list's page and its total in a query built once (`preparedShapes`): the page of `ordered`
+ * (`paged`; past the first page the offset is the placeholder `offset`) and `count`, prepared as
+ * `<name>_page` and `<name>_total`.
+ */
+export function preparedPage<P extends PgSelect, C extends PgSelect>(name: string, ordered: P, count: C, pageSize: number, firstPage: boolean) {
+	return {
+		rows: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`) as ReturnType<P['prepare']>,
+		total: count.prepare(`${name}_total`) as ReturnType<C['prepare']>
+	};
+}
+
 /** The same for a page in raw SQL: the size written in, and no offset on the first page (`literalCount`). */
 export function pageClause(page: number, pageSize: number): SQL {
 	const offset = (page - 1) * pageSize;
@@ -270,12 +282,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 	};
 }
 
-/** The embedded client as drizzle sees it, for `assertOutsideTransaction`: its own queries checked, its transactions' marked. */
+/** The embedded client as drizzle sees it (it calls only `query` and `transaction`), for `assertOutsideTransaction`: its own queries checked, its transactions' marked. */
 function guarded(client: EmbeddedClient): EmbeddedClient {
 	return new Proxy(client, {
 		get(target, property) {
 			const value = Reflect.get(target, property, target);
-			if (property === 'query' || property === 'exec') {
+			if (property === 'query') {
 				return (...args: unknown[]) => {
 					assertOutsideTransaction('A query on the database');
 					return (value as (...rest: unknown[]) => unknown).apply(target, args);

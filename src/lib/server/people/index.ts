@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, paged, pageClause, prepared, preparedShapes, rawRows, unplannedId, type Executor } from '../db';
+import { db, isId, literalCount, paged, pageClause, prepared, preparedPage, preparedShapes, rawRows, unplannedId, type Executor } from '../db';
 import { orgUnit, partnerOrg, person, type PersonKind, type PersonStatus, type Role } from '../db/schema';
 import { recordAudit } from '../audit';
 import { shortLived } from '../cache';
@@ -156,17 +156,14 @@ export type PersonDetail = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
 
 const summaryColumns = { id: person.id, name: person.name, jobTitle: person.jobTitle };
 
-// Built once per visibility and page size (written in, as `paged` does); the first page has no offset.
+// Built once per visibility, page size and first page or later (`preparedPage`).
 const reportsQuery = preparedShapes(
 	(shape: { visibility: PeopleVisibility; pageSize: number; firstPage: boolean }) => `${shape.visibility}:${shape.pageSize}:${shape.firstPage}`,
 	(database, { visibility, pageSize, firstPage }) => {
 		const name = `reports_${visibility}_${pageSize}_${firstPage}`;
 		const where = reportsOf(visibility, unplannedId(sql.placeholder('manager')), unplannedId(sql.placeholder('viewer')));
 		const ordered = database.select(summaryColumns).from(person).where(where).orderBy(asc(person.name), asc(person.id)).$dynamic();
-		return {
-			people: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`),
-			total: database.select({ total: sql<number>`count(*)::int` }).from(person).where(where).prepare(`${name}_total`)
-		};
+		return preparedPage(name, ordered, database.select({ total: sql<number>`count(*)::int` }).from(person).where(where).$dynamic(), pageSize, firstPage);
 	}
 );
 
@@ -177,7 +174,7 @@ const reportsQuery = preparedShapes(
 export async function directReports(actor: Actor, managerId: string, page: number, pageSize: number): Promise<{ people: { id: string; name: string; jobTitle: string | null }[]; total: number }> {
 	const query = reportsQuery({ visibility: peopleVisibility(actor), pageSize, firstPage: page === 1 });
 	const values = { manager: managerId, viewer: actor.id, offset: (page - 1) * pageSize };
-	const [people, [counted]] = await Promise.all([query.people.execute(values), query.total.execute(values)]);
+	const [people, [counted]] = await Promise.all([query.rows.execute(values), query.total.execute(values)]);
 	return { people, total: counted?.total ?? 0 };
 }
 

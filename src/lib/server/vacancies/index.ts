@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { db, isId, outer, paged, preparedShapes, type Executor } from '../db';
+import { db, isId, outer, paged, preparedPage, preparedShapes, type Executor } from '../db';
 import { sharedCache, shortLivedByKey } from '../cache';
 import { orgUnit, person, referral, vacancy, vacancyApplication, type ReferralStatus, type VacancyAudience, type VacancyStatus } from '../db/schema';
 import { recordAudit } from '../audit';
@@ -256,10 +256,7 @@ const referralQuery = preparedShapes(
 			.where(where)
 			.orderBy(desc(referral.createdAt), desc(referral.id))
 			.$dynamic();
-		return {
-			rows: paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`${name}_page`),
-			total: database.select({ total: sql<number>`count(*)::int` }).from(referral).where(where).prepare(`${name}_total`)
-		};
+		return preparedPage(name, ordered, database.select({ total: sql<number>`count(*)::int` }).from(referral).where(where).$dynamic(), pageSize, firstPage);
 	}
 );
 

@@ -1,8 +1,8 @@
 // Calendar feeds: a secret address per person and scope that calendar apps subscribe to. What a
 // feed holds comes from the domains (flexible work, events), decided anew at every fetch with the
 // owner's rights of that moment.
-import { and, eq } from 'drizzle-orm';
-import { db } from '../db';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, prepared } from '../db';
 import { calendarFeed, person } from '../db/schema';
 import { issueToken, parseToken, secretMatches } from '../auth/tokens';
 import { can, type Actor } from '../authz';
@@ -20,9 +20,14 @@ import { feedDaysBack, renderCalendar } from './ics';
 /** The address a calendar app subscribes to. */
 export const feedUrl = (origin: string, token: string) => `${origin}/calendar/${token}.ics`;
 
+// /flex and /events ask on every visit.
+const feedsQuery = prepared((database) =>
+	database.select({ scope: calendarFeed.scope, createdAt: calendarFeed.createdAt }).from(calendarFeed).where(eq(calendarFeed.personId, sql.placeholder('person'))).prepare('calendar_feeds_of')
+);
+
 /** Since when the person has a live feed of each scope (the address itself is never shown again). */
 export async function feedsOf(personId: string): Promise<Partial<Record<CalendarFeedScope, Date>>> {
-	const rows = await db.select({ scope: calendarFeed.scope, createdAt: calendarFeed.createdAt }).from(calendarFeed).where(eq(calendarFeed.personId, personId));
+	const rows = await feedsQuery().execute({ person: personId });
 	return Object.fromEntries(rows.map((row) => [row.scope, row.createdAt]));
 }
 

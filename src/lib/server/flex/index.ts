@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, not, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, isId, literalCount, paged, rawRows, type Executor } from '../db';
+import { db, isId, literalCount, paged, prepared, preparedShapes, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { flexArrangement, flexBounds, flexDelegation } from './schema';
 import { recordAudit } from '../audit';
@@ -461,49 +461,60 @@ const arrangementColumns = {
 	deadlineAt: flexArrangement.deadlineAt,
 	createdAt: flexArrangement.createdAt
 };
-/** Still in play on `today`: waiting for a decision, or approved and not over. */
-const inPlay = (today: string) =>
+/** Still in play on `today` (a day, or a placeholder for it): waiting for a decision, or approved and not over. */
+const inPlay = (today: string | Placeholder) =>
 	and(inArray(flexArrangement.status, ['approved', 'pending']), or(isNull(flexArrangement.endsOn), gte(flexArrangement.endsOn, today)))!;
+
+type ArrangementList = 'current' | 'upcoming' | 'history';
+
+/** The three lists of /flex as conditions, for the day the placeholder `today` names. */
+function arrangementLists(): Record<ArrangementList, SQL> {
+	const today = sql.placeholder('today');
+	const begun = lte(flexArrangement.startsOn, today);
+	return { current: and(inPlay(today), begun)!, upcoming: and(inPlay(today), not(begun))!, history: not(inPlay(today)) };
+}
+
+// Built once per list, page size and first page or later: every visit to /flex runs all four,
+// and building selects this wide cost more CPU than PostgreSQL spends answering them.
+const arrangementPage = preparedShapes(
+	(shape: { list: ArrangementList; pageSize: number; firstPage: boolean }) => `${shape.list}:${shape.pageSize}:${shape.firstPage}`,
+	(database, { list, pageSize, firstPage }) => {
+		// Ties on the start go by when they were asked, in the list's direction: the person index's own order.
+		const direction = list === 'upcoming' ? asc : desc;
+		const ordered = database
+			.select(listColumns)
+			.from(flexArrangement)
+			.innerJoin(person, eq(person.id, flexArrangement.personId))
+			.where(and(eq(flexArrangement.personId, sql.placeholder('person')), arrangementLists()[list]))
+			.orderBy(direction(flexArrangement.startsOn), direction(flexArrangement.createdAt))
+			.$dynamic();
+		return paged(ordered, pageSize, firstPage ? 0 : sql.placeholder('offset')).prepare(`flex_mine_${list}_${pageSize}_${firstPage}`);
+	}
+);
+
+// The three sizes in one pass over the person's arrangements.
+const arrangementTotals = prepared((database) => {
+	const lists = arrangementLists();
+	return database
+		.select({
+			current: sql<number>`(count(*) filter (where ${lists.current}))::int`,
+			upcoming: sql<number>`(count(*) filter (where ${lists.upcoming}))::int`,
+			history: sql<number>`(count(*) filter (where ${lists.history}))::int`
+		})
+		.from(flexArrangement)
+		.where(eq(flexArrangement.personId, sql.placeholder('person')))
+		.prepare('flex_mine_totals');
+});
 
 /**
  * A person's arrangements for /flex in three lists, each paged on its own with its size: current
  * (in play and begun, newest start first), upcoming (in play, soonest first) and history (the rest,
  * newest first). Someone who asks again and again, or for years, gets pages, not one long list.
  */
-export async function myArrangements(personId: string, today: string, pages: { current: number; upcoming: number; history: number }, pageSize: number) {
-	const begun = lte(flexArrangement.startsOn, today);
-	const lists = {
-		current: and(inPlay(today), begun)!,
-		upcoming: and(inPlay(today), not(begun))!,
-		history: not(inPlay(today))
-	};
-	// Ties on the start go by when they were asked, in the list's direction: the person index's own order.
-	const page = (list: keyof typeof lists, direction: typeof asc) =>
-		paged(
-			db
-				.select(listColumns)
-				.from(flexArrangement)
-				.innerJoin(person, eq(person.id, flexArrangement.personId))
-				.where(and(eq(flexArrangement.personId, personId), lists[list]))
-				.orderBy(direction(flexArrangement.startsOn), direction(flexArrangement.createdAt))
-				.$dynamic(),
-			pageSize,
-			(pages[list] - 1) * pageSize
-		);
-	const [current, upcoming, history, [totals]] = await Promise.all([
-		page('current', desc),
-		page('upcoming', asc),
-		page('history', desc),
-		// The three sizes in one pass over the person's arrangements.
-		db
-			.select({
-				current: sql<number>`(count(*) filter (where ${lists.current}))::int`,
-				upcoming: sql<number>`(count(*) filter (where ${lists.upcoming}))::int`,
-				history: sql<number>`(count(*) filter (where ${lists.history}))::int`
-			})
-			.from(flexArrangement)
-			.where(eq(flexArrangement.personId, personId))
-	]);
+export async function myArrangements(personId: string, today: string, pages: Record<ArrangementList, number>, pageSize: number) {
+	const page = (list: ArrangementList) =>
+		arrangementPage({ list, pageSize, firstPage: pages[list] === 1 }).execute({ person: personId, today, offset: (pages[list] - 1) * pageSize });
+	const [current, upcoming, history, [totals]] = await Promise.all([page('current'), page('upcoming'), page('history'), arrangementTotals().execute({ person: personId, today })]);
 	return { current, upcoming, history, totals: totals ?? { current: 0, upcoming: 0, history: 0 } };
 }
 

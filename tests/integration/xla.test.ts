@@ -309,8 +309,10 @@ describe('"how was it?" ratings', () => {
 		expect(Object.keys(stored[0]!).sort()).toEqual(['id', 'measureId', 'period', 'score']);
 		expect(await app.db.select().from(xlaRater).where(eq(xlaRater.measureId, rating.id))).toHaveLength(1);
 		expect(await (await employee.get(path)).text()).not.toContain('name="score"');
-		// Out of scale, and a measure of another service, are refused.
+		// Someone else's rating is theirs: a colleague who has not rated is still asked.
 		const manager = await clientFor(app, 'manager');
+		expect(await (await manager.get(path)).text()).toContain('name="score"');
+		// Out of scale, and a measure of another service, are refused.
 		expect((await manager.action(`${path}?/rate`, { measureId: rating.id, score: '0' })).status).toBe(400);
 		const other = await serviceWith([{ kind: 'experience', name: 'Other', target: '4', source: 'rating', ratingScale: '10' }]);
 		expect((await manager.action(`${path}?/rate`, { measureId: other.measure('Other').id, score: '3' })).status).toBe(404);

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { db, isId, type Executor } from '../db';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { db, isId, prepared, preparedShapes, type Executor } from '../db';
 import type { Actor } from '../authz';
 import { getOrganisation } from '../organisation';
 import { today } from '../pulse';
@@ -67,22 +67,32 @@ export interface XlaServiceView {
 /** How many periods a service page shows per measure. */
 const periodsShown = 6;
 
-async function withMeasures(services: { id: string; name: string; description: string | null }[]): Promise<XlaServiceView[]> {
-	if (services.length === 0) return [];
-	const measures = await db
+/** Every service (the list), or one (the placeholder `service`): the two shapes each query below is built in once. */
+type Scope = 'all' | 'one';
+const ofScope = (scope: Scope, column: typeof xlaService.id | typeof xlaMeasure.serviceId) => (scope === 'one' ? eq(column, sql.placeholder('service')) : undefined);
+
+const servicesQuery = preparedShapes((scope: Scope) => scope, (database, scope: Scope) =>
+	database
+		.select({ id: xlaService.id, name: xlaService.name, description: xlaService.description })
+		.from(xlaService)
+		.where(ofScope(scope, xlaService.id))
+		.orderBy(asc(xlaService.name))
+		.prepare(`xla_services_${scope}`)
+);
+
+const measuresQuery = preparedShapes((scope: Scope) => scope, (database, scope: Scope) =>
+	database
 		.select({ measure: xlaMeasure, surveyName: pulseSurvey.name })
 		.from(xlaMeasure)
 		.leftJoin(pulseSurvey, eq(pulseSurvey.id, xlaMeasure.pulseSurveyId))
-		.where(
-			inArray(
-				xlaMeasure.serviceId,
-				services.map((service) => service.id)
-			)
-		)
-		.orderBy(asc(xlaMeasure.kind), asc(xlaMeasure.name));
-	const entered = measures.filter(({ measure }) => measure.source === 'entered').map(({ measure }) => measure.id);
-	// The newest values per measure, ranked in SQL so that old periods are never read.
-	const ranked = db
+		.where(ofScope(scope, xlaMeasure.serviceId))
+		.orderBy(asc(xlaMeasure.kind), asc(xlaMeasure.name))
+		.prepare(`xla_measures_${scope}`)
+);
+
+// The newest values of each entered measure, ranked in SQL so that old periods are never read.
+const valuesQuery = preparedShapes((scope: Scope) => scope, (database, scope: Scope) => {
+	const ranked = database
 		.select({
 			measureId: xlaValue.measureId,
 			period: xlaValue.period,
@@ -90,21 +100,30 @@ async function withMeasures(services: { id: string; name: string; description: s
 			rank: sql<number>`row_number() over (partition by ${xlaValue.measureId} order by ${xlaValue.period} desc)`.as('rank')
 		})
 		.from(xlaValue)
-		.where(inArray(xlaValue.measureId, entered))
+		.innerJoin(xlaMeasure, eq(xlaMeasure.id, xlaValue.measureId))
+		.where(and(eq(xlaMeasure.source, 'entered'), ofScope(scope, xlaMeasure.serviceId)))
 		.as('ranked');
-	const [values, computed] = await Promise.all([
-		entered.length
-			? db
-					.select({ measureId: ranked.measureId, period: ranked.period, value: ranked.value })
-					.from(ranked)
-					.where(lte(ranked.rank, periodsShown))
-					.orderBy(desc(ranked.period))
-			: [],
+	return database
+		.select({ measureId: ranked.measureId, period: ranked.period, value: ranked.value })
+		.from(ranked)
+		.where(lte(ranked.rank, periodsShown))
+		.orderBy(desc(ranked.period))
+		.prepare(`xla_values_${scope}`);
+});
+
+/** The services in scope with their measures, their latest values and their status. */
+async function servicesWithMeasures(scope: Scope, serviceId?: string): Promise<XlaServiceView[]> {
+	const values = { service: serviceId };
+	const services = await servicesQuery(scope).execute(values);
+	if (services.length === 0) return [];
+	const measures = await measuresQuery(scope).execute(values);
+	const [entered, computed] = await Promise.all([
+		measures.some(({ measure }) => measure.source === 'entered') ? valuesQuery(scope).execute(values) : [],
 		computedValues(measures.map(({ measure }) => measure))
 	]);
 	const seriesOf = (id: string) => {
 		const series = computed.get(id);
-		if (!series) return values.filter((value) => value.measureId === id);
+		if (!series) return entered.filter((value) => value.measureId === id);
 		return [...series]
 			.sort(([a], [b]) => b.localeCompare(a))
 			.slice(0, periodsShown)
@@ -135,15 +154,13 @@ async function withMeasures(services: { id: string; name: string; description: s
 
 /** Every service with its status, watermelons first. */
 export async function listServices(): Promise<XlaServiceView[]> {
-	const services = await db.select({ id: xlaService.id, name: xlaService.name, description: xlaService.description }).from(xlaService).orderBy(asc(xlaService.name));
-	const views = await withMeasures(services);
+	const views = await servicesWithMeasures('all');
 	return views.sort((a, b) => xlaStatuses.indexOf(a.status) - xlaStatuses.indexOf(b.status));
 }
 
 export async function getService(id: string): Promise<XlaServiceView | null> {
 	if (!isId(id)) return null;
-	const services = await db.select({ id: xlaService.id, name: xlaService.name, description: xlaService.description }).from(xlaService).where(eq(xlaService.id, id));
-	return (await withMeasures(services))[0] ?? null;
+	return (await servicesWithMeasures('one', id))[0] ?? null;
 }
 
 export async function createService(input: { name: string; description: string | null }, executor: Executor = db): Promise<{ ok: true; id: string } | { ok: false; field: 'name'; reason: 'duplicate' }> {
@@ -189,15 +206,22 @@ export async function recordValue(serviceId: string, input: { measureId: string;
 // ---------------------------------------------------------------------------------------------
 // "How was it?" ratings by the people served
 
+// Which of a service's rating measures the person rated in a month: asked on every visit to a service.
+const ratedQuery = prepared((database) =>
+	database
+		.select({ measureId: xlaRater.measureId })
+		.from(xlaRater)
+		.innerJoin(xlaMeasure, eq(xlaMeasure.id, xlaRater.measureId))
+		.where(and(eq(xlaMeasure.serviceId, sql.placeholder('service')), eq(xlaRater.personId, sql.placeholder('person')), eq(xlaRater.period, sql.placeholder('period'))))
+		.prepare('xla_rated')
+);
+
 /** The rating measures of a service this person has not rated this month. */
 export async function unratedThisMonth(actor: Actor, service: XlaServiceView): Promise<string[]> {
 	const ratingIds = service.measures.filter((measure) => measure.source === 'rating').map((measure) => measure.id);
 	if (ratingIds.length === 0) return [];
 	const period = monthStart(today((await getOrganisation()).timeZone));
-	const rated = await db
-		.select({ measureId: xlaRater.measureId })
-		.from(xlaRater)
-		.where(and(eq(xlaRater.personId, actor.id), eq(xlaRater.period, period), inArray(xlaRater.measureId, ratingIds)));
+	const rated = await ratedQuery().execute({ service: service.id, person: actor.id, period });
 	return ratingIds.filter((id) => !rated.some((row) => row.measureId === id));
 }
 

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
-import { db, type Executor } from '../db';
+import { and, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { db, literalCount, prepared, preparedShapes, type Executor } from '../db';
 import { exitSurveyAnswer, exitSurveyComment, offboarding } from '../db/schema';
 import { issueToken, parseToken, secretMatches } from '../auth/tokens';
 import { queueEmail } from '../mail/outbox';
@@ -94,6 +94,37 @@ export interface ExitSurveyQuarter {
 	comments: string[] | null;
 }
 
+// HR's results page asks these on every visit: built once (per number of quarters shown).
+const quarterFigures = preparedShapes(
+	(limit: number) => String(limit),
+	(database, limit: number) =>
+		database
+			.select({
+				quarter: exitSurveyAnswer.quarter,
+				answered: sql<number>`count(*)::int`,
+				sums: sql<number[]>`array[${sql.join(
+					exitSurveyQuestions.map((_, index) => sql`sum(${exitSurveyAnswer.scores}[${sql.raw(String(index + 1))}])::int`),
+					sql`, `
+				)}]`
+			})
+			.from(exitSurveyAnswer)
+			.where(lt(exitSurveyAnswer.quarter, sql.placeholder('current')))
+			.groupBy(exitSurveyAnswer.quarter)
+			.orderBy(desc(exitSurveyAnswer.quarter))
+			.limit(literalCount(limit))
+			.prepare(`exit_survey_quarters_${limit}`)
+);
+
+// The reasons of the quarters from `oldest` up to (not including) `current`: those the figures above list.
+const quarterReasons = prepared((database) =>
+	database
+		.select({ quarter: exitSurveyAnswer.quarter, reason: exitSurveyAnswer.reason, count: sql<number>`count(*)::int` })
+		.from(exitSurveyAnswer)
+		.where(and(gte(exitSurveyAnswer.quarter, sql.placeholder('oldest')), lt(exitSurveyAnswer.quarter, sql.placeholder('current'))))
+		.groupBy(exitSurveyAnswer.quarter, exitSurveyAnswer.reason)
+		.prepare('exit_survey_reasons')
+);
+
 /**
  * HR's view: per quarter that is over, so a result never changes while people still answer (or
  * the answer that moved it would show). A quarter shows with at least N answers and its comments
@@ -102,20 +133,7 @@ export interface ExitSurveyQuarter {
 export async function exitSurveyResults(today: string, limit = 8): Promise<{ threshold: number; quarters: ExitSurveyQuarter[] }> {
 	const threshold = await anonymityThreshold();
 	const current = quarterOf(today);
-	const rows = await db
-		.select({
-			quarter: exitSurveyAnswer.quarter,
-			answered: sql<number>`count(*)::int`,
-			sums: sql<number[]>`array[${sql.join(
-				exitSurveyQuestions.map((_, index) => sql`sum(${exitSurveyAnswer.scores}[${sql.raw(String(index + 1))}])::int`),
-				sql`, `
-			)}]`
-		})
-		.from(exitSurveyAnswer)
-		.where(sql`${exitSurveyAnswer.quarter} < ${current}`)
-		.groupBy(exitSurveyAnswer.quarter)
-		.orderBy(desc(exitSurveyAnswer.quarter))
-		.limit(limit);
+	const rows = await quarterFigures(limit).execute({ current });
 	// Quarters are groups side by side (none holds another), so the pulse rule comes down to the threshold.
 	const tree = groupTree(rows.map((row) => ({ id: row.quarter, parentId: null })));
 	const counts = new Map<string | null, number>(rows.map((row) => [row.quarter, row.answered]));
@@ -124,11 +142,8 @@ export async function exitSurveyResults(today: string, limit = 8): Promise<{ thr
 	const visible = [...shown];
 	const [reasonRows, commentRows] = visible.length
 		? await Promise.all([
-				db
-					.select({ quarter: exitSurveyAnswer.quarter, reason: exitSurveyAnswer.reason, count: sql<number>`count(*)::int` })
-					.from(exitSurveyAnswer)
-					.where(inArray(exitSurveyAnswer.quarter, visible))
-					.groupBy(exitSurveyAnswer.quarter, exitSurveyAnswer.reason),
+				// Only shown quarters' reasons are used below.
+				quarterReasons().execute({ oldest: rows.at(-1)!.quarter, current }),
 				withComments.size ? db.select({ quarter: exitSurveyComment.quarter, body: exitSurveyComment.body }).from(exitSurveyComment).where(inArray(exitSurveyComment.quarter, [...withComments])) : []
 			])
 		: [[], []];
@@ -147,11 +162,16 @@ export async function exitSurveyResults(today: string, limit = 8): Promise<{ thr
 	};
 }
 
-/** How many leavers were asked and how many answered, for HR's list (participation only, never answers). */
-export async function exitSurveyParticipation() {
-	const [row] = await db
+const participationQuery = prepared((database) =>
+	database
 		.select({ asked: sql<number>`count(*)::int`, answered: sql<number>`count(*) filter (where ${offboarding.surveyAnswered})::int` })
 		.from(offboarding)
-		.where(and(sql`${offboarding.surveyTokenId} is not null`, ne(offboarding.status, 'cancelled')));
+		.where(and(sql`${offboarding.surveyTokenId} is not null`, ne(offboarding.status, 'cancelled')))
+		.prepare('exit_survey_participation')
+);
+
+/** How many leavers were asked and how many answered, for HR's list (participation only, never answers). */
+export async function exitSurveyParticipation() {
+	const [row] = await participationQuery().execute();
 	return row ?? { asked: 0, answered: 0 };
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { db, isId, outer, rawRows, type Executor } from '../db';
+import { db, isId, outer, prepared, preparedShapes, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { listUnits, type OrgUnitNode } from '../org';
 import { can, type Actor, type PulseGroupResource } from '../authz';
@@ -511,12 +511,16 @@ function candidateGroups(actor: Actor, units: readonly OrgUnitNode[], tree: Grou
 	return tree.order.filter((id) => can(actor, 'pulse.group.view', resource(id)));
 }
 
+const strictestActive = prepared((database) =>
+	database.select({ strictest: sql<number | null>`max(${pulseSurvey.minGroupSize})` }).from(pulseSurvey).where(eq(pulseSurvey.active, true)).prepare('pulse_strictest_active')
+);
+
 /**
  * N for anonymous answers outside a pulse (exit surveys): the strictest minimum group size among
  * the active pulses, never below the default.
  */
 export async function anonymityThreshold(): Promise<number> {
-	const [row] = await db.select({ strictest: sql<number | null>`max(${pulseSurvey.minGroupSize})` }).from(pulseSurvey).where(eq(pulseSurvey.active, true));
+	const [row] = await strictestActive().execute();
 	return Math.max(defaultMinGroupSize, row?.strictest ?? 0);
 }
 
@@ -596,20 +600,53 @@ function rolledUp(figures: ClosedRoundFigures, tree: GroupTree, kindOf: Readonly
 	return sums;
 }
 
+// What every visit to the results asks, built once: the same for every viewer (what each may see is
+// decided after), the actions in two shapes, for the organisation or for one unit.
+const resultQueries = {
+	surveys: prepared((database) =>
+		database
+			.select({
+				id: pulseSurvey.id,
+				name: pulseSurvey.name,
+				minGroupSize: pulseSurvey.minGroupSize,
+				hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${outer(pulseSurvey.id)} and ${pulseRound.closed})`
+			})
+			.from(pulseSurvey)
+			.orderBy(desc(pulseSurvey.createdAt))
+			.prepare('pulse_results_surveys')
+	),
+	questions: prepared((database) =>
+		database.select({ id: pulseQuestion.id, kind: pulseQuestion.kind }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, sql.placeholder('survey'))).prepare('pulse_results_questions')
+	),
+	rounds: prepared((database) =>
+		database
+			.select({ id: pulseRound.id, number: pulseRound.number, opensOn: pulseRound.opensOn, closesOn: pulseRound.closesOn })
+			.from(pulseRound)
+			.where(and(eq(pulseRound.surveyId, sql.placeholder('survey')), eq(pulseRound.closed, true)))
+			.orderBy(asc(pulseRound.number))
+			.prepare('pulse_results_rounds')
+	),
+	actions: preparedShapes(
+		(of: 'organisation' | 'unit') => of,
+		(database, of) =>
+			database
+				.select()
+				.from(pulseAction)
+				.where(and(eq(pulseAction.surveyId, sql.placeholder('survey')), of === 'organisation' ? isNull(pulseAction.unitId) : eq(pulseAction.unitId, sql.placeholder('unit'))))
+				.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt))
+				.prepare(`pulse_results_actions_${of}`)
+	),
+	comments: prepared((database) =>
+		database.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, sql.placeholder('round'))).prepare('pulse_results_comments')
+	)
+};
+
 /**
  * What a viewer may see of a pulse: only closed rounds, only groups their role allows, and of
  * those only the ones `shownGroups` lets through for that round.
  */
 export async function pulseResults(actor: Actor, options: { surveyId?: string | null; group?: string | null }): Promise<PulseResults | null> {
-	const surveys = await db
-		.select({
-			id: pulseSurvey.id,
-			name: pulseSurvey.name,
-			minGroupSize: pulseSurvey.minGroupSize,
-			hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${outer(pulseSurvey.id)} and ${pulseRound.closed})`
-		})
-		.from(pulseSurvey)
-		.orderBy(desc(pulseSurvey.createdAt));
+	const surveys = await resultQueries.surveys().execute();
 	const units = await listUnits();
 	const tree = groupTree(units);
 	const candidates = candidateGroups(actor, units, tree);
@@ -637,12 +674,8 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	if (!survey) return empty;
 
 	const [questions, rounds] = await Promise.all([
-		db.select({ id: pulseQuestion.id, kind: pulseQuestion.kind }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, survey.id)),
-		db
-			.select({ id: pulseRound.id, number: pulseRound.number, opensOn: pulseRound.opensOn, closesOn: pulseRound.closesOn })
-			.from(pulseRound)
-			.where(and(eq(pulseRound.surveyId, survey.id), eq(pulseRound.closed, true)))
-			.orderBy(asc(pulseRound.number))
+		resultQueries.questions().execute({ survey: survey.id }),
+		resultQueries.rounds().execute({ survey: survey.id })
 	]);
 	const kindOf = new Map(questions.map((question) => [question.id, question.kind]));
 	const dimensions = pulseDimensions.filter((dimension) => questions.some((question) => question.kind === dimension));
@@ -650,11 +683,7 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	const result: PulseResults = { ...empty, survey: { id: survey.id, name: survey.name, minGroupSize: survey.minGroupSize, dimensions, hasEnps }, rounds };
 	const finish = async () => {
 		result.canAct = can(actor, 'pulse.action.record', resource(result.selected));
-		const actions = await db
-			.select()
-			.from(pulseAction)
-			.where(and(eq(pulseAction.surveyId, survey.id), result.selected === orgWide ? isNull(pulseAction.unitId) : eq(pulseAction.unitId, result.selected)))
-			.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt));
+		const actions = await resultQueries.actions(result.selected === orgWide ? 'organisation' : 'unit').execute({ survey: survey.id, unit: result.selected });
 		const points = result.series[result.selected] ?? [];
 		const score = (index: number, dimension: PulseDimension) => (index >= 0 ? (points[index]?.dimensions[dimension] ?? null) : null);
 		result.actions = actions.map((action) => {
@@ -723,7 +752,7 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	// Comments need 2N answers, and the same guard against differencing among the groups shown.
 	const commentGroups = shownGroups(tree, directCounts(rounds[latest]!.id), shownPerRound[latest]!, survey.minGroupSize * 2);
 	if (commentGroups.has(selected)) {
-		const rows = await db.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, rounds[latest]!.id));
+		const rows = await resultQueries.comments().execute({ round: rounds[latest]!.id });
 		result.comments = shuffle(rows.filter((row) => ancestry(row.unitId).includes(selected)).map((row) => row.body));
 	}
 	return finish();

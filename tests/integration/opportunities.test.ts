@@ -98,6 +98,15 @@ describe('audience', () => {
 		// HR posts for every audience, so sees them all; applying is for the audience alone.
 		for (const id of Object.values(ids)) expect((await (await clientFor(app, 'hr')).get(`/opportunities/${id}`)).status).toBe(200);
 		expect((await (await clientFor(app, 'alumni')).action(`/opportunities/${ids.employees}?/apply`, { note: '' })).status).toBe(404);
+		// Its poster always sees it, counted in the list too, whoever it is for.
+		const own = await post('employee', `${marker} mine, for partners`, 'partners', skillId);
+		const [employee] = await app.db.select({ id: person.id }).from(person).where(eq(person.email, demo.employee));
+		const [theirs] = await app.db
+			.select({ count: sql<number>`count(*)::int` })
+			.from(opportunity)
+			.where(and(eq(opportunity.status, 'open'), eq(opportunity.kind, 'gig'), sql`(${opportunity.audience} in ('employees', 'employees_alumni') or ${opportunity.posterId} = ${employee!.id})`));
+		expect(await (await (await clientFor(app, 'employee')).get('/opportunities?kind=gig')).text()).toMatch(new RegExp(`of ${theirs!.count}<`));
+		expect((await (await clientFor(app, 'employee')).get(`/opportunities/${own}`)).status).toBe(200);
 	});
 });
 

@@ -61,15 +61,15 @@ export interface OpportunityResource {
 }
 
 /** The opportunity audiences a person belongs to: each kind sees only what is posted for it. */
-function opportunityAudiencesOf(actor: Actor): OpportunityAudience[] {
-	if (actor.kind === 'employee') return ['employees', 'employees_alumni'];
-	if (actor.kind === 'alumni') return ['employees_alumni'];
+function opportunityAudiencesOf(kind: PersonKind): OpportunityAudience[] {
+	if (kind === 'employee') return ['employees', 'employees_alumni'];
+	if (kind === 'alumni') return ['employees_alumni'];
 	return ['partners'];
 }
 
 /** Whom an opportunity is for; its poster always sees it, and HR sees every one (they post for partners too). */
 const canSeeOpportunity = (actor: Subject, target: OpportunityResource) =>
-	!!actor && (target.posterId === actor.id || isStaff(actor) || opportunityAudiencesOf(actor).includes(target.audience));
+	!!actor && (target.posterId === actor.id || isStaff(actor) || opportunityAudiencesOf(actor.kind).includes(target.audience));
 
 /**
  * Every permission in Kring, in one table. Routes ask `can`/`authorize`; lists use the SQL filters
@@ -146,7 +146,7 @@ const rules = {
 	'opportunities.post': isEmployee,
 	'opportunity.view': canSeeOpportunity,
 	/** Applying is for the audience, never the poster (HR sees partner gigs without being a partner). */
-	'opportunity.apply': (actor: Subject, target: OpportunityResource) => !!actor && target.posterId !== actor.id && opportunityAudiencesOf(actor).includes(target.audience),
+	'opportunity.apply': (actor: Subject, target: OpportunityResource) => !!actor && target.posterId !== actor.id && opportunityAudiencesOf(actor.kind).includes(target.audience),
 	/** Closing, reopening, reading applicants and deciding on them: the poster alone. */
 	'opportunity.manage': (actor: Subject, target: OpportunityResource) => !!actor && target.posterId === actor.id,
 	/** Defining pulses is the people team's work. */
@@ -375,11 +375,23 @@ export function spaceReadersFilter(target: Pick<SpaceResource, 'audience' | 'inc
 	return or(eq(person.kind, 'employee'), alumniRead ? eq(person.kind, 'alumni') : undefined, and(eq(person.kind, 'partner'), partnersRead))!;
 }
 
-/** The list counterpart of `can(actor, 'opportunity.view', …)`: every opportunity list, count and recommendation applies it. */
-export function visibleOpportunitiesFilter(actor: Actor): SQL | undefined {
-	if (isStaff(actor)) return undefined;
-	const audiences = sql.join(opportunityAudiencesOf(actor).map((audience) => sql`${audience}`), sql`, `);
-	return sql`(${opportunity.audience} in (${audiences}) or ${opportunity.posterId} = ${actor.id})`;
+/** Who reads opportunities, as far as the lists go: staff every one, everyone else by their kind. */
+export type OpportunityReader = 'staff' | PersonKind;
+
+export const opportunityReader = (actor: Actor): OpportunityReader => (isStaff(actor) ? 'staff' : actor.kind);
+
+/**
+ * The list counterpart of `can(actor, 'opportunity.view', …)`: every opportunity list, count and
+ * recommendation applies it. A query built once passes the `opportunityReader` and a placeholder
+ * for the reader's id (their own posts).
+ */
+export function visibleOpportunitiesFilter(actor: Actor): SQL | undefined;
+export function visibleOpportunitiesFilter(reader: OpportunityReader, self: Placeholder): SQL | undefined;
+export function visibleOpportunitiesFilter(who: Actor | OpportunityReader, self?: Placeholder): SQL | undefined {
+	const reader = typeof who === 'string' ? who : opportunityReader(who);
+	if (reader === 'staff') return undefined;
+	const audiences = sql.join(opportunityAudiencesOf(reader).map((audience) => sql`${audience}`), sql`, `);
+	return sql`(${opportunity.audience} in (${audiences}) or ${opportunity.posterId} = ${typeof who === 'string' ? self : who.id})`;
 }
 
 export type PeopleVisibility = 'everyone' | 'colleagues' | 'self';

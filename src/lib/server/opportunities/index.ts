@@ -4,9 +4,9 @@
 import { and, asc, desc, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { m } from '$lib/paraglide/messages';
-import { db, fieldsOf, isId, outer, paged, type Executor } from '../db';
+import { db, fieldsOf, isId, outer, paged, preparedShapes, type Executor } from '../db';
 import { opportunity, opportunityApplication, opportunitySkill, person, personSkill, skill, type OpportunityAudience, type OpportunityKind } from '../db/schema';
-import { can, visibleOpportunitiesFilter, type Actor } from '../authz';
+import { can, opportunityReader, visibleOpportunitiesFilter, type Actor, type OpportunityReader } from '../authz';
 import { recordAudit } from '../audit';
 import { shortLivedByKey } from '../cache';
 import { queueEmail } from '../mail/outbox';
@@ -77,25 +77,39 @@ const listColumns = {
 	createdAt: opportunity.createdAt
 };
 
+type ListShape = { reader: OpportunityReader; byKind: boolean; firstPage: boolean };
+
+// Built once per reader, with or without a kind, first page or later: the list is every visit's.
+const listQuery = preparedShapes(
+	({ reader, byKind, firstPage }: ListShape) => `${reader}:${byKind}:${firstPage}`,
+	(database, { reader, byKind, firstPage }) => {
+		// 'open' written in, so that the partial index on open ones fits every plan.
+		const where = and(sql`${opportunity.status} = 'open'`, visibleOpportunitiesFilter(reader, sql.placeholder('self')), byKind ? eq(opportunity.kind, sql.placeholder('kind')) : undefined);
+		// The page first, then its posters: joined before the limit, every open one met every person.
+		const { posterName: _posterName, ...opportunityColumns } = listColumns;
+		const page = paged(
+			database.select(opportunityColumns).from(opportunity).where(where).orderBy(desc(opportunity.createdAt), desc(opportunity.id)).$dynamic(),
+			pageSize,
+			firstPage ? 0 : sql.placeholder('offset')
+		).as('page');
+		const name = `opportunities_${reader}_${byKind}_${firstPage}`;
+		return {
+			rows: database
+				.select({ ...fieldsOf(page, Object.keys(opportunityColumns) as (keyof typeof opportunityColumns)[]), posterName: poster.name })
+				.from(page)
+				.innerJoin(poster, eq(poster.id, page.posterId))
+				.orderBy(desc(page.createdAt), desc(page.id))
+				.prepare(`${name}_page`),
+			total: database.select({ count: sql<number>`count(*)::int` }).from(opportunity).where(where).prepare(`${name}_total`)
+		};
+	}
+);
+
 /** Open opportunities this person may see, newest first, a page at a time, with how many there are. */
 export async function listOpportunities(actor: Actor, options: { kind?: OpportunityKind; page: number }) {
-	// 'open' written in, so that the partial index on open ones fits every plan.
-	const where = and(sql`${opportunity.status} = 'open'`, visibleOpportunitiesFilter(actor), options.kind ? eq(opportunity.kind, options.kind) : undefined);
-	// The page first, then its posters: joined before the limit, every open one met every person.
-	const { posterName: _posterName, ...opportunityColumns } = listColumns;
-	const page = paged(
-		db.select(opportunityColumns).from(opportunity).where(where).orderBy(desc(opportunity.createdAt), desc(opportunity.id)).$dynamic(),
-		pageSize,
-		(options.page - 1) * pageSize
-	).as('page');
-	const [rows, [total]] = await Promise.all([
-		db
-			.select({ ...fieldsOf(page, Object.keys(opportunityColumns) as (keyof typeof opportunityColumns)[]), posterName: poster.name })
-			.from(page)
-			.innerJoin(poster, eq(poster.id, page.posterId))
-			.orderBy(desc(page.createdAt), desc(page.id)),
-		db.select({ count: sql<number>`count(*)::int` }).from(opportunity).where(where)
-	]);
+	const query = listQuery({ reader: opportunityReader(actor), byKind: !!options.kind, firstPage: options.page === 1 });
+	const values = { self: actor.id, kind: options.kind, offset: (options.page - 1) * pageSize };
+	const [rows, [total]] = await Promise.all([query.rows.execute(values), query.total.execute(values)]);
 	return { opportunities: rows, total: total?.count ?? 0, pageSize };
 }
 

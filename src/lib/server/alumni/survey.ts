@@ -139,8 +139,7 @@ export async function exitSurveyResults(today: string, limit = 8): Promise<{ thr
 	const counts = new Map<string | null, number>(rows.map((row) => [row.quarter, row.answered]));
 	const shown = shownGroups(tree, counts, new Set(counts.keys() as Iterable<string>), threshold);
 	const withComments = shownGroups(tree, counts, shown, threshold * 2);
-	const visible = [...shown];
-	const [reasonRows, commentRows] = visible.length
+	const [reasonRows, commentRows] = shown.size
 		? await Promise.all([
 				// Only shown quarters' reasons are used below.
 				quarterReasons().execute({ oldest: rows.at(-1)!.quarter, current }),

@@ -20,7 +20,7 @@ import { feedDaysBack, renderCalendar } from './ics';
 /** The address a calendar app subscribes to. */
 export const feedUrl = (origin: string, token: string) => `${origin}/calendar/${token}.ics`;
 
-// /flex and /events ask on every visit.
+// /flex and /flex/team ask on every visit.
 const feedsQuery = prepared((database) =>
 	database.select({ scope: calendarFeed.scope, createdAt: calendarFeed.createdAt }).from(calendarFeed).where(eq(calendarFeed.personId, sql.placeholder('person'))).prepare('calendar_feeds_of')
 );

@@ -461,8 +461,8 @@ const arrangementColumns = {
 	deadlineAt: flexArrangement.deadlineAt,
 	createdAt: flexArrangement.createdAt
 };
-/** Still in play on `today` (a day, or a placeholder for it): waiting for a decision, or approved and not over. */
-const inPlay = (today: string | Placeholder) =>
+/** Still in play on the day `today` names: waiting for a decision, or approved and not over. */
+const inPlay = (today: Placeholder) =>
 	and(inArray(flexArrangement.status, ['approved', 'pending']), or(isNull(flexArrangement.endsOn), gte(flexArrangement.endsOn, today)))!;
 
 type ArrangementList = 'current' | 'upcoming' | 'history';

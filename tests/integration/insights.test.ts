@@ -4,7 +4,7 @@ import { clientFor } from '../support/sessions';
 import { demo, freshEmail, personByEmail } from '../support/fixtures';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { growthPlan, offboarding, orgUnit, person, planCheckIn } from '../../src/lib/server/db/schema';
-import { exitDays, insightsMinimum, retentionInsights, stalledDays } from '../../src/lib/server/insights';
+import { exitDays, insightsMinimum, keptInsights, retentionInsights, stalledDays } from '../../src/lib/server/insights';
 import { flexInsights } from '../../src/lib/server/flex/insights';
 import { addDays, pulseResults, today } from '../../src/lib/server/pulse';
 import type { Actor } from '../../src/lib/server/authz';
@@ -54,10 +54,18 @@ async function plans(unitId: string | null, count: number, daysAgo: number, chec
 describe('/insights', () => {
 	it('is for HR only', async () => {
 		expect((await (await clientFor(app, 'hr')).get('/insights')).status).toBe(200);
-		for (const role of ['employee', 'manager', 'admin', 'alumni', 'partner'] as const) expect((await (await clientFor(app, role)).get('/insights')).status, role).toBe(403);
+		for (const role of ['employee', 'manager', 'admin', 'alumni', 'partner'] as const) {
+			const client = await clientFor(app, role);
+			expect((await client.get('/insights')).status, role).toBe(403);
+			expect((await client.action('/insights?/recompute', {})).status, role).toBe(403);
+		}
+		expect(() => keptInsights({ ...hr, roles: [] })).toThrow(/for HR/);
 	});
 
 	it('withholds a unit below N on every signal and, against differencing, the sibling that would give it away; the parent shows the whole', async () => {
+		// HR has the page open before the changes below: it keeps the figures it computed then.
+		const client = await clientFor(app, 'hr');
+		expect((await client.get('/insights')).status).toBe(200);
 		const units = await lab();
 		// Exits: Big 5, Small 2, Lab itself none. Showing Lab and Big would give Small away (Lab − Big = 2).
 		await leavers(units.big, 3, 'new_job');
@@ -89,8 +97,13 @@ describe('/insights', () => {
 		// Nobody asked for flex or answered a pulse in these new units: nothing to show there.
 		expect([group(units.small).declinedExceptions, ...group(units.small).hq]).toEqual([null, ...group(units.small).hq.map(() => null)]);
 
+		// Until HR asks for them anew.
+		const kept = await (await client.get('/insights')).text();
+		expect(kept).toContain('Figures computed:');
+		expect(kept).not.toContain(units.smallName);
+		expect(await client.action('/insights?/recompute', {})).toMatchObject({ type: 'redirect', status: 303, location: '/insights' });
 		// The page says nothing about Small but that there are not enough people.
-		const html = await (await (await clientFor(app, 'hr')).get('/insights')).text();
+		const html = await (await client.get('/insights')).text();
 		const row = html.slice(html.indexOf(units.smallName), html.indexOf('</tr>', html.indexOf(units.smallName)));
 		expect(row).toContain('not enough people');
 		expect(row).not.toMatch(/>\s*[+-]?\d+\s*</);

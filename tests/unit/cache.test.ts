@@ -56,6 +56,16 @@ describe('shortLived', () => {
 		expect([await before, await after]).toEqual([1, 2]);
 		expect(await value.get()).toBe(2);
 	});
+
+	it('hands what get() is given to the read it starts, and to no other', async () => {
+		const asked: string[] = [];
+		const value = shortLived(60_000, async (who: string) => (asked.push(who), asked.length));
+		expect(await value.get('first')).toBe(1);
+		expect(await value.get('second')).toBe(1);
+		value.clear();
+		expect(await value.get('third')).toBe(2);
+		expect(asked).toEqual(['first', 'third']);
+	});
 });
 
 describe('shortLivedByKey', () => {

@@ -5,16 +5,17 @@ import { assertOutsideTransaction, installedDatabase } from '../db';
  * changes: other instances see a change within the lifetime; `clear()` after a change made here.
  * Requests that arrive while it is being read wait for that one read rather than each starting
  * their own (under load, an expiry would otherwise send every waiting request to the database);
- * a read that fails is not kept.
+ * a read that fails is not kept. What `get` is given goes to the read it starts, when it starts one:
+ * only for what the value does not depend on (which of several alike may ask).
  */
-export function shortLived<T>(ttlMs: number, load: () => Promise<T>): { get(): Promise<T>; clear(): void } {
+export function shortLived<T, A extends unknown[] = []>(ttlMs: number, load: (...args: A) => Promise<T>): { get(...args: A): Promise<T>; clear(): void } {
 	let entry: { value: Promise<T>; at: number } | undefined;
 	return {
-		get() {
+		get(...args) {
 			// Fresh now, expired some other time: the read would then wait on the pool (see the guard).
 			assertOutsideTransaction('A cached read');
 			if (entry && Date.now() - entry.at < ttlMs) return entry.value;
-			const current = { value: load(), at: Date.now() };
+			const current = { value: load(...args), at: Date.now() };
 			entry = current;
 			current.value.then(
 				// Its lifetime counts from when the value arrived, as before.

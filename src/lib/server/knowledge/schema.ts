@@ -109,6 +109,12 @@ export const post = pgTable(
 		// matches in these instead of testing every match on the table (at 100k posts 14 -> 9 ms).
 		index('knowledge_post_answered_idx').on(t.spaceId).where(sql`${t.kind} = 'question' and ${t.acceptedCommentId} is not null and ${t.hiddenAt} is null`),
 		index('knowledge_post_unanswered_idx').on(t.spaceId).where(sql`${t.kind} = 'question' and ${t.acceptedCommentId} is null and ${t.hiddenAt} is null`),
+		// Visible posts newest first with every column a search without words filters on: such a search
+		// (a tag, a space, a kind, an author, answered) reads the index alone, not each newer post's row
+		// to test it (a tag at 100k posts: 18 -> 3 ms).
+		index('knowledge_post_listing_idx')
+			.on(t.lastActivityAt, t.id, t.spaceId, t.kind, t.authorId, t.acceptedCommentId, t.tags)
+			.where(sql`${t.hiddenAt} is null`),
 		check('knowledge_post_link_has_url', sql`(${t.kind} = 'link') = (${t.url} is not null)`)
 	]
 );

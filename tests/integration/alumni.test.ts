@@ -280,6 +280,12 @@ describe('the alumni directory', () => {
 		expect(lists(await directory('employer=listed+corp&openTo=speaking'), listed.leaver.name)).toBe(false);
 		// The role is not shared, so filtering on a shared field's value finds them but the role never shows.
 		expect(await directory('employer=listed+corp')).not.toContain('Secret Role Title');
+		// A search goes by name alone: the words of the email address and the job title are in the
+		// search index, but never shared here.
+		const jobTitle = `Lighthousekeeper${++counter}`;
+		await app.db.update(person).set({ jobTitle }).where(eq(person.id, listed.leaver.id));
+		for (const word of [jobTitle, listed.personalEmail.split('@')[0]!]) expect(lists(await directory(`q=${encodeURIComponent(word)}`), listed.leaver.name)).toBe(false);
+		expect(lists(await directory(`q=${encodeURIComponent(listed.leaver.name.split(' ')[1]!)}`), listed.leaver.name)).toBe(true);
 
 		// People search is for colleagues: neither alumnus is found there.
 		const actor = await employeeActor();

@@ -378,9 +378,9 @@ const listedCount = shortLived(30_000, async () => {
  */
 export async function searchDirectory(query: DirectoryQuery): Promise<{ entries: DirectoryEntry[]; total: number }> {
 	const conditions: SQL[] = [listedAlumniFilter()];
-	const tsquery = toPrefixQuery(query.q);
-	// The search index narrows; the name alone decides (it also holds email words and job titles).
-	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery}) and to_tsvector('simple', ${person.name}) @@ to_tsquery('simple', ${tsquery})`);
+	// By name alone: email words and job titles are in the search index too, but not shared here.
+	const tsquery = toPrefixQuery(query.q, { nameOnly: true });
+	if (tsquery) conditions.push(sql`${person.search} @@ to_tsquery('simple', ${tsquery})`);
 	if (query.unitId) conditions.push(sharing('formerUnit', sql`${person.unitId} = ${query.unitId}`));
 	// Whole years ≥ n exactly when the days reach n × 365.25: compared in days, no row's years are computed.
 	if (query.minYears !== undefined) conditions.push(sharing('years', sql`${person.leftOn} - ${person.startedOn} >= ${Math.ceil(query.minYears * 365.25)}`));

@@ -37,16 +37,17 @@ export interface PeopleQuery {
 
 /**
  * Turns what someone typed into a prefix query over names, email parts and job titles:
- * "jan vri" finds Jan de Vries. Only letters and digits reach to_tsquery.
+ * "jan vri" finds Jan de Vries. Only letters and digits reach to_tsquery. `nameOnly` asks for
+ * words of the name alone (weight A in `person.search`).
  */
-export function toPrefixQuery(q: string | undefined): string | null {
+export function toPrefixQuery(q: string | undefined, { nameOnly = false } = {}): string | null {
 	const terms = (q ?? '')
 		.normalize('NFKC')
 		.toLowerCase()
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean)
 		.slice(0, 8);
-	return terms.length ? terms.map((term) => `${term}:*`).join(' & ') : null;
+	return terms.length ? terms.map((term) => `${term}:*${nameOnly ? 'A' : ''}`).join(' & ') : null;
 }
 
 /** Whom what someone typed finds by name, email parts or job title (`toPrefixQuery`); undefined when nothing was typed. */
@@ -92,21 +93,19 @@ const summaryListColumns = {
  * A page of search matches, by name, and how many match. The matches come from the search index
  * first and are sorted after: left to itself the planner walks the name index and tests every row,
  * which for a first name ("jan") passes thousands of rows and for a rare word the whole table.
- * The total is counted over the same matches, so the rows are read once, not again by a count.
+ * Only ids and names of the matches are kept and sorted; the page's rows are then read by key, so
+ * a common first name (hundreds of matches) copies 25 full rows, not all of them. The total is
+ * counted over the same kept matches: the rows are read once, not again by a count.
  */
 async function matchingPage(where: SQL | undefined, page: number, pageSize: number): Promise<{ people: PersonSummary[]; total: number }> {
 	const rows = await rawRows<PersonSummary & { total: number }>(
 		db,
-		sql`with matches as materialized (
-			select ${person.id} as id, ${person.name} as name, ${person.email} as email, ${person.kind} as kind,
-				${person.roles} as roles, ${person.status} as status, ${person.jobTitle} as job_title, ${person.unitId} as unit_id
-			from ${person} where ${where}
-		)
-		select matches.id, matches.name, matches.email, matches.kind, matches.roles, matches.status,
-			matches.job_title as "jobTitle", ${orgUnit.name} as "unitName", count(*) over ()::int as total
-		from matches left join ${orgUnit} on ${orgUnit.id} = matches.unit_id
-		order by matches.name, matches.id
-		${pageClause(page, pageSize)}`
+		sql`with matches as materialized (select ${person.id} as id, ${person.name} as name from ${person} where ${where}),
+		shown as (select id from matches order by name, id ${pageClause(page, pageSize)})
+		select ${person.id} as id, ${person.name} as name, ${person.email} as email, ${person.kind} as kind, ${person.roles} as roles,
+			${person.status} as status, ${person.jobTitle} as "jobTitle", ${orgUnit.name} as "unitName", (select count(*) from matches)::int as total
+		from shown join ${person} on ${person.id} = shown.id left join ${orgUnit} on ${orgUnit.id} = ${person.unitId}
+		order by ${person.name}, ${person.id}`
 	);
 	return { people: rows.map(({ total: _total, ...summary }) => summary), total: rows[0]?.total ?? 0 };
 }

@@ -84,10 +84,12 @@ export const person = pgTable(
 		leftOn: date('left_on'),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		// Name, the words of the email address and the job title, for prefix search.
+		// Name (weight A), the words of the email address and the job title (B), for prefix search. The
+		// weight lets a search by name alone (the alumni directory, where email and job title are not
+		// shared) use the same index, instead of parsing every match's name again.
 		search: tsvector('search').generatedAlwaysAs(
 			(): SQL =>
-				sql`to_tsvector('simple', coalesce(${person.name}, '') || ' ' || regexp_replace(${person.email}, '[@._+-]+', ' ', 'g') || ' ' || coalesce(${person.jobTitle}, ''))`
+				sql`setweight(to_tsvector('simple', coalesce(${person.name}, '')), 'A') || setweight(to_tsvector('simple', regexp_replace(${person.email}, '[@._+-]+', ' ', 'g') || ' ' || coalesce(${person.jobTitle}, '')), 'B')`
 		)
 	},
 	(t) => [

@@ -77,8 +77,12 @@ export const flexArrangement = pgTable(
 		index('flex_arrangement_review_idx').on(t.reviewOn).where(sql`${t.status} = 'approved' and ${t.reviewRemindedAt} is null`),
 		// Calendar feeds read a person's (or a whole team's) approved absences and remote days.
 		index('flex_arrangement_feed_idx').on(t.personId, t.startsOn).where(sql`${t.status} = 'approved' and ${t.type} in ('remote', 'abroad', 'sabbatical')`),
-		// The team rule counts a unit's approved remote days, under the unit's lock: waiting requests, however many, are not read.
-		index('flex_arrangement_unit_remote_idx').on(t.unitId, t.startsOn).where(sql`${t.type} = 'remote' and ${t.status} = 'approved'`),
+		// The team rule counts a unit's approved remote days, under the unit's lock: waiting requests, however many, are not read,
+		// and the count needs nothing beyond the index (the end, the person and the days are in it): every colleague asking at
+		// the same moment waits for it.
+		index('flex_arrangement_unit_remote_idx')
+			.on(t.unitId, t.startsOn, t.endsOn, t.personId, t.remoteDays)
+			.where(sql`${t.type} = 'remote' and ${t.status} = 'approved'`),
 		check('flex_arrangement_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`)
 	]
 );

@@ -1,0 +1,2 @@
+DROP INDEX "flex_arrangement_unit_remote_idx";--> statement-breakpoint
+CREATE INDEX "flex_arrangement_unit_remote_idx" ON "flex_arrangement" USING btree ("unit_id","starts_on","ends_on","person_id","remote_days") WHERE "flex_arrangement"."type" = 'remote' and "flex_arrangement"."status" = 'approved';

@@ -1,0 +1,2 @@
+DROP INDEX "knowledge_post_listing_idx";--> statement-breakpoint
+CREATE INDEX "knowledge_post_listing_idx" ON "knowledge_post" USING btree ("last_activity_at","id","space_id","kind","author_id","accepted_comment_id","comment_count","tags") WHERE "knowledge_post"."hidden_at" is null;

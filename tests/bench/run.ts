@@ -25,6 +25,7 @@ import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase, withDatabase } from '../support/database';
 import { signIn, startServer } from './server';
+import { cpuMeter, type CpuPerRequest } from './cpu';
 
 const connections = 10;
 /** Every route must reach this share of the floor's req/s, with p99 under `maxP99Ms`, at 10 connections. */
@@ -66,18 +67,21 @@ async function cleanUp(): Promise<void> {
 }
 process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
-async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options: DatabaseOptions; env: Record<string, string> }> {
+async function freshDatabase(): Promise<{ driver: 'postgres' | 'pglite'; options: DatabaseOptions; env: Record<string, string>; local: boolean }> {
 	const url = process.env.DATABASE_URL;
 	if (url) {
+		// PostgreSQL's processes are counted only when they run here.
+		const host = new URL(url).hostname;
+		const local = ['', 'localhost', '127.0.0.1', '[::1]'].includes(host);
 		const database = reuse ? { name: reuse, url: withDatabase(url, reuse), drop: async () => {} } : await createServerDatabase(url, 'kring_bench');
 		if (keep) console.log(`Keeping database ${database.name}: measure on it again with --reuse ${database.name}.`);
 		else if (!reuse) undo.push(database.drop);
-		return { driver: 'postgres', options: { databaseUrl: database.url, dataDir: 'memory://' }, env: { DATABASE_URL: database.url } };
+		return { driver: 'postgres', options: { databaseUrl: database.url, dataDir: 'memory://' }, env: { DATABASE_URL: database.url }, local };
 	}
 	const directory = await mkdtemp(join(tmpdir(), 'kring-bench-'));
 	undo.push(() => rm(directory, { recursive: true, force: true }));
 	const dataDir = join(directory, 'data');
-	return { driver: 'pglite', options: { dataDir }, env: { KRING_DATA_DIR: dataDir } };
+	return { driver: 'pglite', options: { dataDir }, env: { KRING_DATA_DIR: dataDir }, local: false };
 }
 
 async function seedAll(handle: DatabaseHandle): Promise<void> {
@@ -141,6 +145,8 @@ interface Figures {
 	serverP95Ms: number | null;
 	non2xx: number;
 	errors: number;
+	/** Per request: the server's thread on a core and waiting for one, and PostgreSQL on this machine (see cpu.ts). */
+	cpu: CpuPerRequest | null;
 	ratioToFloor: number;
 	meetsTarget: boolean;
 }
@@ -198,8 +204,9 @@ function gitCommit(): string | null {
 }
 
 function printTable(figures: Figures[]): void {
+	const ms = (value: number | null | undefined) => (value === null || value === undefined ? '' : value.toFixed(2));
 	const rows = [
-		['route', 'as', 'req/s', 'p50 ms', 'p99 ms', 'server p95 ms', 'non-2xx', 'errors', '× floor', 'target'],
+		['route', 'as', 'req/s', 'p50 ms', 'p99 ms', 'server p95 ms', 'non-2xx', 'errors', 'thread ms', 'waited ms', 'db ms', '× floor', 'target'],
 		...figures.map((f) => [
 			f.route,
 			f.as,
@@ -209,12 +216,16 @@ function printTable(figures: Figures[]): void {
 			f.serverP95Ms === null ? '' : f.serverP95Ms.toFixed(1),
 			String(f.non2xx),
 			String(f.errors),
+			ms(f.cpu?.serverMs),
+			ms(f.cpu?.waitedMs),
+			ms(f.cpu?.databaseMs),
 			f.ratioToFloor.toFixed(2),
 			f.meetsTarget ? 'ok' : 'MISSED'
 		])
 	];
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 	for (const row of rows) console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+	console.log('(per request: thread = the server\'s JavaScript thread on a core, waited = that thread ready but without one, db = PostgreSQL on this machine)');
 }
 
 async function main(): Promise<void> {
@@ -225,6 +236,7 @@ async function main(): Promise<void> {
 	buildIfStale();
 	const server = await startServer(database.env, profile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDirectory}`] : []);
 	undo.push(server.stop);
+	const meter = cpuMeter(server.pid, database.local);
 
 	const email = (role: DemoRole) => demoLogins.find((login) => login.role === role)!.email;
 	// Far enough ahead for the bounds' notice.
@@ -291,7 +303,9 @@ async function main(): Promise<void> {
 		if (probe.status !== 200) throw new Error(`${route.paths[0]} as ${route.as} answered ${probe.status}, not 200.`);
 		if (post && ((await probe.json()) as { type: string }).type !== 'redirect') throw new Error(`${route.name} was refused.`);
 		await load(server.origin, cookie, route, Math.min(2, duration)); // warm-up, not counted
+		const before = meter.snapshot();
 		const result = await load(server.origin, cookie, route, duration);
+		const cpu = meter.perRequest(before, meter.snapshot(), result.requests.total);
 		const floor = figures[0]?.requestsPerSecond ?? result.requests.average;
 		const ratioToFloor = result.requests.average / floor;
 		const serverP95Ms = percentile(result.serverTimings, 0.95);
@@ -304,6 +318,7 @@ async function main(): Promise<void> {
 			serverP95Ms,
 			non2xx: result.non2xx,
 			errors: result.errors + result.timeouts,
+			cpu,
 			ratioToFloor,
 			meetsTarget:
 				ratioToFloor >= minRatio && result.latency.p99 < maxP99Ms && (serverP95Ms === null || serverP95Ms < maxServerP95Ms) && result.non2xx === 0 && result.errors === 0
@@ -311,8 +326,13 @@ async function main(): Promise<void> {
 		console.log(`  ${route.name} as ${route.as}: ${result.requests.average.toFixed(0)} req/s`);
 	}
 
+	// The machine's speed may drift over the minutes of a run (other work on a shared host): the floor
+	// once more at the end shows by how much. Ratios stay against the floor measured first.
+	const floorAtEnd = figures.length > 1 ? (await load(server.origin, cookies.get(routes[0]!.as)!, routes[0]!, duration)).requests.average : null;
+
 	console.log(`\n${database.driver}, scale ${scale}, ${connections} connections, ${duration} s per route:`);
 	printTable(figures);
+	if (floorAtEnd !== null) console.log(`The floor again at the end: ${floorAtEnd.toFixed(0)} req/s (at the start: ${figures[0]!.requestsPerSecond.toFixed(0)}).`);
 	const report = {
 		at: new Date().toISOString(),
 		commit: gitCommit(),
@@ -321,6 +341,7 @@ async function main(): Promise<void> {
 		durationSeconds: duration,
 		connections,
 		target: { minRatio, maxP99Ms, maxServerP95Ms },
+		floorAtEndRequestsPerSecond: floorAtEnd,
 		routes: figures
 	};
 	await mkdir(resultsDirectory, { recursive: true });

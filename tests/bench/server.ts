@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** The production server (`node build`) in a child process, as it runs in production. */
 export interface RunningServer {
 	origin: string;
+	/** The server's process (for the bench's CPU figures). */
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function startServer(env: Record<string, string>, nodeArgs: string[
 		env: { ...inherited, PORT: String(port), ORIGIN: origin, KRING_DEMO: '0', KRING_JOBS: '0', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const server: RunningServer = { origin, stop: () => stopProcess(child) };
+	const server: RunningServer = { origin, pid: child.pid!, stop: () => stopProcess(child) };
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`The server exited during start-up (code ${child.exitCode}).`);

@@ -13,7 +13,7 @@ export interface CpuSnapshot {
 
 export interface CpuPerRequest {
 	/** The server's main thread on a core. */
-	serverMs: number;
+	threadMs: number;
 	/** The server's main thread ready to run, waiting for a core. */
 	waitedMs: number;
 	/** PostgreSQL's processes on this machine, all of them. */
@@ -48,11 +48,10 @@ function databaseTicks(): number {
 /** A meter for the server process `pid`; `local` when PostgreSQL runs on this machine. */
 export function cpuMeter(pid: number, local: boolean) {
 	const schedstat = `/proc/${pid}/task/${pid}/schedstat`;
-	const available = readOrNull(schedstat) !== null;
 	return {
 		snapshot(): CpuSnapshot | null {
 			const text = readOrNull(schedstat);
-			if (!available || text === null) return null;
+			if (text === null) return null;
 			const [runNs, waitNs] = text.trim().split(' ').map(Number) as [number, number];
 			return { runNs, waitNs, databaseTicks: local ? databaseTicks() : null };
 		},
@@ -60,7 +59,7 @@ export function cpuMeter(pid: number, local: boolean) {
 			if (!before || !after || requests <= 0) return null;
 			const databaseMs =
 				before.databaseTicks === null || after.databaseTicks === null ? null : ((after.databaseTicks - before.databaseTicks) * 1000) / ticksPerSecond / requests;
-			return { serverMs: (after.runNs - before.runNs) / 1e6 / requests, waitedMs: (after.waitNs - before.waitNs) / 1e6 / requests, databaseMs };
+			return { threadMs: (after.runNs - before.runNs) / 1e6 / requests, waitedMs: (after.waitNs - before.waitNs) / 1e6 / requests, databaseMs };
 		}
 	};
 }

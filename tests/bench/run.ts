@@ -216,7 +216,7 @@ function printTable(figures: Figures[]): void {
 			f.serverP95Ms === null ? '' : f.serverP95Ms.toFixed(1),
 			String(f.non2xx),
 			String(f.errors),
-			ms(f.cpu?.serverMs),
+			ms(f.cpu?.threadMs),
 			ms(f.cpu?.waitedMs),
 			ms(f.cpu?.databaseMs),
 			f.ratioToFloor.toFixed(2),

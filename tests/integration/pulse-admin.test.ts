@@ -45,10 +45,15 @@ describe('editing a pulse', () => {
 		const [unit] = await app.db.insert(orgUnit).values({ name: `Edit Lab ${freshEmail()}` }).returning({ id: orgUnit.id });
 		unitsChanged(); // written past the org module, which keeps the units it read
 		const name = `Edit pulse ${freshEmail()}`;
+		await hr.get('/pulse/results'); // read before: a new survey shows at once
 		const created = await hr.action('/admin/pulse?/create', { ...surveyForm(name, { happiness: 'Happy?', workload: 'Workload?' }), audienceUnitIds: unit!.id, firstOpensOn: day });
 		expect(created.type).toBe('redirect');
 		const [survey] = await app.db.select().from(pulseSurvey).where(eq(pulseSurvey.name, name));
 		const id = survey!.id;
+		await hr.get('/'); // shows (and so uses up) the flash that names the survey
+		const listed = await hr.get(`/pulse/results?survey=${id}`);
+		expect(listed.status).toBe(200);
+		expect(await listed.text()).toContain(name);
 		await runPulseCycle(day);
 		const someone = await employeeIn(unit!.id);
 		const before = (await openRoundsFor(someone.actor, day)).find((round) => round.surveyName === name)!;
@@ -56,6 +61,9 @@ describe('editing a pulse', () => {
 
 		const edited = await hr.action(`/admin/pulse/${id}?/update`, { ...surveyForm(`${name} v2`, { happiness: 'Happy these days?', growth: 'Growing?' }), audienceUnitIds: unit!.id, minGroupSize: '6' });
 		expect(edited.type, JSON.stringify(edited.data)).toBe('redirect');
+		// The results, read before, follow the edit at once.
+		await hr.get('/');
+		expect(await (await hr.get(`/pulse/results?survey=${id}`)).text()).toContain(`${name} v2`);
 		// The round open now asks what it asked.
 		const still = (await openRoundsFor(someone.actor, day)).find((round) => round.roundId === before.roundId)!;
 		expect(still.questions.map((question) => question.prompt)).toEqual(['Happy?', 'Workload?']);

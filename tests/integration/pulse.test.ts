@@ -17,7 +17,7 @@ import {
 	pulseSurvey,
 	pulseTally
 } from '../../src/lib/server/pulse/schema';
-import { addDays, createSurvey, happinessQuotient, netPromoterScore, openRoundsFor, pulseResults, runPulseCycle, today } from '../../src/lib/server/pulse';
+import { addDays, createSurvey, happinessQuotient, netPromoterScore, openRoundsFor, pulseResults, pulseResultsChanged, runPulseCycle, today } from '../../src/lib/server/pulse';
 import { orgWide } from '../../src/lib/pulse';
 import type { Actor } from '../../src/lib/server/authz';
 import { unitsChanged } from '../../src/lib/server/org';
@@ -102,6 +102,7 @@ async function closedSurvey(minGroupSize: number, answersPerUnit: [string | null
 		)
 	);
 	if (comments.length) await app.db.insert(pulseComment).values(comments.map(([unit, body]) => ({ roundId: round!.id, unitId: unit, body })));
+	pulseResultsChanged(); // written past the pulse module, which keeps the closed rounds it read
 	return created.id;
 }
 
@@ -228,8 +229,12 @@ describe('the pulse cycle (pg-boss job)', () => {
 			.where(and(eq(outboxEmail.purpose, 'pulse_reminder'), inArray(outboxEmail.toAddress, people.map((p) => p.email)), sql`${outboxEmail.subject} like '%Cycle pulse%'`));
 		expect(reminders.map((email) => email.toAddress)).toEqual([people[3]!.email]);
 
+		// The results, read while the round is open, show it the moment it closes.
+		const hr = await actorFor(demo.hr);
+		expect((await pulseResults(hr, { surveyId }))!.rounds).toEqual([]);
 		await runPulseCycle(addDays(day, 2));
 		expect((await app.db.select().from(pulseRound).where(eq(pulseRound.id, round!.id)))[0]!.closed).toBe(true);
+		expect((await pulseResults(hr, { surveyId }))!.rounds.map((closed) => closed.id)).toEqual([round!.id]);
 		expect(await countAnswers(round!.id)).toBe(0);
 		expect(await app.db.select().from(pulseParticipation).where(eq(pulseParticipation.roundId, round!.id))).toHaveLength(0);
 		const tallies = await app.db.select().from(pulseTally).where(eq(pulseTally.roundId, round!.id));
@@ -406,6 +411,8 @@ describe('you said, we did', () => {
 		const takenOn = addDays(rounds[8]!.closesOn, 1);
 		const action = (group: string, title: string) => ({ surveyId: round.surveyId, group, dimension: 'autonomy', title, description: '', takenOn });
 		const manager = await clientFor(app, 'manager');
+		// Read before: an action recorded shows at once.
+		await pulseResults(await actorFor(demo.manager), { surveyId: round.surveyId, group: platform });
 		expect((await manager.action('/pulse/results?/act', action(platform, 'Own planning per sprint'))).type).toBe('redirect');
 		expect((await manager.action('/pulse/results?/act', action(serviceDesk, 'Not mine to do'))).status).toBe(404);
 		expect((await manager.action('/pulse/results?/act', action(orgWide, 'Not mine either'))).status).toBe(404);

@@ -51,10 +51,14 @@ describe('watermelon classification', () => {
 describe('keeping an XLA', () => {
 	it('HR creates a service, adds a KPI and an experience measure, records values, and the status follows', async () => {
 		const hr = await clientFor(app, 'hr');
+		// The list (kept a while) follows each change at once, as the service's own page does.
+		const listed = async () => (await listServices()).find((service) => service.id === id)?.status;
+		await listServices();
 		const created = await hr.action('/xla?/create', { name: 'Facilities desk', description: '' });
 		expect(created.type).toBe('redirect');
 		const path = created.location!;
 		const id = path.split('/').pop()!;
+		expect(await listed()).toBe('unknown');
 		expect((await hr.action(`${path}?/measure`, { kind: 'kpi', name: 'Requests closed in a week', target: '90', higherIsBetter: 'on', unit: '%' })).type).toBe('redirect');
 		expect((await hr.action(`${path}?/measure`, { kind: 'experience', name: 'How was it?', target: '7', higherIsBetter: 'on', unit: '/10' })).type).toBe('redirect');
 		const measures = await app.db.select().from(xlaMeasure).where(eq(xlaMeasure.serviceId, id));
@@ -64,12 +68,14 @@ describe('keeping an XLA', () => {
 		await hr.action(`${path}?/value`, { measureId: kpi.id, period: '2026-10', value: '93' });
 		await hr.action(`${path}?/value`, { measureId: experience.id, period: '2026-10', value: '5.5' });
 		expect((await getService(id))!.status).toBe('watermelon');
+		expect(await listed()).toBe('watermelon');
 		// A correction for the same month replaces the value; a newer month decides the status.
 		await hr.action(`${path}?/value`, { measureId: experience.id, period: '2026-10', value: '7.2' });
 		expect(await app.db.select().from(xlaValue).where(eq(xlaValue.measureId, experience.id))).toHaveLength(1);
 		expect((await getService(id))!.status).toBe('green_green');
 		await hr.action(`${path}?/value`, { measureId: kpi.id, period: '2026-11', value: '80' });
 		expect((await getService(id))!.status).toBe('red_green');
+		expect((await listServices()).find((service) => service.id === id)!.measures.map((measure) => measure.latest).sort()).toEqual([7.2, 80]);
 	});
 
 	it("refuses bad input and another service's measure, next to the field, writing nothing", async () => {
@@ -119,6 +125,7 @@ describe('importing KPI values from CSV', () => {
 			{ kind: 'experience', name: 'Felt heard', target: '7' }
 		]);
 		await hr.action(`${path}?/value`, { measureId: measure('Closed in a week').id, period: '2026-09', value: '50' });
+		await listServices(); // kept from before the import
 		const csv = ['Measure,Period,Value', 'Closed in a week,2026-09,91.5', 'closed in a week,2026-10-01,"88,5"', 'Felt heard,2026-10,6.4'].join('\n');
 		const result = await hr.post(`${path}?/import`, upload(csv));
 		expect(result.status).toBe(303);
@@ -129,6 +136,7 @@ describe('importing KPI values from CSV', () => {
 			['heard', '2026-10-01', 6.4]
 		]);
 		expect((await getService(id))!.status).toBe('red_red');
+		expect((await listServices()).find((service) => service.id === id)!.status).toBe('red_red');
 		const [audit] = await app.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'xla.values_imported'), eq(auditEvent.targetId, id)));
 		expect(audit!.details).toEqual({ fileName: 'values.csv', count: 3 });
 	});

@@ -5,7 +5,7 @@ import { orgUnit, person } from '../db/schema';
 import { createRandom } from '../demo';
 import { pulseDimensions, type PulseQuestionKind } from '$lib/pulse';
 import { pulseAction, pulseAnswer, pulseComment, pulseParticipation, pulseQuestion, pulseRound, pulseRoundUnit, pulseSurvey, pulseTally } from './schema';
-import { addDays, forgetClosedRoundFigures, today } from './index';
+import { addDays, pulseResultsChanged, today } from './index';
 
 const prompts: Record<PulseQuestionKind, string> = {
 	happiness: 'How happy are you at work these days?',
@@ -228,5 +228,5 @@ export async function seedLargePulse(executor: Executor): Promise<void> {
 		from pulse_round_unit u join (${closedRounds}) r on r.id = u.round_id join pulse_round pr on pr.id = u.round_id join pulse_question q on q.survey_id = pr.survey_id
 		where u.answered > 0 and not exists (select 1 from pulse_tally t where t.round_id = u.round_id and t.unit_id is not distinct from u.unit_id)`);
 	// These rounds were closed already: their figures may be cached.
-	forgetClosedRoundFigures();
+	pulseResultsChanged();
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { db, isId, outer, prepared, preparedShapes, rawRows, type Executor } from '../db';
+import { db, installedDatabase, isId, outer, prepared, rawRows, type Executor } from '../db';
 import { orgUnit, person } from '../db/schema';
 import { listUnits, type OrgUnitNode } from '../org';
 import { can, type Actor, type PulseGroupResource } from '../authz';
@@ -11,7 +11,7 @@ import { pulseInvitationEmail, pulseReminderEmail } from './mail';
 import { recordAudit } from '../audit';
 import type { RequestMeta } from '../request-meta';
 import { groupTree, orgWide, shownGroups, type GroupTree } from './anonymity';
-import { shortLivedByKey } from '../cache';
+import { sharedCache, shortLived, shortLivedByKey } from '../cache';
 import {
 	pulseAction,
 	pulseAnswer,
@@ -41,7 +41,7 @@ export interface SurveyInput extends SurveySettings {
 }
 
 export async function createSurvey(input: SurveyInput, executor: Executor = db): Promise<{ ok: true; id: string } | { ok: false; field: 'audienceUnitIds'; reason: 'unit_not_found' }> {
-	return executor.transaction(async (tx) => {
+	const created = await executor.transaction(async (tx) => {
 		const units = new Set((await listUnits(tx)).map((unit) => unit.id));
 		if (input.audienceUnitIds.some((id) => !units.has(id))) return { ok: false, field: 'audienceUnitIds', reason: 'unit_not_found' } as const;
 		const [survey] = await tx
@@ -59,6 +59,8 @@ export async function createSurvey(input: SurveyInput, executor: Executor = db):
 		await tx.insert(pulseQuestion).values(input.questions.map((question, position) => ({ surveyId: survey!.id, position, ...question })));
 		return { ok: true, id: survey!.id } as const;
 	});
+	if (created.ok) pulseResultsChanged();
+	return created;
 }
 
 export async function listSurveys() {
@@ -112,7 +114,7 @@ type UpdateRefusal = { ok: false; field: 'audienceUnitIds' | 'minGroupSize'; rea
  */
 export async function updateSurvey(actor: Actor, id: string, input: SurveySettings, meta: RequestMeta): Promise<{ ok: true } | UpdateRefusal> {
 	if (!isId(id)) return { ok: false, reason: 'not_found' };
-	return db.transaction(async (tx) => {
+	const updated = await db.transaction(async (tx) => {
 		const [survey] = await tx.select().from(pulseSurvey).where(eq(pulseSurvey.id, id)).for('update');
 		if (!survey) return { ok: false, reason: 'not_found' } as const;
 		const units = new Set((await listUnits(tx)).map((unit) => unit.id));
@@ -152,6 +154,8 @@ export async function updateSurvey(actor: Actor, id: string, input: SurveySettin
 		await recordAudit(tx, { actorId: actor.id, action: 'pulse.survey_updated', target: { type: 'pulse_survey', id, label: input.name }, ip: meta.ip, details: { changed } });
 		return { ok: true } as const;
 	});
+	if (updated.ok) pulseResultsChanged();
+	return updated;
 }
 
 /**
@@ -426,7 +430,7 @@ export async function closeRound(roundId: string): Promise<boolean> {
 		await tx.delete(pulseParticipation).where(eq(pulseParticipation.roundId, roundId));
 		return true;
 	}).then((closed) => {
-		if (closed) closedRoundFigures.clear();
+		if (closed) pulseResultsChanged();
 		return closed;
 	});
 }
@@ -546,9 +550,6 @@ const closedRoundFigures = shortLivedByKey(30_000, async (key) => {
 	return { tallies, roundUnits };
 });
 
-/** After writing tallies outside `closeRound` (the demo's seeding). */
-export const forgetClosedRoundFigures = () => closedRoundFigures.clear();
-
 type Sums = { answered: number; invited: number; byKind: Map<PulseQuestionKind, { answers: number; total: number; promoters: number; detractors: number }> };
 type ClosedRoundFigures = Awaited<ReturnType<typeof closedRoundFigures.get>>;
 
@@ -559,16 +560,8 @@ function ancestryIn(tree: GroupTree, unitId: string | null): string[] {
 	return chain;
 }
 
-/**
- * The figures summed per round and group, up the unit tree: the same for every viewer (which
- * groups one may see is decided after), so worked out once per cached figures, unit tree and
- * questions rather than on every request.
- */
-const rollUps = new WeakMap<ClosedRoundFigures, { shape: string; sums: Map<string, Sums> }>();
-function rolledUp(figures: ClosedRoundFigures, tree: GroupTree, kindOf: ReadonlyMap<string, PulseQuestionKind>): Map<string, Sums> {
-	const shape = JSON.stringify([[...tree.parentOf], [...kindOf]]);
-	const known = rollUps.get(figures);
-	if (known?.shape === shape) return known.sums;
+/** The figures summed per round and group, up the unit tree: the same for every viewer. */
+function rollUp(figures: ClosedRoundFigures, tree: GroupTree, kindOf: ReadonlyMap<string, PulseQuestionKind>): Map<string, Sums> {
 	const sums = new Map<string, Sums>();
 	const sumsFor = (roundId: string, group: string): Sums => {
 		const key = `${roundId}:${group}`;
@@ -596,58 +589,132 @@ function rolledUp(figures: ClosedRoundFigures, tree: GroupTree, kindOf: Readonly
 			byKind.set(kind, entry);
 		}
 	}
-	rollUps.set(figures, { shape, sums });
 	return sums;
 }
 
-// What every visit to the results asks, built once: the same for every viewer (what each may see is
-// decided after), the actions in two shapes, for the organisation or for one unit.
-const resultQueries = {
-	surveys: prepared((database) =>
-		database
-			.select({
-				id: pulseSurvey.id,
-				name: pulseSurvey.name,
-				minGroupSize: pulseSurvey.minGroupSize,
-				hasResults: sql<boolean>`exists (select 1 from ${pulseRound} where ${pulseRound.surveyId} = ${outer(pulseSurvey.id)} and ${pulseRound.closed})`
-			})
-			.from(pulseSurvey)
-			.orderBy(desc(pulseSurvey.createdAt))
-			.prepare('pulse_results_surveys')
-	),
-	questions: prepared((database) =>
-		database.select({ id: pulseQuestion.id, kind: pulseQuestion.kind }).from(pulseQuestion).where(eq(pulseQuestion.surveyId, sql.placeholder('survey'))).prepare('pulse_results_questions')
-	),
-	rounds: prepared((database) =>
-		database
-			.select({ id: pulseRound.id, number: pulseRound.number, opensOn: pulseRound.opensOn, closesOn: pulseRound.closesOn })
-			.from(pulseRound)
-			.where(and(eq(pulseRound.surveyId, sql.placeholder('survey')), eq(pulseRound.closed, true)))
-			.orderBy(asc(pulseRound.number))
-			.prepare('pulse_results_rounds')
-	),
-	actions: preparedShapes(
-		(of: 'organisation' | 'unit') => of,
-		(database, of) =>
-			database
-				.select()
-				.from(pulseAction)
-				.where(and(eq(pulseAction.surveyId, sql.placeholder('survey')), of === 'organisation' ? isNull(pulseAction.unitId) : eq(pulseAction.unitId, sql.placeholder('unit'))))
-				.orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt))
-				.prepare(`pulse_results_actions_${of}`)
-	),
-	comments: prepared((database) =>
-		database.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, sql.placeholder('round'))).prepare('pulse_results_comments')
-	)
-};
+/** What a set of viewers who may ask for the same groups sees of a survey's closed rounds. */
+interface ResultsView {
+	/** Per round (in the rounds' order), the groups shown. */
+	shownPerRound: Set<string>[];
+	series: Record<string, (GroupScores | null)[]>;
+	/** The groups whose comments the latest round shows (2N answers). */
+	commentGroups: Set<string>;
+}
+
+/**
+ * The sums and each viewer's view, worked out once per cached figures, unit tree, questions and N
+ * rather than on every request: they follow from those alone (the viewer's role only picks the
+ * candidate groups), and working them out cost a fifth of the page.
+ */
+const resultViews = new WeakMap<ClosedRoundFigures, { shape: string; sums: Map<string, Sums>; views: Map<string, ResultsView> }>();
+function viewOf(
+	figures: ClosedRoundFigures,
+	tree: GroupTree,
+	kindOf: ReadonlyMap<string, PulseQuestionKind>,
+	survey: { minGroupSize: number; dimensions: readonly PulseDimension[] },
+	rounds: readonly { id: string }[],
+	candidates: readonly string[]
+): ResultsView {
+	const shape = JSON.stringify([[...tree.parentOf], [...kindOf]]);
+	let known = resultViews.get(figures);
+	if (known?.shape !== shape) resultViews.set(figures, (known = { shape, sums: rollUp(figures, tree, kindOf), views: new Map() }));
+	const key = `${survey.minGroupSize}:${candidates.join(',')}`;
+	const cached = known.views.get(key);
+	if (cached) return cached;
+
+	/** Answers per unit in one round; a unit no longer in the tree counts for the organisation only. */
+	const directCounts = (roundId: string) => {
+		const direct = new Map<string | null, number>();
+		for (const row of figures.roundUnits) {
+			if (row.roundId !== roundId) continue;
+			const unit = row.unitId && tree.parentOf.has(row.unitId) ? row.unitId : null;
+			direct.set(unit, (direct.get(unit) ?? 0) + row.answered);
+		}
+		return direct;
+	};
+	const allowed = new Set(candidates);
+	const shownPerRound = rounds.map((round) => shownGroups(tree, directCounts(round.id), allowed, survey.minGroupSize));
+	const none: Sums = { answered: 0, invited: 0, byKind: new Map() };
+	const series: ResultsView['series'] = {};
+	for (const group of candidates) {
+		series[group] = rounds.map((round, index) => {
+			if (!shownPerRound[index]!.has(group)) return null;
+			const entry = known.sums.get(`${round.id}:${group}`) ?? none;
+			const means: Partial<Record<PulseDimension, number>> = {};
+			for (const dimension of survey.dimensions) {
+				const tally = entry.byKind.get(dimension);
+				if (tally && tally.answers > 0) means[dimension] = Math.round((tally.total / tally.answers) * 10) / 10;
+			}
+			const enps = entry.byKind.get('enps');
+			return {
+				answered: entry.answered,
+				invited: entry.invited,
+				dimensions: means,
+				hq: happinessQuotient(Object.values(means)),
+				enps: enps ? netPromoterScore(enps.answers, enps.promoters, enps.detractors) : null
+			};
+		});
+	}
+	const latest = rounds.length - 1;
+	// Comments need 2N answers, and the same guard against differencing among the groups shown.
+	const commentGroups = shownGroups(tree, directCounts(rounds[latest]!.id), shownPerRound[latest]!, survey.minGroupSize * 2);
+	const view = { shownPerRound, series, commentGroups };
+	known.views.set(key, view);
+	return view;
+}
+
+/**
+ * What the results read besides the tallies: every survey with its questions and closed rounds,
+ * and the "you said, we did" actions. The same for every viewer, and changed only when HR creates
+ * or edits a survey or records an action, or a round closes: each clears it here at once, another
+ * instance sees the change within the 30 s (a raised N too: what it still shows meanwhile was
+ * answered under the N it showed before).
+ */
+const resultCatalogue = sharedCache('pulse-results', () =>
+	shortLived(30_000, async () => {
+		const [surveys, questions, rounds, actions] = await Promise.all([
+			db
+				.select({ id: pulseSurvey.id, name: pulseSurvey.name, minGroupSize: pulseSurvey.minGroupSize })
+				.from(pulseSurvey)
+				.orderBy(desc(pulseSurvey.createdAt)),
+			db.select({ id: pulseQuestion.id, surveyId: pulseQuestion.surveyId, kind: pulseQuestion.kind }).from(pulseQuestion),
+			db
+				.select({ id: pulseRound.id, surveyId: pulseRound.surveyId, number: pulseRound.number, opensOn: pulseRound.opensOn, closesOn: pulseRound.closesOn })
+				.from(pulseRound)
+				.where(eq(pulseRound.closed, true))
+				.orderBy(asc(pulseRound.number)),
+			db.select().from(pulseAction).orderBy(desc(pulseAction.takenOn), desc(pulseAction.createdAt))
+		]);
+		const bySurvey = <T extends { surveyId: string }>(rows: T[], surveyId: string) => rows.filter((row) => row.surveyId === surveyId);
+		return surveys.map((survey) => ({
+			...survey,
+			questions: bySurvey(questions, survey.id).map(({ id, kind }) => ({ id, kind })),
+			rounds: bySurvey(rounds, survey.id).map(({ surveyId: _surveyId, ...round }) => round),
+			actions: bySurvey(actions, survey.id)
+		}));
+	})
+);
+
+/** A closed round's comments: they no longer change (closing rewrote them in random order). */
+const closedRoundComments = shortLivedByKey(30_000, (roundId) =>
+	db.select({ unitId: pulseComment.unitId, body: pulseComment.body }).from(pulseComment).where(eq(pulseComment.roundId, roundId))
+);
+
+/** Forgets what the results read: after a change here, or after seeding or a test wrote rounds directly. */
+export function pulseResultsChanged(): void {
+	// Seeding a database no server has opened yet: nothing read from it is kept.
+	if (installedDatabase()) resultCatalogue().clear();
+	closedRoundFigures.clear();
+	closedRoundComments.clear();
+}
 
 /**
  * What a viewer may see of a pulse: only closed rounds, only groups their role allows, and of
  * those only the ones `shownGroups` lets through for that round.
  */
 export async function pulseResults(actor: Actor, options: { surveyId?: string | null; group?: string | null }): Promise<PulseResults | null> {
-	const surveys = await resultQueries.surveys().execute();
-	const units = await listUnits();
+	const [catalogue, units] = await Promise.all([resultCatalogue().get(), listUnits()]);
+	const surveys = catalogue.map((survey) => ({ ...survey, hasResults: survey.rounds.length > 0 }));
 	const tree = groupTree(units);
 	const candidates = candidateGroups(actor, units, tree);
 	const names = new Map(units.map((unit) => [unit.id, { name: unit.name, depth: unit.depth + 1 }]));
@@ -673,86 +740,46 @@ export async function pulseResults(actor: Actor, options: { surveyId?: string | 
 	if (options.surveyId && !survey) return null;
 	if (!survey) return empty;
 
-	const [questions, rounds] = await Promise.all([
-		resultQueries.questions().execute({ survey: survey.id }),
-		resultQueries.rounds().execute({ survey: survey.id })
-	]);
+	const { questions, rounds } = survey;
 	const kindOf = new Map(questions.map((question) => [question.id, question.kind]));
 	const dimensions = pulseDimensions.filter((dimension) => questions.some((question) => question.kind === dimension));
 	const hasEnps = questions.some((question) => question.kind === 'enps');
 	const result: PulseResults = { ...empty, survey: { id: survey.id, name: survey.name, minGroupSize: survey.minGroupSize, dimensions, hasEnps }, rounds };
-	const finish = async () => {
+	const finish = () => {
 		result.canAct = can(actor, 'pulse.action.record', resource(result.selected));
-		const actions = await resultQueries.actions(result.selected === orgWide ? 'organisation' : 'unit').execute({ survey: survey.id, unit: result.selected });
+		const unitId = result.selected === orgWide ? null : result.selected;
 		const points = result.series[result.selected] ?? [];
 		const score = (index: number, dimension: PulseDimension) => (index >= 0 ? (points[index]?.dimensions[dimension] ?? null) : null);
-		result.actions = actions.map((action) => {
-			const before = rounds.findLastIndex((round) => round.closesOn < action.takenOn);
-			const latest = rounds.length - 1;
-			return {
-				id: action.id,
-				dimension: action.dimension,
-				title: action.title,
-				description: action.description,
-				takenOn: action.takenOn,
-				before: score(before, action.dimension),
-				since: latest > before && rounds[latest]!.opensOn >= action.takenOn ? score(latest, action.dimension) : null
-			};
-		});
+		result.actions = survey.actions
+			.filter((action) => action.unitId === unitId)
+			.map((action) => {
+				const before = rounds.findLastIndex((round) => round.closesOn < action.takenOn);
+				const latest = rounds.length - 1;
+				return {
+					id: action.id,
+					dimension: action.dimension,
+					title: action.title,
+					description: action.description,
+					takenOn: action.takenOn,
+					before: score(before, action.dimension),
+					since: latest > before && rounds[latest]!.opensOn >= action.takenOn ? score(latest, action.dimension) : null
+				};
+			});
 		return result;
 	};
 	if (rounds.length === 0) return finish();
 
 	const figures = await closedRoundFigures.get(rounds.map((round) => round.id).join(','));
-	const { roundUnits } = figures;
-	const allowed = new Set(candidates);
-	const ancestry = (unitId: string | null) => ancestryIn(tree, unitId);
-
-	/** Answers per unit in one round; a unit no longer in the tree counts for the organisation only. */
-	const directCounts = (roundId: string) => {
-		const direct = new Map<string | null, number>();
-		for (const row of roundUnits) {
-			if (row.roundId !== roundId) continue;
-			const unit = row.unitId && tree.parentOf.has(row.unitId) ? row.unitId : null;
-			direct.set(unit, (direct.get(unit) ?? 0) + row.answered);
-		}
-		return direct;
-	};
-	const shownPerRound = rounds.map((round) => shownGroups(tree, directCounts(round.id), allowed, survey.minGroupSize));
-
-	const sums = rolledUp(figures, tree, kindOf);
-	const none: Sums = { answered: 0, invited: 0, byKind: new Map() };
-	const sumsFor = (roundId: string, group: string): Sums => sums.get(`${roundId}:${group}`) ?? none;
-
-	for (const group of candidates) {
-		result.series[group] = rounds.map((round, index) => {
-			if (!shownPerRound[index]!.has(group)) return null;
-			const entry = sumsFor(round.id, group);
-			const means: Partial<Record<PulseDimension, number>> = {};
-			for (const dimension of dimensions) {
-				const tally = entry.byKind.get(dimension);
-				if (tally && tally.answers > 0) means[dimension] = Math.round((tally.total / tally.answers) * 10) / 10;
-			}
-			const enps = entry.byKind.get('enps');
-			return {
-				answered: entry.answered,
-				invited: entry.invited,
-				dimensions: means,
-				hq: happinessQuotient(Object.values(means)),
-				enps: enps ? netPromoterScore(enps.answers, enps.promoters, enps.detractors) : null
-			};
-		});
-	}
-
+	const view = viewOf(figures, tree, kindOf, { minGroupSize: survey.minGroupSize, dimensions }, rounds, candidates);
+	result.series = view.series;
 	const latest = rounds.length - 1;
 	// A lead starts at the first of their own units that the latest round shows.
-	if (!options.group) selected = led.find((id) => shownPerRound[latest]!.has(id)) ?? orgWide;
+	if (!options.group) selected = led.find((id) => view.shownPerRound[latest]!.has(id)) ?? orgWide;
 	result.selected = selected;
 
-	// Comments need 2N answers, and the same guard against differencing among the groups shown.
-	const commentGroups = shownGroups(tree, directCounts(rounds[latest]!.id), shownPerRound[latest]!, survey.minGroupSize * 2);
-	if (commentGroups.has(selected)) {
-		const rows = await resultQueries.comments().execute({ round: rounds[latest]!.id });
+	if (view.commentGroups.has(selected)) {
+		const rows = await closedRoundComments.get(rounds[latest]!.id);
+		const ancestry = (unitId: string | null) => ancestryIn(tree, unitId);
 		result.comments = shuffle(rows.filter((row) => ancestry(row.unitId).includes(selected)).map((row) => row.body));
 	}
 	return finish();
@@ -796,6 +823,7 @@ export async function recordAction(actor: Actor, input: ActionInput, meta: Reque
 			details: { surveyId: survey.id, group: input.group, dimension: input.dimension }
 		});
 	});
+	pulseResultsChanged();
 	return { ok: true };
 }
 

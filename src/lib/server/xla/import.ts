@@ -8,6 +8,7 @@ import type { Actor } from '../authz';
 import type { RequestMeta } from '../request-meta';
 import { readCsv, reasonForIssue, type Preview, type RowIssue } from '../csv';
 import { xlaMeasure, xlaService, xlaValue } from './schema';
+import { servicesChanged } from './index';
 
 export const valueColumns = ['measure', 'period', 'value'] as const;
 type Column = (typeof valueColumns)[number];
@@ -76,7 +77,7 @@ export async function importValues(
 	fileName: string,
 	meta: RequestMeta
 ): Promise<{ ok: true; count: number } | { ok: false; preview: Preview<ValueRow> }> {
-	return db.transaction(async (tx) => {
+	const result = await db.transaction(async (tx) => {
 		// No measure of this service changes (renamed, removed) while its values go in.
 		const [service] = await tx.select({ name: xlaService.name }).from(xlaService).where(eq(xlaService.id, serviceId)).for('share');
 		const { preview, parsed } = await previewValues(serviceId, csv, tx);
@@ -95,4 +96,7 @@ export async function importValues(
 		});
 		return { ok: true, count: parsed.length } as const;
 	});
+	// Once committed, so that no read in between keeps the old values.
+	if (result.ok) servicesChanged();
+	return result;
 }

@@ -55,11 +55,19 @@ export function cpuMeter(pid: number, local: boolean) {
 			const [runNs, waitNs] = text.trim().split(' ').map(Number) as [number, number];
 			return { runNs, waitNs, databaseTicks: local ? databaseTicks() : null };
 		},
-		perRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): CpuPerRequest | null {
-			if (!before || !after || requests <= 0) return null;
-			const databaseMs =
-				before.databaseTicks === null || after.databaseTicks === null ? null : ((after.databaseTicks - before.databaseTicks) * 1000) / ticksPerSecond / requests;
-			return { threadMs: (after.runNs - before.runNs) / 1e6 / requests, waitedMs: (after.waitNs - before.waitNs) / 1e6 / requests, databaseMs };
+		/** Summed over the intervals (each a snapshot before and after), per request. */
+		perRequest(intervals: readonly (readonly [CpuSnapshot | null, CpuSnapshot | null])[], requests: number): CpuPerRequest | null {
+			if (requests <= 0) return null;
+			let runNs = 0;
+			let waitNs = 0;
+			let ticks: number | null = 0;
+			for (const [before, after] of intervals) {
+				if (!before || !after) return null;
+				runNs += after.runNs - before.runNs;
+				waitNs += after.waitNs - before.waitNs;
+				ticks = ticks === null || before.databaseTicks === null || after.databaseTicks === null ? null : ticks + after.databaseTicks - before.databaseTicks;
+			}
+			return { threadMs: runNs / 1e6 / requests, waitedMs: waitNs / 1e6 / requests, databaseMs: ticks === null ? null : (ticks * 1000) / ticksPerSecond / requests };
 		}
 	};
 }

@@ -2,7 +2,8 @@
 // 20k alumni) into a fresh database (a new database on DATABASE_URL's server, else an embedded
 // PGlite directory), builds if needed, starts the production server and drives each route with
 // autocannon as signed-in demo users. Prints req/s, p50, p99 and the ratio to the floor (/health,
-// one `select 1`), writes the same to tests/bench/results/, and removes server and database after.
+// one `select 1`, measured in turns with each route), writes the same to tests/bench/results/, and
+// removes server and database after.
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import { seedLargeVacancies } from '../../src/lib/server/vacancies/demo';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createServerDatabase, withDatabase } from '../support/database';
 import { signIn, startServer } from './server';
-import { cpuMeter, type CpuPerRequest } from './cpu';
+import { cpuMeter, type CpuPerRequest, type CpuSnapshot } from './cpu';
 
 const connections = 10;
 /** Every route must reach this share of the floor's req/s, with p99 under `maxP99Ms`, at 10 connections. */
@@ -33,6 +34,12 @@ const minRatio = 0.6;
 const maxP99Ms = 100;
 /** Routes that time their own work (a `Server-Timing` header, e.g. search) must keep its p95 under this. */
 const maxServerP95Ms = 30;
+/**
+ * A shared machine's speed changes from one second to the next (here by up to a third): each route
+ * is measured in this many slices, each after a slice of the floor as long, and its ratio is to the
+ * floor measured in between. Both so see the same machine.
+ */
+const slices = 5;
 
 const { values } = parseArgs({
 	options: {
@@ -147,6 +154,8 @@ interface Figures {
 	errors: number;
 	/** Per request: the server's thread on a core and waiting for one, and PostgreSQL on this machine (see cpu.ts). */
 	cpu: CpuPerRequest | null;
+	/** The floor's req/s measured in the slices between this route's, which the ratio is to. */
+	floorRequestsPerSecond: number;
 	ratioToFloor: number;
 	meetsTarget: boolean;
 }
@@ -170,15 +179,27 @@ function percentile(values: number[], share: number): number | null {
 	return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 
+/** What one run of autocannon measured. */
+interface Sample {
+	requests: number;
+	seconds: number;
+	/** Each response's latency, ms. */
+	latencies: number[];
+	serverTimings: number[];
+	non2xx: number;
+	errors: number;
+}
+
 /**
  * autocannon at `connections` for `seconds`, cycling through the paths (or posting the route's
  * form to them); also the server's own timings of each response, where it sends them.
  */
-async function load(origin: string, cookie: string, route: Route, seconds: number): Promise<autocannon.Result & { serverTimings: number[] }> {
+async function load(origin: string, cookie: string, route: Route, seconds: number): Promise<Sample> {
 	let next = 0;
+	const latencies: number[] = [];
 	const serverTimings: number[] = [];
 	const post = route.form && formPost(origin, route.form);
-	const result = await autocannon({
+	const options: autocannon.Options = {
 		url: origin,
 		connections,
 		duration: seconds,
@@ -194,8 +215,25 @@ async function load(origin: string, cookie: string, route: Route, seconds: numbe
 				}
 			}
 		]
+	};
+	// Each response's own latency, so that slices add up to one distribution.
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const run = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+		run.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
 	});
-	return Object.assign(result, { serverTimings });
+	return { requests: result.requests.total, seconds: result.duration, latencies, serverTimings, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+/** Several samples as one. */
+function combined(samples: readonly Sample[]): Sample {
+	return {
+		requests: samples.reduce((sum, sample) => sum + sample.requests, 0),
+		seconds: samples.reduce((sum, sample) => sum + sample.seconds, 0),
+		latencies: samples.flatMap((sample) => sample.latencies),
+		serverTimings: samples.flatMap((sample) => sample.serverTimings),
+		non2xx: samples.reduce((sum, sample) => sum + sample.non2xx, 0),
+		errors: samples.reduce((sum, sample) => sum + sample.errors, 0)
+	};
 }
 
 function gitCommit(): string | null {
@@ -206,19 +244,20 @@ function gitCommit(): string | null {
 function printTable(figures: Figures[]): void {
 	const ms = (value: number | null | undefined) => (value === null || value === undefined ? '' : value.toFixed(2));
 	const rows = [
-		['route', 'as', 'req/s', 'p50 ms', 'p99 ms', 'server p95 ms', 'non-2xx', 'errors', 'thread ms', 'waited ms', 'db ms', '× floor', 'target'],
+		['route', 'as', 'req/s', 'p50 ms', 'p99 ms', 'server p95 ms', 'non-2xx', 'errors', 'thread ms', 'waited ms', 'db ms', 'floor req/s', '× floor', 'target'],
 		...figures.map((f) => [
 			f.route,
 			f.as,
 			f.requestsPerSecond.toFixed(0),
-			String(f.p50Ms),
-			String(f.p99Ms),
+			f.p50Ms.toFixed(0),
+			f.p99Ms.toFixed(0),
 			f.serverP95Ms === null ? '' : f.serverP95Ms.toFixed(1),
 			String(f.non2xx),
 			String(f.errors),
 			ms(f.cpu?.threadMs),
 			ms(f.cpu?.waitedMs),
 			ms(f.cpu?.databaseMs),
+			f.floorRequestsPerSecond.toFixed(0),
 			f.ratioToFloor.toFixed(2),
 			f.meetsTarget ? 'ok' : 'MISSED'
 		])
@@ -302,37 +341,47 @@ async function main(): Promise<void> {
 		const probe = await fetch(server.origin + route.paths[0], { ...post, headers: { cookie, ...post?.headers }, redirect: 'manual' });
 		if (probe.status !== 200) throw new Error(`${route.paths[0]} as ${route.as} answered ${probe.status}, not 200.`);
 		if (post && ((await probe.json()) as { type: string }).type !== 'redirect') throw new Error(`${route.name} was refused.`);
+		const floorRoute = routes[0]!;
+		const isFloor = route === floorRoute;
+		const slice = duration / slices;
 		await load(server.origin, cookie, route, Math.min(2, duration)); // warm-up, not counted
-		const before = meter.snapshot();
-		const result = await load(server.origin, cookie, route, duration);
-		const cpu = meter.perRequest(before, meter.snapshot(), result.requests.total);
-		const floor = figures[0]?.requestsPerSecond ?? result.requests.average;
-		const ratioToFloor = result.requests.average / floor;
+		const floorSamples: Sample[] = [];
+		const routeSamples: Sample[] = [];
+		const intervals: [CpuSnapshot | null, CpuSnapshot | null][] = [];
+		for (let index = 0; index < slices; index++) {
+			if (!isFloor) floorSamples.push(await load(server.origin, cookies.get(floorRoute.as)!, floorRoute, slice));
+			const before = meter.snapshot();
+			routeSamples.push(await load(server.origin, cookie, route, slice));
+			intervals.push([before, meter.snapshot()]);
+		}
+		const result = combined(routeSamples);
+		const requestsPerSecond = result.requests / result.seconds;
+		const floor = isFloor ? result : combined(floorSamples);
+		const floorRequestsPerSecond = floor.requests / floor.seconds;
+		const ratioToFloor = requestsPerSecond / floorRequestsPerSecond;
+		const tenth = (value: number | null) => Math.round((value ?? 0) * 10) / 10;
+		const p99Ms = tenth(percentile(result.latencies, 0.99));
 		const serverP95Ms = percentile(result.serverTimings, 0.95);
 		figures.push({
 			route: route.name,
 			as: route.as,
-			requestsPerSecond: result.requests.average,
-			p50Ms: result.latency.p50,
-			p99Ms: result.latency.p99,
+			requestsPerSecond,
+			p50Ms: tenth(percentile(result.latencies, 0.5)),
+			p99Ms,
 			serverP95Ms,
 			non2xx: result.non2xx,
-			errors: result.errors + result.timeouts,
-			cpu,
+			errors: result.errors,
+			cpu: meter.perRequest(intervals, result.requests),
+			floorRequestsPerSecond,
 			ratioToFloor,
-			meetsTarget:
-				ratioToFloor >= minRatio && result.latency.p99 < maxP99Ms && (serverP95Ms === null || serverP95Ms < maxServerP95Ms) && result.non2xx === 0 && result.errors === 0
+			meetsTarget: ratioToFloor >= minRatio && p99Ms < maxP99Ms && (serverP95Ms === null || serverP95Ms < maxServerP95Ms) && result.non2xx === 0 && result.errors === 0
 		});
-		console.log(`  ${route.name} as ${route.as}: ${result.requests.average.toFixed(0)} req/s`);
+		console.log(`  ${route.name} as ${route.as}: ${requestsPerSecond.toFixed(0)} req/s (the floor meanwhile: ${floorRequestsPerSecond.toFixed(0)})`);
 	}
 
-	// The machine's speed may drift over the minutes of a run (other work on a shared host): the floor
-	// once more at the end shows by how much. Ratios stay against the floor measured first.
-	const floorAtEnd = figures.length > 1 ? (await load(server.origin, cookies.get(routes[0]!.as)!, routes[0]!, duration)).requests.average : null;
 
 	console.log(`\n${database.driver}, scale ${scale}, ${connections} connections, ${duration} s per route:`);
 	printTable(figures);
-	if (floorAtEnd !== null) console.log(`The floor again at the end: ${floorAtEnd.toFixed(0)} req/s (at the start: ${figures[0]!.requestsPerSecond.toFixed(0)}).`);
 	const report = {
 		at: new Date().toISOString(),
 		commit: gitCommit(),
@@ -341,7 +390,6 @@ async function main(): Promise<void> {
 		durationSeconds: duration,
 		connections,
 		target: { minRatio, maxP99Ms, maxServerP95Ms },
-		floorAtEndRequestsPerSecond: floorAtEnd,
 		routes: figures
 	};
 	await mkdir(resultsDirectory, { recursive: true });

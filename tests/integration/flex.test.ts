@@ -223,6 +223,32 @@ describe('requests', () => {
 	});
 });
 
+describe('balances', () => {
+	it('/flex shows the days abroad left this year and learning hours this month: approved and waiting count, declined and other periods do not', async () => {
+		const [platform] = await app.db.select().from(orgUnit).where(eq(orgUnit.name, 'Platform Team'));
+		const colleague = await freshEmployee(platform!.id);
+		const client = await clientForPerson(app, colleague);
+		const left = async () => {
+			const html = await (await client.get('/flex')).text();
+			return [Number(/(\d+) days abroad left this year/.exec(html)![1]), Number(/(\d+) learning hours left this month/.exec(html)![1])];
+		};
+		const [abroadBefore, learningBefore] = await left();
+		const year = today.slice(0, 4);
+		const month = `${today.slice(0, 7)}-01`;
+		const abroad = (fields: Partial<typeof flexArrangement.$inferInsert>) =>
+			approvedArrangement(app.db, colleague, { type: 'abroad', details: { country: 'BE' }, remoteDays: [], startsOn: `${year}-01-10`, endsOn: `${year}-01-14`, ...fields });
+		const learning = (hours: number, fields: Partial<typeof flexArrangement.$inferInsert> = {}) =>
+			approvedArrangement(app.db, colleague, { type: 'learning', details: { hours }, remoteDays: [], startsOn: month, endsOn: month, ...fields });
+		await abroad({}); // five days
+		await abroad({ status: 'declined' });
+		await abroad({ startsOn: `${Number(year) - 1}-03-01`, endsOn: `${Number(year) - 1}-03-05` });
+		await learning(2);
+		await learning(3, { status: 'pending' });
+		await learning(4, { startsOn: addDays(month, -1), endsOn: addDays(month, -1) });
+		expect(await left()).toEqual([abroadBefore! - 5, learningBefore! - 5]);
+	});
+});
+
 describe('the decision inbox', () => {
 	async function actorOf(personId: string): Promise<Actor> {
 		const { token } = await createSession(app.db, personId, { userAgent: 'test', ip: null });

@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pageParams,
 		pageSize,
 		feedSince: feeds.person ?? null,
-		balances: await balances(actor.id, bounds, today),
+		balances: balances(bounds, arrangements.used),
 		requestType: requestTypeSchema.catch('remote').parse(url.searchParams.get('type') ?? undefined)
 	};
 };

@@ -108,22 +108,31 @@ const yearOf = (iso: string) => iso.slice(0, 4);
 const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 const counted = inArray(flexArrangement.status, ['approved', 'pending']);
 
+type Param = string | Placeholder;
+
 /**
- * What the person has used around `on`, approved or waiting: days abroad in its calendar year, and
- * learning hours in its month. One statement, for the request's check and the page's balances.
+ * What a person has used, approved or waiting: days abroad within [from, to] (a calendar year), and
+ * learning hours in the month starting `month`. Two subqueries, for the request's check and, with
+ * placeholders, beside the /flex page's totals.
  */
-async function usedAround(executor: Executor, personId: string, on: string): Promise<{ abroad: number; learning: number }> {
-	const from = `${yearOf(on)}-01-01`;
-	const to = `${yearOf(on)}-12-31`;
+function usedSubqueries(personId: Param, from: Param, to: Param, month: Param) {
 	const mine = (type: 'abroad' | 'learning') => and(eq(flexArrangement.personId, personId), eq(flexArrangement.type, type), counted);
-	const [row] = await rawRows<{ abroad: number; learning: number }>(
-		executor,
-		sql`select
-			(select coalesce(sum(least(${flexArrangement.endsOn}, ${to}::date) - greatest(${flexArrangement.startsOn}, ${from}::date) + 1), 0)::int from ${flexArrangement}
-				where ${mine('abroad')} and ${flexArrangement.startsOn} <= ${to}::date and ${flexArrangement.endsOn} >= ${from}::date) as abroad,
-			(select coalesce(sum((${flexArrangement.details}->>'hours')::int), 0)::int from ${flexArrangement}
-				where ${mine('learning')} and date_trunc('month', ${flexArrangement.startsOn}) = ${monthStart(on)}::date) as learning`
-	);
+	return {
+		abroad: sql<number>`(select coalesce(sum(least(${flexArrangement.endsOn}, ${to}::date) - greatest(${flexArrangement.startsOn}, ${from}::date) + 1), 0)::int from ${flexArrangement}
+			where ${mine('abroad')} and ${flexArrangement.startsOn} <= ${to}::date and ${flexArrangement.endsOn} >= ${from}::date)`,
+		learning: sql<number>`(select coalesce(sum((${flexArrangement.details}->>'hours')::int), 0)::int from ${flexArrangement}
+			where ${mine('learning')} and date_trunc('month', ${flexArrangement.startsOn}) = ${month}::date)`
+	};
+}
+
+/** The year and month around `on`, as `usedSubqueries` takes them. */
+const around = (on: string) => ({ from: `${yearOf(on)}-01-01`, to: `${yearOf(on)}-12-31`, month: monthStart(on) });
+
+/** What the person has used around `on`: days abroad in its calendar year, and learning hours in its month. */
+async function usedAround(executor: Executor, personId: string, on: string): Promise<{ abroad: number; learning: number }> {
+	const { from, to, month } = around(on);
+	const { abroad, learning } = usedSubqueries(personId, from, to, month);
+	const [row] = await rawRows<{ abroad: number; learning: number }>(executor, sql`select ${abroad} as abroad, ${learning} as learning`);
 	return { abroad: Number(row?.abroad ?? 0), learning: Number(row?.learning ?? 0) };
 }
 
@@ -492,14 +501,15 @@ const arrangementPage = preparedShapes(
 	}
 );
 
-// The three sizes in one pass over the person's arrangements.
+// The three sizes in one pass over the person's arrangements, and what they used around today.
 const arrangementTotals = prepared((database) => {
 	const lists = arrangementLists();
 	return database
 		.select({
 			current: sql<number>`(count(*) filter (where ${lists.current}))::int`,
 			upcoming: sql<number>`(count(*) filter (where ${lists.upcoming}))::int`,
-			history: sql<number>`(count(*) filter (where ${lists.history}))::int`
+			history: sql<number>`(count(*) filter (where ${lists.history}))::int`,
+			...usedSubqueries(sql.placeholder('person'), sql.placeholder('from'), sql.placeholder('to'), sql.placeholder('month'))
 		})
 		.from(flexArrangement)
 		.where(eq(flexArrangement.personId, sql.placeholder('person')))
@@ -510,20 +520,26 @@ const arrangementTotals = prepared((database) => {
  * A person's arrangements for /flex in three lists, each paged on its own with its size: current
  * (in play and begun, newest start first), upcoming (in play, soonest first) and history (the rest,
  * newest first). Someone who asks again and again, or for years, gets pages, not one long list.
+ * Also what they have used around today (see `balances`).
  */
 export async function myArrangements(personId: string, today: string, pages: Record<ArrangementList, number>, pageSize: number) {
 	const page = (list: ArrangementList) =>
 		arrangementPage({ list, pageSize, firstPage: pages[list] === 1 }).execute({ person: personId, today, offset: (pages[list] - 1) * pageSize });
-	const [current, upcoming, history, [totals]] = await Promise.all([page('current'), page('upcoming'), page('history'), arrangementTotals().execute({ person: personId, today })]);
-	return { current, upcoming, history, totals: totals ?? { current: 0, upcoming: 0, history: 0 } };
+	const [current, upcoming, history, [totals]] = await Promise.all([
+		page('current'),
+		page('upcoming'),
+		page('history'),
+		arrangementTotals().execute({ person: personId, today, ...around(today) })
+	]);
+	const { abroad = 0, learning = 0, ...sizes } = totals ?? { current: 0, upcoming: 0, history: 0 };
+	return { current, upcoming, history, totals: sizes, used: { abroad, learning } };
 }
 
-/** What is left this year and this month, for the /flex page. */
-export async function balances(personId: string, bounds: EffectiveBounds, today: string) {
-	const { abroad, learning } = await usedAround(db, personId, today);
+/** What is left this year and this month, for the /flex page, from what `myArrangements` found used. */
+export function balances(bounds: EffectiveBounds, used: { abroad: number; learning: number }) {
 	return {
-		abroadDaysLeft: bounds.rules.abroad_days.enabled ? Math.max(0, bounds.rules.abroad_days.value - abroad) : null,
-		learningHoursLeft: bounds.rules.learning_hours.enabled ? Math.max(0, bounds.rules.learning_hours.value - learning) : null
+		abroadDaysLeft: bounds.rules.abroad_days.enabled ? Math.max(0, bounds.rules.abroad_days.value - used.abroad) : null,
+		learningHoursLeft: bounds.rules.learning_hours.enabled ? Math.max(0, bounds.rules.learning_hours.value - used.learning) : null
 	};
 }
 

@@ -37,7 +37,7 @@ const maxServerP95Ms = 30;
 /**
  * A shared machine's speed changes from one second to the next (here by up to a third): each route
  * is measured in this many slices, each after a slice of the floor as long, and its ratio is to the
- * floor measured in between. Both so see the same machine.
+ * floor measured in between, so that both see the same machine.
  */
 const slices = 5;
 

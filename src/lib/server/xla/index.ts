@@ -180,7 +180,7 @@ export async function getService(id: string): Promise<XlaServiceView | null> {
 
 export async function createService(input: { name: string; description: string | null }, executor: Executor = db): Promise<{ ok: true; id: string } | { ok: false; field: 'name'; reason: 'duplicate' }> {
 	const [created] = await executor.insert(xlaService).values(input).onConflictDoNothing().returning({ id: xlaService.id });
-	servicesChanged();
+	if (created) servicesChanged();
 	return created ? { ok: true, id: created.id } : { ok: false, field: 'name', reason: 'duplicate' };
 }
 
